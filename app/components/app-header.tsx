@@ -1,0 +1,52 @@
+import { Form, NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "~/auth/roles";
+
+type NavItem = { to: string; label: "nav.train" | "nav.library" | "nav.team" | "nav.admin" | "nav.teams" };
+
+const NAV_BY_ROLE: Record<Role, NavItem[]> = {
+  trainee: [{ to: "/train", label: "nav.train" }],
+  trainer: [{ to: "/library", label: "nav.library" }],
+  manager: [{ to: "/team", label: "nav.team" }],
+  admin: [
+    { to: "/admin", label: "nav.admin" },
+    { to: "/admin/teams", label: "nav.teams" },
+  ],
+};
+
+export function AppHeader({ user }: { user: { displayName: string; role: Role } | null }) {
+  const { t } = useTranslation();
+  return (
+    <header className="app-header">
+      <div className="app-header__inner">
+        <a className="brand" href="/">
+          <span className="brand__mark" aria-hidden="true">
+            F
+          </span>
+          <span className="brand__name">{t("app.name")}</span>
+        </a>
+        {user ? (
+          <>
+            <nav aria-label={t("nav.main")} className="app-nav">
+              {NAV_BY_ROLE[user.role].map((item) => (
+                <NavLink key={item.to} to={item.to} end className="app-nav__link">
+                  {t(item.label)}
+                </NavLink>
+              ))}
+            </nav>
+            <div className="app-header__user">
+              <span className="app-header__name" title={t("nav.signedInAs", { name: user.displayName, role: t(`roles.${user.role}`) })}>
+                {user.displayName} <span className="role-badge">{t(`roles.${user.role}`)}</span>
+              </span>
+              <Form method="post" action="/sign-out">
+                <button type="submit" className="button button--quiet">
+                  {t("nav.signOut")}
+                </button>
+              </Form>
+            </div>
+          </>
+        ) : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+const DEVELOPMENT_SESSION_SECRET = "frontline-development-secret-not-for-production";
+
+const Env = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    SESSION_SECRET: z.string().optional(),
+    // Space-separated CSP frame-ancestors sources, e.g. "'self' https://lms.example.com".
+    FRAME_ANCESTORS: z.string().trim().min(1).default("'self'"),
+    // Express "trust proxy" setting: set it when a reverse proxy adds X-Forwarded-For.
+    TRUST_PROXY: z.string().optional(),
+    // "off" silences request logs; "all" logs asset requests too.
+    REQUEST_LOG: z.enum(["on", "off", "all"]).default("on"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["SESSION_SECRET"],
+        message: "must be set to a random string of at least 32 characters when NODE_ENV=production",
+      });
+    }
+  });
+
+export type Config = {
+  production: boolean;
+  port: number;
+  sessionSecret: string;
+  frameAncestors: string;
+  trustProxy: string | undefined;
+  requestLog: "on" | "off" | "all";
+};
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const value = parsed.data;
+  return {
+    production: value.NODE_ENV === "production",
+    port: value.PORT,
+    sessionSecret: value.SESSION_SECRET || DEVELOPMENT_SESSION_SECRET,
+    frameAncestors: value.FRAME_ANCESTORS,
+    trustProxy: value.TRUST_PROXY,
+    requestLog: value.REQUEST_LOG,
+  };
+}
+
+let cached: Config | undefined;
+export function config(): Config {
+  cached ??= readConfig();
+  return cached;
+}

@@ -1,0 +1,161 @@
+import { z } from "zod";
+import { getDb } from "#db/db.server";
+import { Role } from "~/auth/roles";
+import { isoNow } from "./time.server";
+
+export { Role };
+
+const UserRow = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  display_name: z.string(),
+  role: Role,
+  team_id: z.number().int().nullable(),
+  team_name: z.string().nullable(),
+  active: z.union([z.literal(0), z.literal(1)]).transform((value) => value === 1),
+});
+
+export type User = {
+  id: number;
+  email: string;
+  displayName: string;
+  role: Role;
+  teamId: number | null;
+  teamName: string | null;
+  active: boolean;
+};
+
+function toUser(row: z.infer<typeof UserRow>): User {
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    teamId: row.team_id,
+    teamName: row.team_name,
+    active: row.active,
+  };
+}
+
+const SELECT_USER = `SELECT u.id, u.email, u.display_name, u.role, u.team_id, t.name AS team_name, u.active
+                       FROM users u LEFT JOIN teams t ON t.id = u.team_id`;
+
+export async function findUserById(id: number): Promise<User | undefined> {
+  const db = await getDb();
+  const row = await db.get(UserRow, `${SELECT_USER} WHERE u.id = ?`, [id]);
+  return row && toUser(row);
+}
+
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+  const db = await getDb();
+  const row = await db.get(UserRow, `${SELECT_USER} WHERE u.email = ?`, [email.trim()]);
+  return row && toUser(row);
+}
+
+export async function findPasswordHash(email: string): Promise<{ userId: number; hash: string; active: boolean } | undefined> {
+  const db = await getDb();
+  const row = await db.get(
+    z.object({ id: z.number().int(), password_hash: z.string(), active: z.number().int() }),
+    "SELECT id, password_hash, active FROM users WHERE email = ?",
+    [email.trim()],
+  );
+  return row && { userId: row.id, hash: row.password_hash, active: row.active === 1 };
+}
+
+export async function listUsers(): Promise<User[]> {
+  const db = await getDb();
+  const rows = await db.all(UserRow, `${SELECT_USER} ORDER BY u.active DESC, u.role, u.display_name COLLATE NOCASE`);
+  return rows.map(toUser);
+}
+
+export async function listUsersByRole(role: Role): Promise<User[]> {
+  const db = await getDb();
+  const rows = await db.all(UserRow, `${SELECT_USER} WHERE u.role = ? ORDER BY u.display_name COLLATE NOCASE`, [role]);
+  return rows.map(toUser);
+}
+
+export async function listTraineesOfTeams(teamIds: readonly number[]): Promise<User[]> {
+  if (teamIds.length === 0) return [];
+  const db = await getDb();
+  const rows = await db.all(
+    UserRow,
+    `${SELECT_USER} WHERE u.role = 'trainee' AND u.team_id IN (${teamIds.map(() => "?").join(", ")})
+      ORDER BY t.name, u.display_name COLLATE NOCASE`,
+    teamIds,
+  );
+  return rows.map(toUser);
+}
+
+export async function countUsers(): Promise<number> {
+  const db = await getDb();
+  const row = await db.get(z.object({ n: z.number().int() }), "SELECT COUNT(*) AS n FROM users");
+  return row?.n ?? 0;
+}
+
+export type NewUser = {
+  email: string;
+  displayName: string;
+  role: Role;
+  teamId: number | null;
+  passwordHash: string;
+};
+
+export class EmailTakenError extends Error {
+  constructor(readonly email: string) {
+    super(`A user with the email ${email} already exists.`);
+    this.name = "EmailTakenError";
+  }
+}
+
+export async function createUser(user: NewUser): Promise<number> {
+  const db = await getDb();
+  const now = isoNow();
+  try {
+    return await db.write(async (tx) => {
+      const { lastID } = await tx.run(
+        `INSERT INTO users (email, display_name, role, team_id, active, password_hash, created_at, updated_at)
+         VALUES (?, ?, ?, ?, 1, ?, ?, ?)`,
+        [user.email.trim(), user.displayName.trim(), user.role, user.teamId, user.passwordHash, now, now],
+      );
+      return lastID;
+    });
+  } catch (error) {
+    if (error instanceof Error && /UNIQUE constraint failed: users\.email/.test(error.message)) {
+      throw new EmailTakenError(user.email.trim());
+    }
+    throw error;
+  }
+}
+
+export type UserChanges = { role: Role; teamId: number | null; displayName: string };
+
+/** Updates role, team and name; a user who stops being a manager stops managing teams. */
+export async function updateUser(id: number, changes: UserChanges): Promise<void> {
+  const db = await getDb();
+  await db.write(async (tx) => {
+    await tx.run("UPDATE users SET role = ?, team_id = ?, display_name = ?, updated_at = ? WHERE id = ?", [
+      changes.role,
+      changes.teamId,
+      changes.displayName.trim(),
+      isoNow(),
+      id,
+    ]);
+    if (changes.role !== "manager") await tx.run("DELETE FROM team_managers WHERE manager_id = ?", [id]);
+  });
+}
+
+/** Disabling also ends every session of the user, so they are signed out at once. */
+export async function setUserActive(id: number, active: boolean): Promise<void> {
+  const db = await getDb();
+  await db.write(async (tx) => {
+    await tx.run("UPDATE users SET active = ?, updated_at = ? WHERE id = ?", [active ? 1 : 0, isoNow(), id]);
+    if (!active) await tx.run("DELETE FROM sessions WHERE user_id = ?", [id]);
+  });
+}
+
+export async function setPasswordHash(id: number, passwordHash: string): Promise<void> {
+  const db = await getDb();
+  await db.write((tx) =>
+    tx.run("UPDATE users SET password_hash = ?, updated_at = ? WHERE id = ?", [passwordHash, isoNow(), id]),
+  );
+}

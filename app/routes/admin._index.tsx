@@ -1,0 +1,74 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/auth/session.server";
+import { StatusBadge } from "~/components/status-badge";
+import { listUsers } from "~/models/user.server";
+
+export const meta: MetaFunction = () => [{ title: "People · Frontline" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const users = await listUsers();
+  return json({ users });
+}
+
+export default function AdminPeople() {
+  const { t } = useTranslation();
+  const { users } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const created = searchParams.get("created");
+  return (
+    <div className="stack-lg">
+      <header className="page-header page-header--row">
+        <div>
+          <h1>{t("admin.peopleTitle")}</h1>
+          <p className="lead">{t("admin.peopleIntro")}</p>
+        </div>
+        <Link to="/admin/users/new" className="button button--primary">
+          {t("admin.addPerson")}
+        </Link>
+      </header>
+      {created ? (
+        <p className="notice notice--ok" role="status">
+          {t("admin.created", { name: created })}
+        </p>
+      ) : null}
+      <div className="card table-wrap">
+        <table>
+          <caption className="visually-hidden">{t("admin.peopleTitle")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.name")}</th>
+              <th scope="col">{t("admin.email")}</th>
+              <th scope="col">{t("admin.role")}</th>
+              <th scope="col">{t("admin.team")}</th>
+              <th scope="col">{t("admin.status")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("admin.actions")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.map((user) => (
+              <tr key={user.id}>
+                <td>{user.displayName}</td>
+                <td>{user.email}</td>
+                <td>{t(`roles.${user.role}`)}</td>
+                <td>{user.teamName ?? <span className="muted">—</span>}</td>
+                <td>
+                  <StatusBadge active={user.active} />
+                </td>
+                <td>
+                  <Link to={`/admin/users/${user.id}`} aria-label={`${t("admin.edit")} ${user.displayName}`}>
+                    {t("admin.edit")}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

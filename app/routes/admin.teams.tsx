@@ -1,0 +1,128 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { TeamName } from "~/accounts/account-input";
+import { requireRole } from "~/auth/session.server";
+import { FieldError, FormErrors } from "~/components/form-errors";
+import { i18next } from "~/i18n/i18next.server";
+import { createTeam, findTeamById, findTeamByName, listTeamManagerIds, listTeamSummaries, setTeamManagers } from "~/models/team.server";
+import { listUsersByRole } from "~/models/user.server";
+
+const CreateTeamForm = z.object({ intent: z.literal("create"), name: TeamName });
+const ManagersForm = z.object({
+  intent: z.literal("managers"),
+  teamId: z.coerce.number().int().positive(),
+  managerIds: z.array(z.coerce.number().int().positive()).default([]),
+});
+
+export const meta: MetaFunction = () => [{ title: "Teams · Frontline" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const [teams, managers] = await Promise.all([listTeamSummaries(), listUsersByRole("manager")]);
+  const managerIdsByTeam = await Promise.all(teams.map((team) => listTeamManagerIds(team.id)));
+  return json({
+    teams: teams.map((team, index) => ({ ...team, managerIds: managerIdsByTeam[index] ?? [] })),
+    managers: managers.map(({ id, displayName, active }) => ({ id, displayName, active })),
+  });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const formData = await request.formData();
+  const t = await i18next.getFixedT(request);
+
+  if (formData.get("intent") === "managers") {
+    const parsed = ManagersForm.safeParse({
+      intent: formData.get("intent"),
+      teamId: formData.get("teamId"),
+      managerIds: formData.getAll("managerIds"),
+    });
+    if (!parsed.success || !(await findTeamById(parsed.data.teamId))) throw new Response("Bad request", { status: 400 });
+    await setTeamManagers(parsed.data.teamId, parsed.data.managerIds);
+    return redirect("/admin/teams?saved=1");
+  }
+
+  const submission = parseWithZod(formData, { schema: CreateTeamForm });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (await findTeamByName(submission.value.name)) {
+    return json(submission.reply({ fieldErrors: { name: [t("admin.teamExists")] } }), { status: 409 });
+  }
+  const team = await createTeam(submission.value.name);
+  return redirect(`/admin/teams?created=${encodeURIComponent(team.name)}`);
+}
+
+export default function AdminTeams() {
+  const { t } = useTranslation();
+  const { teams, managers } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    lastResult,
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: CreateTeamForm }),
+  });
+  const created = searchParams.get("created");
+
+  return (
+    <div className="stack-lg">
+      <header className="page-header">
+        <h1>{t("admin.teamsTitle")}</h1>
+        <p className="lead">{t("admin.teamsIntro")}</p>
+      </header>
+      {created ? (
+        <p className="notice notice--ok" role="status">
+          {t("admin.teamCreated", { name: created })}
+        </p>
+      ) : searchParams.get("saved") ? (
+        <p className="notice notice--ok" role="status">
+          {t("admin.saved")}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="card inline-form">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="create" />
+        <div className="field">
+          <label htmlFor={fields.name.id}>{t("admin.newTeam")}</label>
+          <input {...getInputProps(fields.name, { type: "text" })} autoComplete="off" />
+          <FieldError id={fields.name.errorId} errors={fields.name.errors} />
+        </div>
+        <button type="submit" className="button button--primary">
+          {t("admin.createTeam")}
+        </button>
+      </Form>
+      {teams.length === 0 ? <p className="notice">{t("admin.noTeams")}</p> : null}
+      <div className="team-grid">
+        {teams.map((team) => (
+          <section key={team.id} className="card stack" aria-labelledby={`team-${team.id}`}>
+            <h2 id={`team-${team.id}`}>{team.name}</h2>
+            <p className="muted">
+              {t("admin.traineesCount")}: {team.trainees} · {t("admin.managers")}: {team.managers ?? t("admin.noManagers")}
+            </p>
+            <Form method="post" className="stack">
+              <input type="hidden" name="intent" value="managers" />
+              <input type="hidden" name="teamId" value={team.id} />
+              <fieldset className="checkbox-group">
+                <legend>{t("admin.managers")}</legend>
+                {managers.map((manager) => (
+                  <label key={manager.id} className="checkbox">
+                    <input type="checkbox" name="managerIds" value={manager.id} defaultChecked={team.managerIds.includes(manager.id)} />
+                    {manager.displayName}
+                  </label>
+                ))}
+              </fieldset>
+              <div className="actions">
+                <button type="submit" className="button">
+                  {t("admin.saveManagers")}
+                </button>
+              </div>
+            </Form>
+          </section>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,160 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { DisplayName } from "~/accounts/account-input";
+import { Role } from "~/auth/roles";
+import { requireRole } from "~/auth/session.server";
+import { RoleSelect, TeamSelect } from "~/components/choice-fields";
+import { FieldError, FormErrors } from "~/components/form-errors";
+import { StatusBadge } from "~/components/status-badge";
+import { i18next } from "~/i18n/i18next.server";
+import { listManagedTeams, listTeams, setManagedTeams } from "~/models/team.server";
+import { findUserById, setUserActive, updateUser } from "~/models/user.server";
+
+const EditPersonForm = z.object({
+  intent: z.literal("save"),
+  displayName: DisplayName,
+  role: Role,
+  teamId: z.number().int().optional(),
+  managedTeamIds: z.array(z.number().int()).default([]),
+});
+const StatusForm = z.object({ intent: z.enum(["disable", "enable"]) });
+
+const UserIdParam = z.coerce.number().int().positive();
+
+async function loadPerson(params: LoaderFunctionArgs["params"]) {
+  const id = UserIdParam.safeParse(params.userId);
+  const person = id.success ? await findUserById(id.data) : undefined;
+  if (!person) throw new Response("Not found", { status: 404 });
+  return person;
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.person.displayName ?? "Person"} · Frontline` },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  const person = await loadPerson(params);
+  const [teams, managed] = await Promise.all([listTeams(), listManagedTeams(person.id)]);
+  return json({ person, teams, managedTeamIds: managed.map((team) => team.id) });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const admin = await requireRole(request, ["admin"]);
+  const person = await loadPerson(params);
+  const t = await i18next.getFixedT(request);
+  const formData = await request.formData();
+
+  if (formData.get("intent") !== "save") {
+    const status = StatusForm.safeParse({ intent: formData.get("intent") });
+    if (!status.success) return json({ statusError: t("errors.badRequestTitle") }, { status: 400 });
+    if (person.id === admin.id) return json({ statusError: t("admin.cannotDisableSelf") }, { status: 400 });
+    await setUserActive(person.id, status.data.intent === "enable");
+    return redirect(`/admin/users/${person.id}?saved=1`);
+  }
+
+  const submission = parseWithZod(formData, { schema: EditPersonForm });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { role, teamId, displayName, managedTeamIds } = submission.value;
+  if (person.id === admin.id && role !== "admin") {
+    return json(submission.reply({ fieldErrors: { role: [t("admin.cannotDemoteSelf")] } }), { status: 400 });
+  }
+  const knownTeams = new Set((await listTeams()).map((team) => team.id));
+  const unknownTeam = [teamId, ...managedTeamIds].some((id) => id !== undefined && !knownTeams.has(id));
+  if (unknownTeam) return json(submission.reply({ formErrors: [t("errors.notFoundTitle")] }), { status: 400 });
+
+  await updateUser(person.id, { role, displayName, teamId: role === "trainee" ? (teamId ?? null) : null });
+  if (role === "manager") await setManagedTeams(person.id, teamId !== undefined ? [...new Set([...managedTeamIds, teamId])] : managedTeamIds);
+  return redirect(`/admin/users/${person.id}?saved=1`);
+}
+
+export default function EditPerson() {
+  const { t } = useTranslation();
+  const { person, teams, managedTeamIds } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const lastResult = actionData && !("statusError" in actionData) ? actionData : undefined;
+  const statusError = actionData && "statusError" in actionData ? actionData.statusError : null;
+  const [form, fields] = useForm({
+    id: `person-${person.id}`,
+    lastResult,
+    shouldValidate: "onBlur",
+    defaultValue: {
+      displayName: person.displayName,
+      role: person.role,
+      teamId: person.teamId ?? undefined,
+      managedTeamIds: managedTeamIds.map(String),
+    },
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: EditPersonForm }),
+  });
+  const managedSet = new Set(managedTeamIds);
+
+  return (
+    <div className="stack-lg narrow">
+      <header className="page-header">
+        <p>
+          <Link to="/admin">← {t("admin.peopleTitle")}</Link>
+        </p>
+        <h1>{t("admin.editTitle", { name: person.displayName })}</h1>
+        <p className="muted">
+          {person.email} · <StatusBadge active={person.active} />
+        </p>
+      </header>
+      {searchParams.get("saved") ? (
+        <p className="notice notice--ok" role="status">
+          {t("admin.saved")}
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)} className="card stack">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="intent" value="save" />
+        <div className="field">
+          <label htmlFor={fields.displayName.id}>{t("admin.name")}</label>
+          <input {...getInputProps(fields.displayName, { type: "text" })} autoComplete="off" />
+          <FieldError id={fields.displayName.errorId} errors={fields.displayName.errors} />
+        </div>
+        <RoleSelect field={fields.role} />
+        <TeamSelect field={fields.teamId} teams={teams} />
+        {teams.length > 0 ? (
+          <fieldset className="field checkbox-group">
+            <legend>{t("admin.managedTeams")}</legend>
+            {teams.map((team) => (
+              <label key={team.id} className="checkbox">
+                <input type="checkbox" name={fields.managedTeamIds.name} value={team.id} defaultChecked={managedSet.has(team.id)} />
+                {team.name}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="button button--primary">
+            {t("admin.save")}
+          </button>
+        </div>
+      </Form>
+      <Form method="post" className="card stack">
+        <p className="muted">{t("admin.disableHint")}</p>
+        {statusError ? (
+          <p className="form-errors" role="alert">
+            {statusError}
+          </p>
+        ) : null}
+        <div className="actions">
+          {person.active ? (
+            <button type="submit" name="intent" value="disable" className="button button--danger">
+              {t("admin.disable")}
+            </button>
+          ) : (
+            <button type="submit" name="intent" value="enable" className="button">
+              {t("admin.enable")}
+            </button>
+          )}
+        </div>
+      </Form>
+    </div>
+  );
+}

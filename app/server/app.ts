@@ -1,0 +1,61 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import morgan from "morgan";
+import { projectRoot } from "#db/paths.server";
+import type { Config } from "~/config.server";
+import { plainPage } from "./plain-page";
+import { assignCspNonce, refuseCrossOriginWrites, securityHeaders } from "./security";
+
+type BuildSource = () => Promise<ServerBuild>;
+
+function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === "" || value === "false") return false;
+  if (value === "true") return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+export function createApp(config: Config, build: BuildSource, { development }: { development: boolean }) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", trustProxySetting(config.trustProxy));
+
+  app.use(compression());
+  if (config.requestLog !== "off") {
+    app.use(
+      morgan(":method :url :status :res[content-length] - :response-time ms", {
+        skip: (req) => config.requestLog === "on" && (req.url?.startsWith("/build/") ?? false),
+      }),
+    );
+  }
+  app.use(assignCspNonce);
+  app.use(securityHeaders({ frameAncestors: config.frameAncestors, development, production: config.production }));
+
+  const publicDir = path.join(projectRoot, "public");
+  // Fingerprinted bundles never change; everything else in public/ may.
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(publicDir, { maxAge: "1h" }));
+
+  app.use(refuseCrossOriginWrites);
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: development ? "development" : "production",
+      getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce as string, clientIp: req.ip ?? "unknown" }),
+    }),
+  );
+
+  // Never a stack trace on a page: log it, show a calm message.
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    console.error(error);
+    if (res.headersSent) return;
+    res
+      .status(500)
+      .type("html")
+      .send(plainPage({ title: "Something went wrong", message: "Frontline hit an unexpected problem. Please try again in a moment." }));
+  });
+  return app;
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+import helmet from "helmet";
+import { plainPage } from "./plain-page";
+
+export function assignCspNonce(_req: Request, res: Response, next: NextFunction) {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+}
+
+export function securityHeaders({
+  frameAncestors,
+  development,
+  production,
+}: {
+  frameAncestors: string;
+  development: boolean;
+  production: boolean;
+}) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: [(_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`, "'strict-dynamic'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        // Remix's live reload talks over a WebSocket in development.
+        connectSrc: development ? ["'self'", "ws:"] : ["'self'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: frameAncestors.split(/\s+/),
+      },
+    },
+    referrerPolicy: { policy: "same-origin" },
+    // frame-ancestors above is the configurable rule; X-Frame-Options could only contradict it.
+    xFrameOptions: false,
+    // HSTS only where the app is served over HTTPS for real.
+    strictTransportSecurity: production ? undefined : false,
+    crossOriginEmbedderPolicy: false,
+  });
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Refuses state-changing requests sent from another site. Browsers always send Origin on
+ * cross-origin POSTs, so a missing header means a same-origin navigation or a non-browser client.
+ */
+export function refuseCrossOriginWrites(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const origin = req.get("origin");
+  const ownOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
+  if (origin === undefined || origin === ownOrigin) return next();
+  res
+    .status(403)
+    .type("html")
+    .send(
+      plainPage({
+        title: "Request refused",
+        message: "This form was sent from another website, so Frontline did not accept it. Nothing was changed.",
+      }),
+    );
+}

@@ -1,0 +1,139 @@
+import fs from "node:fs";
+import path from "node:path";
+import sqlite3 from "sqlite3";
+import type { z } from "zod";
+
+export type SqlParam = string | number | bigint | null | Buffer;
+export type SqlParams = readonly SqlParam[] | Record<string, SqlParam>;
+
+export type RunResult = { changes: number; lastID: number };
+
+/** Statements allowed inside a write transaction. */
+export interface WriteTx {
+  run(sql: string, params?: SqlParams): Promise<RunResult>;
+  get<S extends z.ZodType>(schema: S, sql: string, params?: SqlParams): Promise<z.output<S> | undefined>;
+  all<S extends z.ZodType>(schema: S, sql: string, params?: SqlParams): Promise<z.output<S>[]>;
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database {
+  readonly path: string;
+  /** Reads on a query-only connection; rows are parsed with the given zod schema. */
+  get<S extends z.ZodType>(schema: S, sql: string, params?: SqlParams): Promise<z.output<S> | undefined>;
+  all<S extends z.ZodType>(schema: S, sql: string, params?: SqlParams): Promise<z.output<S>[]>;
+  /**
+   * Runs `work` inside BEGIN IMMEDIATE … COMMIT on the single writer connection.
+   * Transactions are queued, so two never overlap on that connection (the sqlite3
+   * package fails with "cannot start a transaction within a transaction" when they do).
+   */
+  write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+function promisedRun(conn: sqlite3.Database, sql: string, params: SqlParams = []): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    conn.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
+      if (error) reject(error);
+      else resolve({ changes: this.changes, lastID: this.lastID });
+    });
+  });
+}
+
+function promisedAll(conn: sqlite3.Database, sql: string, params: SqlParams = []): Promise<unknown[]> {
+  return new Promise((resolve, reject) => {
+    conn.all(sql, params, (error: Error | null, rows: unknown[]) => (error ? reject(error) : resolve(rows)));
+  });
+}
+
+function promisedExec(conn: sqlite3.Database, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => conn.exec(sql, (error) => (error ? reject(error) : resolve())));
+}
+
+function parseRows<S extends z.ZodType>(schema: S, rows: unknown[], sql: string): z.output<S>[] {
+  return rows.map((row) => {
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) {
+      throw new Error(`A row from the database did not have the expected shape (${sql.trim().slice(0, 80)}): ${parsed.error.message}`);
+    }
+    return parsed.data;
+  });
+}
+
+function openConnection(file: string, mode: number): Promise<sqlite3.Database> {
+  return new Promise((resolve, reject) => {
+    const conn = new sqlite3.Database(file, mode, (error) => (error ? reject(error) : resolve(conn)));
+  });
+}
+
+export const BUSY_TIMEOUT_MS = 5_000;
+
+async function configure(conn: sqlite3.Database, { readOnly }: { readOnly: boolean }) {
+  conn.configure("busyTimeout", BUSY_TIMEOUT_MS);
+  await promisedExec(
+    conn,
+    [
+      `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`,
+      "PRAGMA foreign_keys = ON",
+      // A finished attempt must survive a power cut.
+      "PRAGMA synchronous = FULL",
+      readOnly ? "PRAGMA query_only = ON" : "PRAGMA journal_mode = WAL",
+    ].join(";\n"),
+  );
+}
+
+function readerOf(conn: sqlite3.Database) {
+  return {
+    async get<S extends z.ZodType>(schema: S, sql: string, params?: SqlParams) {
+      const rows = await promisedAll(conn, sql, params);
+      return rows.length === 0 ? undefined : parseRows(schema, rows.slice(0, 1), sql)[0];
+    },
+    async all<S extends z.ZodType>(schema: S, sql: string, params?: SqlParams) {
+      return parseRows(schema, await promisedAll(conn, sql, params), sql);
+    },
+  };
+}
+
+/** Opens the database file (creating its folder) with one writer and one query-only reader connection. */
+export async function openDatabase(file: string): Promise<Database> {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const writer = await openConnection(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
+  await configure(writer, { readOnly: false });
+  const reader = file === ":memory:" ? writer : await openConnection(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_FULLMUTEX);
+  if (reader !== writer) await configure(reader, { readOnly: true });
+
+  const tx: WriteTx = {
+    run: (sql, params) => promisedRun(writer, sql, params),
+    exec: (sql) => promisedExec(writer, sql),
+    ...readerOf(writer),
+  };
+
+  let queue: Promise<unknown> = Promise.resolve();
+  async function transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+    await promisedExec(writer, "BEGIN IMMEDIATE");
+    try {
+      const result = await work(tx);
+      await promisedExec(writer, "COMMIT");
+      return result;
+    } catch (error) {
+      await promisedExec(writer, "ROLLBACK").catch(() => undefined);
+      throw error;
+    }
+  }
+
+  return {
+    path: file,
+    ...readerOf(reader),
+    write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+      const result = queue.then(() => transaction(work));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+    async close() {
+      await queue;
+      const connections = reader === writer ? [writer] : [reader, writer];
+      await Promise.all(
+        connections.map((conn) => new Promise<void>((resolve, reject) => conn.close((e) => (e ? reject(e) : resolve())))),
+      );
+    },
+  };
+}
