@@ -27,6 +27,8 @@ export interface Database {
    * package fails with "cannot start a transaction within a transaction" when they do).
    */
   write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T>;
+  /** A consistent copy of the whole database into a new file (queued behind pending writes). */
+  vacuumInto(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,8 +95,22 @@ function readerOf(conn: sqlite3.Database) {
   };
 }
 
-/** Opens the database file (creating its folder) with one writer and one query-only reader connection. */
-export async function openDatabase(file: string): Promise<Database> {
+/**
+ * Opens the database file (creating its folder) with one writer and one query-only reader
+ * connection; `readOnly` opens a single query-only connection (for checking a backup).
+ */
+export async function openDatabase(file: string, { readOnly = false }: { readOnly?: boolean } = {}): Promise<Database> {
+  if (readOnly) {
+    const conn = await openConnection(file, sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX);
+    const refuse = () => Promise.reject(new Error(`${file} was opened read-only`));
+    return {
+      path: file,
+      ...readerOf(conn),
+      write: refuse,
+      vacuumInto: refuse,
+      close: () => new Promise<void>((resolve, reject) => conn.close((e) => (e ? reject(e) : resolve()))),
+    };
+  }
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const writer = await openConnection(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
   await configure(writer, { readOnly: false });
@@ -108,6 +124,11 @@ export async function openDatabase(file: string): Promise<Database> {
   };
 
   let queue: Promise<unknown> = Promise.resolve();
+  function enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const result = queue.then(task);
+    queue = result.catch(() => undefined);
+    return result;
+  }
   async function transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
     await promisedExec(writer, "BEGIN IMMEDIATE");
     try {
@@ -123,11 +144,8 @@ export async function openDatabase(file: string): Promise<Database> {
   return {
     path: file,
     ...readerOf(reader),
-    write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-      const result = queue.then(() => transaction(work));
-      queue = result.catch(() => undefined);
-      return result;
-    },
+    write: (work) => enqueue(() => transaction(work)),
+    vacuumInto: (target) => enqueue(() => promisedRun(writer, "VACUUM INTO ?", [target]).then(() => undefined)),
     async close() {
       await queue;
       const connections = reader === writer ? [writer] : [reader, writer];

@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { openDatabase, type Database } from "./connection.server";
+import { appliedVersion, migrate, MigrationError } from "./migrate.server";
+import { migrationsDir } from "./paths.server";
+import { makeTempDir } from "./test-database";
+
+const TableName = z.object({ name: z.string() });
+let open: Database[] = [];
+
+async function freshDb(): Promise<Database> {
+  const db = await openDatabase(path.join(makeTempDir(), "test.db"));
+  open.push(db);
+  return db;
+}
+
+async function tableNames(db: Database): Promise<string[]> {
+  const rows = await db.all(TableName, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  return rows.map((row) => row.name);
+}
+
+afterEach(async () => {
+  await Promise.all(open.map((db) => db.close()));
+  open = [];
+});
+
+describe("migrate", () => {
+  it("brings a fresh database to the latest version and records it", async () => {
+    const db = await freshDb();
+    const files = fs.readdirSync(migrationsDir).filter((name) => name.endsWith(".sql")).sort();
+    const result = await migrate(db, migrationsDir);
+    expect(result.applied).toEqual(files);
+    expect(await appliedVersion(db)).toBe(Number(files.at(-1)?.slice(0, 4)));
+    expect(await tableNames(db)).toEqual(expect.arrayContaining(["users", "teams", "sessions", "schema_migrations"]));
+  });
+
+  it("does nothing when run again", async () => {
+    const db = await freshDb();
+    await migrate(db, migrationsDir);
+    const before = await tableNames(db);
+    const again = await migrate(db, migrationsDir);
+    expect(again.applied).toEqual([]);
+    expect(await tableNames(db)).toEqual(before);
+  });
+
+  it("rolls a failing migration back completely and names it with the SQL error", async () => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, "0001_first.sql"), "CREATE TABLE kept (id INTEGER PRIMARY KEY);");
+    fs.writeFileSync(
+      path.join(dir, "0002_broken.sql"),
+      "CREATE TABLE half_done (id INTEGER PRIMARY KEY);\nINSERT INTO kept (id) VALUES (1);\nCREATE TABLE oops (;",
+    );
+    fs.writeFileSync(path.join(dir, "0003_later.sql"), "CREATE TABLE never_reached (id INTEGER);");
+    const db = await freshDb();
+
+    const failure = await migrate(db, dir).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(MigrationError);
+    expect((failure as MigrationError).migration).toBe("0002_broken.sql");
+    expect((failure as MigrationError).message).toMatch(/0002_broken\.sql.*syntax error/);
+
+    expect(await appliedVersion(db)).toBe(1);
+    const tables = await tableNames(db);
+    expect(tables).toContain("kept");
+    expect(tables).not.toContain("half_done");
+    expect(tables).not.toContain("never_reached");
+    const rows = await db.all(z.object({ id: z.number() }), "SELECT id FROM kept");
+    expect(rows).toEqual([]);
+  });
+
+  it("refuses badly named or duplicate migration files", async () => {
+    const dir = makeTempDir();
+    fs.writeFileSync(path.join(dir, "0001_a.sql"), "SELECT 1;");
+    fs.writeFileSync(path.join(dir, "0001_b.sql"), "SELECT 1;");
+    const db = await freshDb();
+    await expect(migrate(db, dir)).rejects.toThrow(/version 1 is also used/);
+
+    const badName = makeTempDir();
+    fs.writeFileSync(path.join(badName, "first.sql"), "SELECT 1;");
+    await expect(migrate(db, badName)).rejects.toThrow(/first\.sql/);
+  });
+});
