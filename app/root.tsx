@@ -1,3 +1,4 @@
+import "~/utils/zod-csp";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {

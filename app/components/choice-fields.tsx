@@ -22,7 +22,7 @@ export function RoleSelect({ field }: { field: FieldMetadata<string> }) {
   );
 }
 
-export function TeamSelect({ field, teams }: { field: FieldMetadata<number | undefined>; teams: Team[] }) {
+export function TeamSelect({ field, teams, hint }: { field: FieldMetadata<number | undefined>; teams: Team[]; hint: string }) {
   const { t } = useTranslation();
   return (
     <div className="field">
@@ -36,7 +36,7 @@ export function TeamSelect({ field, teams }: { field: FieldMetadata<number | und
         ))}
       </select>
       <p className="hint" id={`${field.id}-hint`}>
-        {t("admin.teamHint")}
+        {hint}
       </p>
       <FieldError id={field.errorId} errors={field.errors} />
     </div>

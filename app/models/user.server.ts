@@ -37,7 +37,12 @@ function toUser(row: z.infer<typeof UserRow>): User {
   };
 }
 
-const SELECT_USER = `SELECT u.id, u.email, u.display_name, u.role, u.team_id, t.name AS team_name, u.active
+// team_name: a trainee's team, or the teams a manager is in charge of.
+const SELECT_USER = `SELECT u.id, u.email, u.display_name, u.role, u.team_id, u.active,
+                            CASE WHEN u.role = 'manager' THEN
+                              (SELECT group_concat(mt.name, ', ') FROM team_managers tm JOIN teams mt ON mt.id = tm.team_id
+                                WHERE tm.manager_id = u.id)
+                            ELSE t.name END AS team_name
                        FROM users u LEFT JOIN teams t ON t.id = u.team_id`;
 
 export async function findUserById(id: number): Promise<User | undefined> {
@@ -144,13 +149,13 @@ export async function updateUser(id: number, changes: UserChanges): Promise<void
   });
 }
 
-/** Disabling also ends every session of the user, so they are signed out at once. */
+/**
+ * A disabled user's sessions stay until their next request, which requireUser refuses:
+ * it ends them there and tells the person why they were signed out.
+ */
 export async function setUserActive(id: number, active: boolean): Promise<void> {
   const db = await getDb();
-  await db.write(async (tx) => {
-    await tx.run("UPDATE users SET active = ?, updated_at = ? WHERE id = ?", [active ? 1 : 0, isoNow(), id]);
-    if (!active) await tx.run("DELETE FROM sessions WHERE user_id = ?", [id]);
-  });
+  await db.write((tx) => tx.run("UPDATE users SET active = ?, updated_at = ? WHERE id = ?", [active ? 1 : 0, isoNow(), id]));
 }
 
 export async function setPasswordHash(id: number, passwordHash: string): Promise<void> {

@@ -35,7 +35,7 @@ export default function AdminPeople() {
         </p>
       ) : null}
       <div className="card table-wrap">
-        <table>
+        <table className="table--stack">
           <caption className="visually-hidden">{t("admin.peopleTitle")}</caption>
           <thead>
             <tr>
@@ -44,25 +44,19 @@ export default function AdminPeople() {
               <th scope="col">{t("admin.role")}</th>
               <th scope="col">{t("admin.team")}</th>
               <th scope="col">{t("admin.status")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("admin.actions")}</span>
-              </th>
             </tr>
           </thead>
           <tbody>
             {users.map((user) => (
               <tr key={user.id}>
-                <td>{user.displayName}</td>
-                <td>{user.email}</td>
-                <td>{t(`roles.${user.role}`)}</td>
-                <td>{user.teamName ?? <span className="muted">—</span>}</td>
-                <td>
-                  <StatusBadge active={user.active} />
+                <td data-label={t("admin.name")}>
+                  <Link to={`/admin/users/${user.id}`}>{user.displayName}</Link>
                 </td>
-                <td>
-                  <Link to={`/admin/users/${user.id}`} aria-label={`${t("admin.edit")} ${user.displayName}`}>
-                    {t("admin.edit")}
-                  </Link>
+                <td data-label={t("admin.email")}>{user.email}</td>
+                <td data-label={t("admin.role")}>{t(`roles.${user.role}`)}</td>
+                <td data-label={t("admin.team")}>{user.teamName ?? <span className="muted">—</span>}</td>
+                <td data-label={t("admin.status")}>
+                  <StatusBadge active={user.active} />
                 </td>
               </tr>
             ))}

@@ -100,7 +100,7 @@ export default function AdminTeams() {
           <section key={team.id} className="card stack" aria-labelledby={`team-${team.id}`}>
             <h2 id={`team-${team.id}`}>{team.name}</h2>
             <p className="muted">
-              {t("admin.traineesCount")}: {team.trainees} · {t("admin.managers")}: {team.managers ?? t("admin.noManagers")}
+              {t("admin.traineesCount")}: {team.trainees}
             </p>
             <Form method="post" className="stack">
               <input type="hidden" name="intent" value="managers" />

@@ -67,8 +67,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const unknownTeam = [teamId, ...managedTeamIds].some((id) => id !== undefined && !knownTeams.has(id));
   if (unknownTeam) return json(submission.reply({ formErrors: [t("errors.notFoundTitle")] }), { status: 400 });
 
-  await updateUser(person.id, { role, displayName, teamId: role === "trainee" ? (teamId ?? null) : null });
-  if (role === "manager") await setManagedTeams(person.id, teamId !== undefined ? [...new Set([...managedTeamIds, teamId])] : managedTeamIds);
+  // The form shows the team select to trainees and the managed-teams boxes to managers;
+  // after a role change the page reloads showing the control for the new role.
+  const keepTeam = role === "trainee" ? (formData.has("teamId") ? (teamId ?? null) : person.teamId) : null;
+  await updateUser(person.id, { role, displayName, teamId: keepTeam });
+  if (role === "manager" && formData.has("managedTeamsShown")) await setManagedTeams(person.id, managedTeamIds);
   return redirect(`/admin/users/${person.id}?saved=1`);
 }
 
@@ -92,6 +95,7 @@ export default function EditPerson() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: EditPersonForm }),
   });
   const managedSet = new Set(managedTeamIds);
+  const role = fields.role.value ?? person.role;
 
   return (
     <div className="stack-lg narrow">
@@ -118,9 +122,10 @@ export default function EditPerson() {
           <FieldError id={fields.displayName.errorId} errors={fields.displayName.errors} />
         </div>
         <RoleSelect field={fields.role} />
-        <TeamSelect field={fields.teamId} teams={teams} />
-        {teams.length > 0 ? (
+        {role === "trainee" ? <TeamSelect field={fields.teamId} teams={teams} hint={t("admin.teamHint")} /> : null}
+        {role === "manager" && teams.length > 0 ? (
           <fieldset className="field checkbox-group">
+            <input type="hidden" name="managedTeamsShown" value="1" />
             <legend>{t("admin.managedTeams")}</legend>
             {teams.map((team) => (
               <label key={team.id} className="checkbox">
@@ -136,7 +141,8 @@ export default function EditPerson() {
           </button>
         </div>
       </Form>
-      <Form method="post" className="card stack">
+      <Form method="post" className="card stack" aria-labelledby="access-title">
+        <h2 id="access-title">{t("admin.accessTitle")}</h2>
         <p className="muted">{t("admin.disableHint")}</p>
         {statusError ? (
           <p className="form-errors" role="alert">

@@ -78,7 +78,7 @@ export default function NewPerson() {
           <FieldError id={fields.email.errorId} errors={fields.email.errors} />
         </div>
         <RoleSelect field={fields.role} />
-        <TeamSelect field={fields.teamId} teams={teams} />
+        <TeamSelect field={fields.teamId} teams={teams} hint={t("admin.newTeamHint")} />
         <div className="field">
           <label htmlFor={fields.password.id}>{t("admin.password")}</label>
           <input

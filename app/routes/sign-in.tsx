@@ -1,6 +1,13 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -20,6 +27,14 @@ const SignInForm = z.object({
 });
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Frontline" }];
+
+// Document requests only get headers a route exports; this passes the 429's Retry-After through.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await redirectSignedInUser(request);
@@ -81,7 +96,7 @@ export default function SignIn() {
         <h1 id="sign-in-title">{t("signIn.title")}</h1>
         <p className="muted">{t("signIn.intro")}</p>
         {reasonKey ? (
-          <p className="notice" role="status">
+          <p className={reason === "signed-out" ? "notice notice--info" : "notice"} role="status">
             {t(reasonKey)}
           </p>
         ) : null}

@@ -39,7 +39,7 @@ export default function ManagerHome() {
             <p className="muted">{t("manager.noTrainees")}</p>
           ) : (
             <div className="table-wrap">
-              <table>
+              <table className="table--stack">
                 <caption className="visually-hidden">
                   {t("manager.trainees")}: {team.name}
                 </caption>
@@ -53,9 +53,9 @@ export default function ManagerHome() {
                 <tbody>
                   {team.trainees.map((trainee) => (
                     <tr key={trainee.id}>
-                      <td>{trainee.displayName}</td>
-                      <td>{trainee.email}</td>
-                      <td>
+                      <td data-label={t("manager.name")}>{trainee.displayName}</td>
+                      <td data-label={t("manager.email")}>{trainee.email}</td>
+                      <td data-label={t("manager.status")}>
                         <StatusBadge active={trainee.active} />
                       </td>
                     </tr>

@@ -5,7 +5,7 @@ describe("safeRedirectPath", () => {
   it("keeps same-site paths", () => {
     expect(safeRedirectPath("/admin/users/3?x=1")).toBe("/admin/users/3?x=1");
   });
-  it.each(["//evil.example", "https://evil.example", "/\\evil.example", "admin", "", null, undefined])("refuses %s", (value) => {
+  it.each(["//evil.example", "https://evil.example", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/\r/x", "admin", "", null, undefined])("refuses %s", (value) => {
     expect(safeRedirectPath(value)).toBeNull();
   });
 });
