@@ -1,0 +1,73 @@
+// axe-core on every page: no serious or critical violations.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_USERS, findUserId, stateFile, type Role } from "./support";
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  const report = serious.map(
+    (violation) =>
+      `${violation.impact}: ${violation.id} (${violation.help})\n` +
+      violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary ?? ""}`.replace(/\n/g, " ")).join("\n"),
+  );
+  expect(report, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+type Check = {
+  label: string;
+  role?: Role;
+  path: string | ((page: Page) => Promise<string>);
+  status: number;
+  heading: string | RegExp;
+};
+
+const checks: Check[] = [
+  { label: "sign-in", path: "/sign-in", status: 200, heading: "Sign in" },
+  { label: "trainee home", role: "trainee", path: "/train", status: 200, heading: `Hello, ${DEMO_USERS.trainee.name}` },
+  { label: "trainer home", role: "trainer", path: "/library", status: 200, heading: "Scenario library" },
+  { label: "manager home", role: "manager", path: "/team", status: 200, heading: "My teams" },
+  { label: "admin people", role: "admin", path: "/admin", status: 200, heading: "People" },
+  { label: "admin new person", role: "admin", path: "/admin/users/new", status: 200, heading: "Add a person" },
+  {
+    label: "admin edit person",
+    role: "admin",
+    path: async (page) => `/admin/users/${await findUserId(page.request, DEMO_USERS.trainee.email)}`,
+    status: 200,
+    heading: `Edit ${DEMO_USERS.trainee.name}`,
+  },
+  { label: "admin teams", role: "admin", path: "/admin/teams", status: 200, heading: "Teams" },
+  { label: "403 page", role: "trainee", path: "/admin", status: 403, heading: "This page is not part of your role" },
+  { label: "404 page", path: "/no-such-page", status: 404, heading: "We could not find that page" },
+  {
+    label: "404 page when signed in",
+    role: "manager",
+    path: "/no-such-page",
+    status: 404,
+    heading: "We could not find that page",
+  },
+];
+
+for (const check of checks) {
+  test.describe(() => {
+    if (check.role) test.use({ storageState: stateFile(check.role) });
+
+    test(`axe: ${check.label} has no serious or critical violations`, async ({ page }) => {
+      const path = typeof check.path === "string" ? check.path : await check.path(page);
+      const response = await page.goto(path);
+      expect(response?.status()).toBe(check.status);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(check.heading);
+      await expectNoSeriousViolations(page);
+    });
+  });
+}
+
+test("axe: sign-in with field errors showing has no serious or critical violations", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("nobody@frontline.test");
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.context().setExtraHTTPHeaders({ "X-Forwarded-For": "198.51.100.30" });
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});

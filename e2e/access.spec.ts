@@ -1,0 +1,97 @@
+// The role × route matrix: who may open which page.
+import { expect, test, type PlaywrightWorkerArgs } from "@playwright/test";
+import { DEMO_USERS, ROLES, ROLE_PAGES, findUserId, stateFile, textOf } from "./support";
+
+const ALL_PAGES = ROLES.flatMap((owner) => ROLE_PAGES[owner].map((page) => ({ owner, page })));
+
+let traineeId: number | undefined;
+
+/** Fills in ":id" with the demo trainee's id, read once per worker from the admin's list. */
+async function resolve(
+  page: string,
+  playwright: PlaywrightWorkerArgs["playwright"],
+  baseURL: string | undefined,
+): Promise<string> {
+  if (!page.includes(":id")) return page;
+  if (traineeId === undefined) {
+    const admin = await playwright.request.newContext({ baseURL, storageState: stateFile("admin") });
+    traineeId = await findUserId(admin, DEMO_USERS.trainee.email);
+    await admin.dispose();
+  }
+  return page.replace(":id", String(traineeId));
+}
+
+test.describe("anonymous visitors", () => {
+  for (const { page } of ALL_PAGES) {
+    test(`anonymous → ${page} redirects to sign-in`, async ({ request, playwright, baseURL }) => {
+      const path = await resolve(page, playwright, baseURL);
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status()).toBe(302);
+      expect(response.headers().location).toBe(`/sign-in?redirectTo=${encodeURIComponent(path)}`);
+    });
+  }
+
+  test("anonymous → / goes to the sign-in page", async ({ request }) => {
+    const response = await request.get("/", { maxRedirects: 0 });
+    expect(response.status()).toBe(302);
+    expect(response.headers().location).toBe("/sign-in");
+  });
+});
+
+for (const role of ROLES) {
+  test.describe(`signed in as ${role}`, () => {
+    test.use({ storageState: stateFile(role) });
+
+    for (const { owner, page } of ALL_PAGES) {
+      const allowed = owner === role;
+      test(`${role} → ${page} answers ${allowed ? 200 : 403}`, async ({ request, playwright, baseURL }) => {
+        const path = await resolve(page, playwright, baseURL);
+        const response = await request.get(path, { maxRedirects: 0 });
+        expect(response.status()).toBe(allowed ? 200 : 403);
+        expect(response.headers()["content-type"] ?? "").toContain("text/html");
+        const text = textOf(await response.text());
+        if (allowed) {
+          expect(text).toContain(DEMO_USERS[role].name);
+        } else {
+          // The friendly page, with a way home: never a stack trace.
+          expect(text).toContain("This page is not part of your role");
+          expect(text).toContain("Go to my home page");
+          expect(text).not.toMatch(/\bat .+\.(js|ts):\d+/);
+        }
+      });
+    }
+
+    test(`${role} → / goes to ${DEMO_USERS[role].home}`, async ({ request }) => {
+      const response = await request.get("/", { maxRedirects: 0 });
+      expect(response.status()).toBe(302);
+      expect(response.headers().location).toBe(DEMO_USERS[role].home);
+    });
+  });
+}
+
+test.describe("the 403 page in the browser", () => {
+  test.use({ storageState: stateFile("trainee") });
+
+  test("a trainee on an admin page sees a friendly 403 with a link home", async ({ page }) => {
+    const response = await page.goto("/admin/teams");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("This page is not part of your role");
+    await page.getByRole("link", { name: "Go to my home page" }).click();
+    await expect(page).toHaveURL(DEMO_USERS.trainee.home);
+  });
+});
+
+test.describe("unknown pages", () => {
+  test("an unknown URL answers a friendly 404", async ({ page }) => {
+    const response = await page.goto("/no-such-page");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("We could not find that page");
+  });
+
+  test("an admin edit page for a user who does not exist answers 404", async ({ playwright, baseURL }) => {
+    const admin = await playwright.request.newContext({ baseURL, storageState: stateFile("admin") });
+    expect((await admin.get("/admin/users/999999", { maxRedirects: 0 })).status()).toBe(404);
+    expect((await admin.get("/admin/users/not-a-number", { maxRedirects: 0 })).status()).toBe(404);
+    await admin.dispose();
+  });
+});
