@@ -174,8 +174,12 @@ test("assigning a manager to a team on /admin/teams shows the team on the manage
 
   // Unassigned again, the team leaves the manager's page.
   await page.getByRole("region", { name: team }).getByRole("checkbox", { name: manager.name }).uncheck();
-  await page.getByRole("region", { name: team }).getByRole("button", { name: "Save managers" }).click();
-  await expect(page.getByRole("status")).toHaveText("Changes saved.");
+  // The notice from the first save is still showing, so wait for this save's own response.
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/admin/teams")),
+    page.getByRole("region", { name: team }).getByRole("button", { name: "Save managers" }).click(),
+  ]);
+  await page.reload();
   await expect(page.getByRole("region", { name: team }).getByRole("checkbox", { name: manager.name })).not.toBeChecked();
   await managerPage.reload();
   await expect(managerPage.getByRole("heading", { level: 2, name: "Support Desk" })).toBeVisible();
