@@ -1,0 +1,59 @@
+/**
+ * Frontline scenario engine: the pure core. No node:*, no storage, no React.
+ *
+ * Typical server flow for one attempt (issue 4):
+ *
+ *   const { scenario, problems } = checkScenarioSource(source, { path, hash });
+ *   const machine = createScenarioMachine(scenario);          // once per version
+ *   let snapshot = startAttempt(machine);                      // store as JSON
+ *   visibleChoices(scenario, snapshot.context);                // what to show
+ *   snapshot = advanceAttempt(machine, scenario, snapshot, { choiceId, late });
+ *   if (endingReached(scenario, snapshot.context)) {
+ *     scoreAttempt(scenario, snapshot.context);                // the `play` JSON shape
+ *     reviewTurns(scenario, snapshot.context);                 // per-turn debrief
+ *   }
+ *
+ * Raw XState is available too: the machine takes `{ type: "choose", choiceId, late }`
+ * and restores with `createActor(machine, { snapshot })`. A snapshot's
+ * `context.hash` is the content hash of the version the attempt began on.
+ */
+export { checkScenarioSource } from "./check";
+export type { SourceInfo } from "./check";
+
+export {
+  applyChoice,
+  canChoose,
+  currentNodeId,
+  currentStep,
+  endingReached,
+  indexScenario,
+  initialContext,
+  isVisible,
+  pathOf,
+  resolveChoice,
+  visibleChoices,
+} from "./attempt";
+export type { AttemptContext, ChoiceEffect, TurnRecord } from "./attempt";
+
+export {
+  advanceAttempt,
+  ChoiceNotAvailableError,
+  createScenarioMachine,
+  SnapshotVersionError,
+  startAttempt,
+} from "./machine";
+export type { AttemptSnapshot, ChooseEvent, ScenarioMachine } from "./machine";
+
+export { assessChoices, reviewTurns, scoreAttempt, scoreSkills } from "./scoring";
+export type { AttemptResult, ChoiceReview, Rating, SkillScore, SkillScores, TurnReview } from "./scoring";
+
+export { enumeratePaths, playByPositions, scenarioToMermaid, TooManyPathsError } from "./play";
+export type { PathEntry, PlayOutcome } from "./play";
+
+export { explore } from "./explore";
+export type { Exploration } from "./explore";
+
+export { COMPONENTS } from "./parse";
+export { splitFrontMatter } from "./frontmatter";
+
+export * from "./types";

@@ -1,0 +1,501 @@
+/**
+ * The allow-list parse of a scenario body. The MDX syntax tree is walked
+ * once; anything that is not one of the six components with literal
+ * attributes, or the small set of markdown allowed inside them, is reported.
+ * The result is a draft graph with source positions; references between ids
+ * are resolved later (see check.ts).
+ */
+import { unified } from "unified";
+import remarkParse from "remark-parse";
+import remarkMdx from "remark-mdx";
+import type { Root, Nodes } from "mdast";
+import { DELTA_MAX, DELTA_MIN, KEBAB_ID, MAX_ID_LENGTH, OUTCOMES, SKILLS } from "./types";
+import type { Outcome, Position, Skill, SkillDeltas } from "./types";
+import type { RawProblem } from "./frontmatter";
+
+export interface DraftPiece extends Position {
+  text: string;
+}
+
+export interface DraftChoice extends Position {
+  id: string;
+  explicitId: boolean;
+  to: string | null;
+  deltas: SkillDeltas;
+  mood: number;
+  set: string[];
+  requires: string[];
+  unless: string[];
+  feedback: string | null;
+  text: DraftPiece;
+}
+
+export interface DraftStep extends Position {
+  id: string | null;
+  patience: number | null;
+  customer: DraftPiece[];
+  coach: DraftPiece | null;
+  choices: DraftChoice[];
+}
+
+export interface DraftEnding extends Position {
+  id: string | null;
+  outcome: Outcome | null;
+  resolved: boolean;
+  text: DraftPiece;
+}
+
+export interface Draft {
+  brief: DraftPiece | null;
+  steps: DraftStep[];
+  endings: DraftEnding[];
+}
+
+export const COMPONENTS = ["Brief", "Step", "Customer", "Coach", "Choice", "Ending"] as const;
+export type ComponentName = (typeof COMPONENTS)[number];
+
+type AttributeKind =
+  | { kind: "id"; required?: boolean }
+  | { kind: "ref"; required?: boolean }
+  | { kind: "int"; min: number; max: number; rangeRule: string }
+  | { kind: "flags" }
+  | { kind: "text" }
+  | { kind: "enum"; values: readonly string[]; required?: boolean }
+  | { kind: "boolean" };
+
+const delta: AttributeKind = { kind: "int", min: DELTA_MIN, max: DELTA_MAX, rangeRule: "delta-range" };
+
+/** The attributes each component accepts. */
+const ATTRIBUTES: Record<ComponentName, Record<string, AttributeKind>> = {
+  Brief: {},
+  Customer: {},
+  Coach: {},
+  Step: { id: { kind: "id", required: true }, patience: { kind: "int", min: 1, max: 3600, rangeRule: "attribute-value" } },
+  Choice: {
+    to: { kind: "ref", required: true },
+    ...Object.fromEntries(SKILLS.map((skill) => [skill, delta])),
+    mood: delta,
+    set: { kind: "flags" },
+    requires: { kind: "flags" },
+    unless: { kind: "flags" },
+    feedback: { kind: "text" },
+    id: { kind: "id" },
+  },
+  Ending: {
+    id: { kind: "id", required: true },
+    outcome: { kind: "enum", values: OUTCOMES, required: true },
+    resolved: { kind: "boolean" },
+  },
+};
+
+/** Markdown node types allowed inside a component. */
+const MARKDOWN = new Set(["paragraph", "text", "emphasis", "strong", "inlineCode", "list", "listItem", "blockquote", "link", "break"]);
+const ALLOWED_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
+
+// remark-mdx augments the mdast node types with the MDX ones.
+type Jsx = Extract<Nodes, { type: "mdxJsxFlowElement" | "mdxJsxTextElement" }>;
+type JsxAttribute = Jsx["attributes"][number];
+type Value = string | number | boolean | string[] | null;
+
+function positionOf(node: { position?: { start: { line: number; column: number } } }): Position {
+  return { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+}
+
+function isJsx(node: Nodes): node is Jsx {
+  return node.type === "mdxJsxFlowElement" || node.type === "mdxJsxTextElement";
+}
+
+function isBlankText(node: Nodes): boolean {
+  return node.type === "text" && node.value.trim() === "";
+}
+
+export function isKebabId(value: string): boolean {
+  return value.length <= MAX_ID_LENGTH && KEBAB_ID.test(value);
+}
+
+/** Plain text of markdown content: inline whitespace collapsed, blocks on their own lines. */
+export function plainText(nodes: readonly Nodes[]): string {
+  const blocks: string[] = [];
+  let inline = "";
+  const flush = () => {
+    const text = inline.replace(/\s+/g, " ").trim();
+    if (text) blocks.push(text);
+    inline = "";
+  };
+  const visit = (node: Nodes) => {
+    if (node.type === "text" || node.type === "inlineCode") inline += node.value;
+    else if (node.type === "break") inline += " ";
+    else if (node.type === "paragraph" || node.type === "listItem" || node.type === "blockquote" || node.type === "list") {
+      flush();
+      for (const child of node.children) visit(child);
+      flush();
+    } else if ("children" in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  for (const node of nodes) visit(node);
+  flush();
+  return blocks.join("\n");
+}
+
+export interface ParseResult {
+  draft: Draft;
+  problems: RawProblem[];
+  /** False on an MDX syntax error (nothing else could be checked). */
+  parsed: boolean;
+  /** False when a problem leaves the graph incomplete (no id, no target), so it must not be explored. */
+  graphComplete: boolean;
+}
+
+const processor = unified().use(remarkParse).use(remarkMdx).freeze();
+
+/** Parse `body` (the whole file with the front matter blanked) and walk it against the allow-list. */
+export function parseBody(body: string): ParseResult {
+  const problems: RawProblem[] = [];
+  const draft: Draft = { brief: null, steps: [], endings: [] };
+  let tree: Root;
+  try {
+    tree = processor.parse(body);
+  } catch (error) {
+    const e = error as { line?: number; column?: number; reason?: string; message?: string };
+    problems.push({
+      line: e.line ?? 1,
+      column: e.column ?? 1,
+      rule: "mdx-syntax",
+      message: `MDX syntax error: ${e.reason ?? e.message ?? String(error)}`,
+    });
+    return { draft, problems, parsed: false, graphComplete: false };
+  }
+  const walker = new Walker(problems, draft);
+  walker.container(tree.children, "root", null);
+  return { draft, problems, parsed: true, graphComplete: walker.graphComplete };
+}
+
+class Walker {
+  graphComplete = true;
+
+  constructor(
+    private readonly problems: RawProblem[],
+    private readonly draft: Draft,
+  ) {}
+
+  private report(node: { position?: { start: { line: number; column: number } } }, rule: string, message: string) {
+    this.problems.push({ ...positionOf(node), rule, message });
+  }
+
+  /** Children of the root or of a Step: components only, whitespace between them. */
+  container(nodes: readonly Nodes[], where: "root" | "step", step: DraftStep | null) {
+    for (const node of nodes) {
+      if (isJsx(node)) this.element(node, where, step);
+      else if (node.type === "paragraph" && node.children.every((c) => isJsx(c) || isBlankText(c))) {
+        this.container(node.children, where, step);
+      } else if (isBlankText(node)) continue;
+      else if (this.forbidden(node)) continue;
+      else {
+        this.report(
+          node,
+          "stray-content",
+          where === "root"
+            ? "text outside any component: put it in a <Brief>, <Customer>, <Choice>, <Coach> or <Ending>"
+            : "text directly inside a <Step>: put it in a <Customer>, <Choice> or <Coach>",
+        );
+        if ("children" in node) this.markdown(node.children as Nodes[], true);
+      }
+    }
+  }
+
+  /** Report nodes that are never allowed anywhere (code, imports, raw HTML). Returns true when reported. */
+  private forbidden(node: Nodes): boolean {
+    switch (node.type) {
+      case "mdxjsEsm":
+        this.report(node, "esm", "import and export statements are not allowed in a scenario");
+        return true;
+      case "mdxFlowExpression":
+      case "mdxTextExpression":
+        this.report(node, "expression", "{expressions} are not allowed in a scenario: write plain text");
+        return true;
+      case "html":
+        this.report(node, "html-tag", "raw HTML is not allowed in a scenario");
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /** Markdown inside a leaf component. `quiet` walks only to find forbidden nodes below stray content. */
+  private markdown(nodes: readonly Nodes[], quiet = false) {
+    for (const node of nodes) {
+      if (this.forbidden(node)) continue;
+      if (isJsx(node)) {
+        this.element(node, "leaf", null);
+        continue;
+      }
+      if (!MARKDOWN.has(node.type)) {
+        if (!quiet) this.report(node, "markdown-not-allowed", `${describeMarkdown(node.type)} not allowed in scenario text`);
+      } else if (node.type === "link" && !quiet) {
+        if (!isAllowedUrl(node.url)) {
+          this.report(node, "link-protocol", `links must use http, https or mailto: "${node.url.slice(0, 60)}" is refused`);
+        }
+      }
+      if ("children" in node) this.markdown(node.children as Nodes[], quiet);
+    }
+  }
+
+  private element(node: Jsx, where: "root" | "step" | "leaf", step: DraftStep | null) {
+    const name = node.name;
+    if (name === null) {
+      this.report(node, "unknown-component", "fragments (<>…</>) are not allowed");
+      this.markdown(node.children as Nodes[], true);
+      return;
+    }
+    if (!(COMPONENTS as readonly string[]).includes(name)) {
+      if (/^[a-z]/.test(name)) this.report(node, "html-tag", `HTML tags such as <${name}> are not allowed in a scenario`);
+      else this.report(node, "unknown-component", `unknown component <${name}>: use Brief, Step, Customer, Coach, Choice or Ending`);
+      this.markdown(node.children as Nodes[], true);
+      return;
+    }
+    const component = name as ComponentName;
+    const expected: Record<typeof where, readonly ComponentName[]> = {
+      root: ["Brief", "Step", "Ending"],
+      step: ["Customer", "Coach", "Choice"],
+      leaf: [],
+    };
+    const attrs = this.attributes(node, component);
+    if (!expected[where].includes(component)) {
+      const place = where === "root" ? "at the top level" : where === "step" ? "inside a <Step>" : "inside scenario text";
+      this.report(node, "misplaced-component", `<${component}> cannot be used ${place}`);
+      if (component === "Step" || component === "Ending") this.graphComplete = false;
+      if (component === "Step") this.container(node.children as Nodes[], "step", null);
+      else this.markdown(node.children as Nodes[]);
+      return;
+    }
+    const pos = positionOf(node);
+    const piece = (): DraftPiece => {
+      this.markdown(node.children as Nodes[]);
+      return { ...pos, text: plainText(node.children as Nodes[]) };
+    };
+    switch (component) {
+      case "Brief": {
+        const brief = piece();
+        if (this.draft.brief) this.report(node, "duplicate-brief", "a scenario has at most one <Brief>");
+        else this.draft.brief = brief;
+        return;
+      }
+      case "Step": {
+        const id = attrs.get("id");
+        const draftStep: DraftStep = {
+          ...pos,
+          id: typeof id === "string" ? id : null,
+          patience: typeof attrs.get("patience") === "number" ? (attrs.get("patience") as number) : null,
+          customer: [],
+          coach: null,
+          choices: [],
+        };
+        if (draftStep.id === null) this.graphComplete = false;
+        this.container(node.children as Nodes[], "step", draftStep);
+        if (draftStep.customer.length === 0) this.report(node, "step-customer", "a <Step> needs at least one <Customer>");
+        if (draftStep.choices.length === 0) this.report(node, "step-choice", "a <Step> needs at least one <Choice>");
+        this.draft.steps.push(draftStep);
+        return;
+      }
+      case "Customer": {
+        const p = piece();
+        if (!p.text) this.report(node, "empty-text", "<Customer> has no text");
+        step?.customer.push(p);
+        return;
+      }
+      case "Coach": {
+        const p = piece();
+        if (step?.coach) this.report(node, "duplicate-coach", "a <Step> has at most one <Coach>");
+        else if (step) step.coach = p;
+        return;
+      }
+      case "Choice": {
+        const p = piece();
+        if (!p.text) this.report(node, "empty-text", "<Choice> has no text: its text is the trainee's reply");
+        if (!step) return;
+        const explicit = attrs.get("id");
+        const to = attrs.get("to");
+        if (typeof to !== "string") this.graphComplete = false;
+        const n = step.choices.length + 1;
+        step.choices.push({
+          ...pos,
+          id: typeof explicit === "string" ? explicit : `${step.id ?? "?"}.${n}`,
+          explicitId: typeof explicit === "string",
+          to: typeof to === "string" ? to : null,
+          deltas: Object.fromEntries(SKILLS.map((s) => [s, numberOr(attrs.get(s), 0)])) as Record<Skill, number>,
+          mood: numberOr(attrs.get("mood"), 0),
+          set: listOr(attrs.get("set")),
+          requires: listOr(attrs.get("requires")),
+          unless: listOr(attrs.get("unless")),
+          feedback: typeof attrs.get("feedback") === "string" ? (attrs.get("feedback") as string) : null,
+          text: p,
+        });
+        return;
+      }
+      case "Ending": {
+        const id = attrs.get("id");
+        const outcome = attrs.get("outcome");
+        if (typeof id !== "string") this.graphComplete = false;
+        this.draft.endings.push({
+          ...pos,
+          id: typeof id === "string" ? id : null,
+          outcome: typeof outcome === "string" ? (outcome as Outcome) : null,
+          resolved: attrs.get("resolved") === true,
+          text: piece(),
+        });
+        return;
+      }
+    }
+  }
+
+  /** Read and check the attributes of a known component. Invalid values are reported and left out. */
+  private attributes(node: Jsx, component: ComponentName): Map<string, Value> {
+    const spec = ATTRIBUTES[component];
+    const values = new Map<string, Value>();
+    const seen = new Set<string>();
+    for (const attribute of node.attributes) {
+      if (attribute.type === "mdxJsxExpressionAttribute") {
+        this.report(node, "spread-attribute", `<${component}> has a {…spread} or expression attribute; write name="value" instead`);
+        continue;
+      }
+      const name = attribute.name;
+      const kind = spec[name];
+      if (!kind) {
+        const allowed = Object.keys(spec);
+        this.report(
+          node,
+          "unknown-attribute",
+          `<${component}> has no attribute "${name}"` + (allowed.length ? ` (allowed: ${allowed.join(", ")})` : " (it takes none)"),
+        );
+        continue;
+      }
+      if (seen.has(name)) {
+        this.report(node, "duplicate-attribute", `<${component}> sets "${name}" twice`);
+        continue;
+      }
+      seen.add(name);
+      const literal = readLiteral(attribute);
+      if (literal.kind === "bad") {
+        this.report(node, "attribute-value", `"${name}" on <${component}> must be a literal: "text", {3}, {-3}, {true} or {false}`);
+        continue;
+      }
+      const value = this.checkValue(node, component, name, kind, literal);
+      if (value !== undefined) values.set(name, value);
+    }
+    for (const [name, kind] of Object.entries(spec)) {
+      if ("required" in kind && kind.required && !seen.has(name)) {
+        this.report(node, "missing-attribute", `<${component}> needs a "${name}" attribute`);
+      }
+    }
+    return values;
+  }
+
+  private checkValue(node: Jsx, component: string, name: string, kind: AttributeKind, literal: Literal): Value | undefined {
+    const wrongType = (expected: string) => {
+      this.report(node, "attribute-value", `"${name}" on <${component}> must be ${expected}`);
+      return undefined;
+    };
+    switch (kind.kind) {
+      case "id":
+      case "ref":
+        if (literal.kind !== "string") return wrongType('a string in quotes, e.g. "opening"');
+        if (kind.kind === "id" && !isKebabId(literal.value)) {
+          this.report(node, "invalid-id", `id "${literal.value}" must be kebab-case: lowercase letters, digits and hyphens, starting with a letter or digit`);
+          return undefined;
+        }
+        return literal.value;
+      case "int":
+        if (literal.kind !== "int") return wrongType(`an integer written in braces, e.g. {${kind.max}} or {${kind.min}}`);
+        if (literal.value < kind.min || literal.value > kind.max) {
+          this.report(node, kind.rangeRule, `"${name}" on <${component}> must be between ${kind.min} and ${kind.max}, not ${literal.value}`);
+          return undefined;
+        }
+        return literal.value;
+      case "flags": {
+        if (literal.kind !== "string") return wrongType('a string of space-separated flags, e.g. "promised"');
+        const flags = literal.value.split(/\s+/).filter(Boolean);
+        const bad = flags.filter((flag) => !isKebabId(flag));
+        if (bad.length) {
+          this.report(node, "invalid-flag", `flags must be kebab-case: ${bad.map((f) => `"${f}"`).join(", ")}`);
+          return undefined;
+        }
+        return [...new Set(flags)];
+      }
+      case "text":
+        if (literal.kind !== "string") return wrongType("a string in quotes");
+        return literal.value.trim() || null;
+      case "enum":
+        if (literal.kind !== "string" || !kind.values.includes(literal.value)) return wrongType(`one of ${kind.values.join(", ")}`);
+        return literal.value;
+      case "boolean":
+        if (literal.kind === "bare") return true;
+        if (literal.kind !== "boolean") return wrongType("written bare (resolved) or as {true} / {false}");
+        return literal.value;
+    }
+  }
+}
+
+type Literal =
+  | { kind: "string"; value: string }
+  | { kind: "int"; value: number }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "bare" }
+  | { kind: "bad" };
+
+/** The value of an attribute if it is one of the allowed literal forms. */
+function readLiteral(attribute: JsxAttribute): Literal {
+  if (attribute.type !== "mdxJsxAttribute") return { kind: "bad" };
+  const value = attribute.value;
+  if (value === null || value === undefined) return { kind: "bare" };
+  if (typeof value === "string") return { kind: "string", value };
+  const program = value.data?.estree;
+  if (!program || program.body.length !== 1 || (program.comments?.length ?? 0) > 0) return { kind: "bad" };
+  const statement = program.body[0];
+  if (statement?.type !== "ExpressionStatement") return { kind: "bad" };
+  const expression = statement.expression;
+  if (expression.type === "Literal") {
+    if (typeof expression.value === "boolean") return { kind: "boolean", value: expression.value };
+    if (typeof expression.value === "number" && Number.isSafeInteger(expression.value)) return { kind: "int", value: expression.value };
+    return { kind: "bad" };
+  }
+  if (
+    expression.type === "UnaryExpression" &&
+    expression.operator === "-" &&
+    expression.argument.type === "Literal" &&
+    typeof expression.argument.value === "number" &&
+    Number.isSafeInteger(expression.argument.value)
+  ) {
+    return { kind: "int", value: -expression.argument.value };
+  }
+  return { kind: "bad" };
+}
+
+function numberOr(value: Value | undefined, fallback: number): number {
+  return typeof value === "number" ? value : fallback;
+}
+
+function listOr(value: Value | undefined): string[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function isAllowedUrl(url: string): boolean {
+  try {
+    return ALLOWED_PROTOCOLS.has(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function describeMarkdown(type: string): string {
+  const names: Record<string, string> = {
+    heading: "headings are",
+    image: "images are",
+    imageReference: "images are",
+    thematicBreak: "horizontal rules (---) are",
+    code: "code blocks are",
+    definition: "link definitions are (write [text](https://…) inline)",
+    linkReference: "reference links are (write [text](https://…) inline)",
+    table: "tables are",
+  };
+  return names[type] ?? `"${type}" markdown is`;
+}
+
