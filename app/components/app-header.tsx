@@ -2,11 +2,21 @@ import { Form, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "~/auth/roles";
 
-type NavItem = { to: string; label: "nav.train" | "nav.library" | "nav.team" | "nav.admin" | "nav.teams" };
+type NavItem = {
+  to: string;
+  label: "nav.train" | "nav.progress" | "nav.guides" | "nav.library" | "nav.team" | "nav.admin" | "nav.teams";
+};
 
 const NAV_BY_ROLE: Record<Role, NavItem[]> = {
-  trainee: [{ to: "/train", label: "nav.train" }],
-  trainer: [{ to: "/library", label: "nav.library" }],
+  trainee: [
+    { to: "/train", label: "nav.train" },
+    { to: "/train/progress", label: "nav.progress" },
+    { to: "/guides", label: "nav.guides" },
+  ],
+  trainer: [
+    { to: "/library", label: "nav.library" },
+    { to: "/guides", label: "nav.guides" },
+  ],
   manager: [{ to: "/team", label: "nav.team" }],
   admin: [
     { to: "/admin", label: "nav.admin" },

@@ -1,0 +1,59 @@
+import { assessChoices, SKILLS, type Channel, type Persona, type Skill } from "~/engine";
+import { getLibrary } from "~/library/catalog.server";
+import type { LoadedScenario } from "~/library/library.server";
+import { listAttemptsOfUser, type Attempt } from "~/models/attempt.server";
+
+export type CatalogueCard = {
+  id: string;
+  title: string;
+  summary: string;
+  persona: Persona;
+  channel: Channel;
+  customer: string;
+  difficulty: 1 | 2 | 3;
+  minutes: number;
+  skills: Skill[];
+  attempts: number;
+  best: number | null;
+  inProgressAttemptId: number | null;
+};
+
+/** Skills some step of the scenario can assess: its choices differ in that skill. */
+export function skillsAssessed(entry: LoadedScenario): Skill[] {
+  const assessed = new Set(entry.scenario.steps.flatMap((step) => assessChoices(step.choices).assessed));
+  return SKILLS.filter((skill) => assessed.has(skill));
+}
+
+export function toCard(entry: LoadedScenario, attempts: readonly Attempt[]): CatalogueCard {
+  const { scenario } = entry;
+  const mine = attempts.filter((attempt) => attempt.scenarioId === scenario.id);
+  const completed = mine.filter((attempt) => attempt.status === "completed");
+  const overalls = completed.map((attempt) => attempt.overall).filter((overall): overall is number => overall !== null);
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    summary: scenario.summary,
+    persona: scenario.persona,
+    channel: scenario.channel,
+    customer: scenario.customer,
+    difficulty: scenario.difficulty,
+    minutes: scenario.minutes,
+    skills: skillsAssessed(entry),
+    attempts: completed.length,
+    best: overalls.length > 0 ? Math.max(...overalls) : null,
+    inProgressAttemptId: mine.find((attempt) => attempt.status === "in-progress")?.id ?? null,
+  };
+}
+
+/** Every published scenario for this trainee; attempts in progress first, then by difficulty and title. */
+export async function buildCatalogue(userId: number): Promise<CatalogueCard[]> {
+  const [library, attempts] = await Promise.all([getLibrary(), listAttemptsOfUser(userId)]);
+  return library.scenarios
+    .map((entry) => toCard(entry, attempts))
+    .sort(
+      (a, b) =>
+        Number(b.inProgressAttemptId !== null) - Number(a.inProgressAttemptId !== null) ||
+        a.difficulty - b.difficulty ||
+        a.title.localeCompare(b.title),
+    );
+}

@@ -1,0 +1,80 @@
+import { advanceAttempt, canChoose, currentStep, endingReached, scoreAttempt, SKILLS } from "~/engine";
+import { findAttemptTurn, recordTurn, TurnConflictError, type AttemptEnd } from "~/models/attempt.server";
+import { AttemptError } from "./errors";
+import { loadOwnAttempt } from "./load.server";
+import { isLate, replyDeadline } from "./timing";
+
+export type ChooseInput = { userId: number; attemptId: number; turn: number; choiceId: string; now?: Date };
+export type ChooseOutcome = { status: "recorded" | "duplicate"; completed: boolean };
+
+/**
+ * Plays one choice: restores the machine from the stored snapshot, applies the choice with
+ * lateness decided by the server's clock, and stores the turn and the new snapshot together.
+ * The same (attempt, turn, choice) sent twice is recorded once.
+ */
+export async function chooseReply({ userId, attemptId, turn, choiceId, now = new Date() }: ChooseInput): Promise<ChooseOutcome> {
+  const { attempt, version, snapshot } = await loadOwnAttempt(userId, attemptId);
+
+  const duplicate = async (): Promise<ChooseOutcome | null> => {
+    const earlier = await findAttemptTurn(attemptId, turn);
+    return earlier?.choiceId === choiceId ? { status: "duplicate", completed: attempt.status === "completed" } : null;
+  };
+
+  if (turn <= attempt.turns) {
+    const repeated = await duplicate();
+    if (repeated) return repeated;
+    throw new AttemptError(409, "stale-turn", `Turn ${turn} was already answered; the conversation has moved on.`);
+  }
+  if (attempt.status !== "in-progress") throw new AttemptError(409, "finished", "This conversation has already ended.");
+  if (turn !== attempt.turns + 1) {
+    throw new AttemptError(409, "stale-turn", `This page is out of date: the conversation is at turn ${attempt.turns + 1}, not ${turn}.`);
+  }
+
+  const { scenario, machine } = version;
+  const step = currentStep(scenario, snapshot.context);
+  if (!step || !canChoose(scenario, snapshot.context, choiceId)) {
+    throw new AttemptError(422, "not-visible", "That reply is not one of the choices at this point of the conversation.");
+  }
+
+  const late = isLate(replyDeadline(attempt.stepShownAt, step.patience), now);
+  const next = advanceAttempt(machine, scenario, snapshot, { choiceId, late });
+  const ending = endingReached(scenario, next.context);
+  let end: AttemptEnd | null = null;
+  if (ending) {
+    const result = scoreAttempt(scenario, next.context);
+    end = {
+      endingId: ending.id,
+      outcome: ending.outcome,
+      csat: result.csat,
+      resolved: ending.resolved,
+      mood: result.mood,
+      scores: Object.fromEntries(SKILLS.map((skill) => [skill, result.skills[skill]?.score ?? null])) as AttemptEnd["scores"],
+      overall: result.overall,
+    };
+  }
+
+  try {
+    await recordTurn({
+      attemptId,
+      snapshot: JSON.stringify(next),
+      end,
+      turn: {
+        turn,
+        stepId: step.id,
+        choiceId,
+        late,
+        responseMs: Math.max(0, now.getTime() - new Date(attempt.stepShownAt).getTime()),
+        chosenAt: now.toISOString(),
+      },
+    });
+  } catch (error) {
+    // Another request recorded this turn first: a double click lands here.
+    if (error instanceof TurnConflictError) {
+      const repeated = await duplicate();
+      if (repeated) return repeated;
+      throw new AttemptError(409, "stale-turn", `Turn ${turn} was already answered; the conversation has moved on.`);
+    }
+    throw error;
+  }
+  return { status: "recorded", completed: end !== null };
+}

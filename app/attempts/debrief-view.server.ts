@@ -1,0 +1,71 @@
+import { reviewTurns, scoreAttempt, SKILLS, type Channel, type Outcome, type Persona, type Rating, type Skill } from "~/engine";
+import { listAttemptTurns } from "~/models/attempt.server";
+import type { OwnAttempt } from "./load.server";
+
+export type DebriefView = {
+  attemptId: number;
+  scenario: { id: string; title: string; customer: string; channel: Channel; persona: Persona };
+  startedAt: string;
+  endedAt: string | null;
+  ending: { html: string; outcome: Outcome; csat: number; resolved: boolean };
+  overall: number | null;
+  skills: { skill: Skill; score: number | null; points: number; turns: number }[];
+  /** The two lowest assessed skills below 100, for the guide links. */
+  weakest: Skill[];
+  turns: {
+    turn: number;
+    customer: string[];
+    coach: string | null;
+    reply: { html: string; rating: Rating | null; feedback: string | null };
+    best: { html: string; feedback: string | null } | null;
+    responseMs: number | null;
+    late: boolean;
+  }[];
+};
+
+export async function buildDebriefView({ attempt, version, snapshot }: OwnAttempt): Promise<DebriefView | null> {
+  const { scenario, html } = version;
+  const context = snapshot.context;
+  const ending = scenario.endings.find((e) => e.id === attempt.endingId);
+  if (attempt.status !== "completed" || !ending) return null;
+
+  const result = scoreAttempt(scenario, context);
+  const reviews = reviewTurns(scenario, context);
+  const stored = new Map((await listAttemptTurns(attempt.id)).map((turn) => [turn.turn, turn]));
+  const steps = new Map(scenario.steps.map((s) => [s.id, s]));
+  const choices = new Map(scenario.steps.flatMap((s) => s.choices.map((c) => [c.id, c] as const)));
+
+  const skills = SKILLS.map((skill) => {
+    const score = result.skills[skill];
+    return { skill, score: score?.score ?? null, points: score?.points ?? 0, turns: score?.turns ?? 0 };
+  });
+  const weakest = skills
+    .filter((row): row is typeof row & { score: number } => row.score !== null && row.score < 100)
+    .sort((a, b) => a.score - b.score)
+    .slice(0, 2)
+    .map((row) => row.skill);
+
+  return {
+    attemptId: attempt.id,
+    scenario: { id: scenario.id, title: scenario.title, customer: scenario.customer, channel: scenario.channel, persona: scenario.persona },
+    startedAt: attempt.startedAt,
+    endedAt: attempt.endedAt,
+    ending: { html: html[`ending:${ending.id}`] ?? "", outcome: ending.outcome, csat: result.csat, resolved: ending.resolved },
+    overall: result.overall,
+    skills,
+    weakest,
+    turns: reviews.map((review) => {
+      const step = steps.get(review.step);
+      const showBest = review.rating !== null && review.rating !== "best";
+      return {
+        turn: review.turn,
+        customer: (step?.customer ?? []).map((piece) => html[piece.key] ?? ""),
+        coach: step?.coach ? (html[step.coach.key] ?? null) : null,
+        reply: { html: html[`choice:${review.chosen}`] ?? "", rating: review.rating, feedback: review.feedback },
+        best: showBest ? { html: html[`choice:${review.best}`] ?? "", feedback: choices.get(review.best)?.feedback ?? null } : null,
+        responseMs: stored.get(review.turn)?.responseMs ?? null,
+        late: review.late,
+      };
+    }),
+  };
+}

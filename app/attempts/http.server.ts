@@ -1,0 +1,23 @@
+import { json } from "@remix-run/node";
+import { AttemptError } from "./errors";
+import { loadOwnAttempt, type OwnAttempt } from "./load.server";
+
+/**
+ * Turns an AttemptError into an answer: a missing (or someone else's) attempt is a 404 page;
+ * the other refusals come back to the form as a message with their 4xx status.
+ */
+export function attemptErrorResponse(error: unknown) {
+  if (!(error instanceof AttemptError)) throw error;
+  if (error.status === 404) throw new Response(error.message, { status: 404 });
+  return json({ error: error.message, reason: error.reason }, { status: error.status });
+}
+
+/** For loaders: the trainee's own attempt, or a 404 page. */
+export async function ownAttemptOr404(userId: number, attemptId: number): Promise<OwnAttempt> {
+  try {
+    return await loadOwnAttempt(userId, attemptId);
+  } catch (error) {
+    if (error instanceof AttemptError) throw new Response(error.message, { status: 404 });
+    throw error;
+  }
+}

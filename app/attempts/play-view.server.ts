@@ -1,0 +1,66 @@
+import { currentStep, endingReached, visibleChoices, type Channel, type Persona } from "~/engine";
+import { repliesToAnEnding } from "./conversation";
+import type { OwnAttempt } from "./load.server";
+import { isLate, replyDeadline } from "./timing";
+
+export type TranscriptEntry =
+  | { kind: "customer"; key: string; html: string }
+  | { kind: "reply"; key: string; html: string; late: boolean };
+
+/** Everything the play page shows, as plain data: the browser decides nothing. */
+export type PlayView = {
+  attemptId: number;
+  /** The turn the next reply answers (1-based); posted back with the choice. */
+  turn: number;
+  scenario: { id: string; title: string; customer: string; channel: Channel; persona: Persona };
+  mood: number;
+  /** Mood before the last reply, to describe the change. */
+  previousMood: number | null;
+  transcript: TranscriptEntry[];
+  /** The customer's newest lines (shown after a short typing pause with JavaScript). */
+  latest: { key: string; html: string }[];
+  choices: { id: string; html: string }[];
+  /** overdue: the reply is already late by the server's clock (after a reload, say). */
+  patience: { seconds: number; deadline: string; serverNow: string; overdue: boolean } | null;
+  progress: { repliesGiven: number; repliesLeft: number };
+};
+
+export function buildPlayView({ attempt, version, snapshot }: OwnAttempt, now: Date = new Date()): PlayView | null {
+  const { scenario, html } = version;
+  const context = snapshot.context;
+  const step = currentStep(scenario, context);
+  if (!step || endingReached(scenario, context)) return null;
+
+  const steps = new Map(scenario.steps.map((s) => [s.id, s]));
+  const customerLines = (stepId: string, turn: number) =>
+    (steps.get(stepId)?.customer ?? []).map((piece) => ({ key: `t${turn}:${piece.key}`, html: html[piece.key] ?? "" }));
+
+  const transcript: TranscriptEntry[] = context.turns.flatMap((record, index) => [
+    ...customerLines(record.step, index + 1).map((line) => ({ kind: "customer" as const, ...line })),
+    { kind: "reply" as const, key: `t${index + 1}:reply`, html: html[`choice:${record.choice}`] ?? "", late: record.late },
+  ]);
+  const last = context.turns.at(-1);
+  const deadline = replyDeadline(attempt.stepShownAt, step.patience);
+
+  return {
+    attemptId: attempt.id,
+    turn: attempt.turns + 1,
+    scenario: {
+      id: scenario.id,
+      title: scenario.title,
+      customer: scenario.customer,
+      channel: scenario.channel,
+      persona: scenario.persona,
+    },
+    mood: context.mood,
+    previousMood: last ? last.moodBefore : null,
+    transcript,
+    latest: customerLines(step.id, attempt.turns + 1),
+    choices: visibleChoices(scenario, context).map((choice) => ({ id: choice.id, html: html[`choice:${choice.id}`] ?? "" })),
+    patience:
+      deadline && step.patience !== null
+        ? { seconds: step.patience, deadline: deadline.toISOString(), serverNow: now.toISOString(), overdue: isLate(deadline, now) }
+        : null,
+    progress: { repliesGiven: attempt.turns, repliesLeft: repliesToAnEnding(scenario, step.id) },
+  };
+}

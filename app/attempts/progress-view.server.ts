@@ -1,0 +1,44 @@
+import { SKILLS, type Outcome, type Skill } from "~/engine";
+import { findVersionTitles, listAttemptsOfUser } from "~/models/attempt.server";
+
+export type ProgressView = {
+  attempts: {
+    id: number;
+    scenarioId: string;
+    title: string;
+    startedAt: string;
+    status: "in-progress" | "completed";
+    outcome: Outcome | null;
+    overall: number | null;
+    scores: Record<Skill, number | null>;
+  }[];
+  /** Mean of each skill's assessed scores over completed attempts, rounded; null when never assessed. */
+  averages: Record<Skill, number | null>;
+};
+
+export async function buildProgressView(userId: number): Promise<ProgressView> {
+  const attempts = (await listAttemptsOfUser(userId)).filter(
+    (attempt): attempt is typeof attempt & { status: "in-progress" | "completed" } => attempt.status !== "abandoned",
+  );
+  const titles = await findVersionTitles(attempts.map((attempt) => attempt.scenarioHash));
+  const completed = attempts.filter((attempt) => attempt.status === "completed");
+  const averages = Object.fromEntries(
+    SKILLS.map((skill) => {
+      const scores = completed.map((attempt) => attempt.scores[skill]).filter((score): score is number => score !== null);
+      return [skill, scores.length > 0 ? Math.round(scores.reduce((sum, score) => sum + score, 0) / scores.length) : null];
+    }),
+  ) as Record<Skill, number | null>;
+  return {
+    attempts: attempts.map((attempt) => ({
+      id: attempt.id,
+      scenarioId: attempt.scenarioId,
+      title: titles.get(attempt.scenarioHash) ?? attempt.scenarioId,
+      startedAt: attempt.startedAt,
+      status: attempt.status,
+      outcome: attempt.outcome,
+      overall: attempt.overall,
+      scores: attempt.scores,
+    })),
+    averages,
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * The trainee sees a short "typing…" pause and the page round trip before they can answer,
+ * so the server allows this much on top of the customer's patience before a reply counts as late.
+ */
+export const LATENESS_GRACE_MS = 1_500;
+
+export function replyDeadline(stepShownAt: string, patienceSeconds: number | null): Date | null {
+  return patienceSeconds === null ? null : new Date(new Date(stepShownAt).getTime() + patienceSeconds * 1000);
+}
+
+export function isLate(deadline: Date | null, now: Date): boolean {
+  return deadline !== null && now.getTime() > deadline.getTime() + LATENESS_GRACE_MS;
+}

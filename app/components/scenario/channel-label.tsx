@@ -1,0 +1,28 @@
+import { useTranslation } from "react-i18next";
+import type { Channel } from "~/engine";
+
+const ICONS: Record<Channel, string> = {
+  phone: "M6 3h4l2 5-2.5 1.5a11 11 0 0 0 5 5L16 12l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 4 5a2 2 0 0 1 2-2z",
+  chat: "M4 5h16v10H9l-5 4V5z",
+  email: "M3 6h18v12H3zM3 6l9 7 9-7",
+  "in-person": "M3 20h18M5 20V9h14v11M8 9V5h8v4M10 14h4",
+  social: "M4 10v4h3l6 4V6L7 10H4zM17 9a4 4 0 0 1 0 6",
+};
+
+export function ChannelIcon({ channel }: { channel: Channel }) {
+  return (
+    <svg className="channel-icon" width="18" height="18" viewBox="0 0 24 24" aria-hidden="true">
+      <path d={ICONS[channel]} />
+    </svg>
+  );
+}
+
+export function ChannelLabel({ channel }: { channel: Channel }) {
+  const { t } = useTranslation();
+  return (
+    <span className="channel-label">
+      <ChannelIcon channel={channel} />
+      {t(`channels.${channel}`)}
+    </span>
+  );
+}

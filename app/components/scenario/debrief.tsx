@@ -1,0 +1,118 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { DebriefView } from "~/attempts/debrief-view.server";
+import { ChannelLabel } from "./channel-label";
+import { CsatStars } from "./csat-stars";
+import { PersonaFace } from "./persona-badge";
+import { SkillBar } from "./skill-bar";
+
+// Plain data in, markup out: managers will show the very same debrief read-only.
+type Props = { debrief: DebriefView; actions?: ReactNode };
+
+function seconds(ms: number): string {
+  return (ms / 1000).toFixed(ms < 10_000 ? 1 : 0);
+}
+
+export function Debrief({ debrief, actions }: Props) {
+  const { t } = useTranslation();
+  const { ending } = debrief;
+  return (
+    <div className="stack-lg debrief">
+      <header className="page-header brief-header">
+        <PersonaFace persona={debrief.scenario.persona} size={64} />
+        <div>
+          <h1>{t("debrief.title", { title: debrief.scenario.title })}</h1>
+          <p className="scenario-card__meta">
+            <ChannelLabel channel={debrief.scenario.channel} /> · {debrief.scenario.customer}
+          </p>
+        </div>
+      </header>
+
+      <section className={`card debrief__result debrief__result--${ending.outcome}`} aria-labelledby="result-title">
+        <div className="debrief__outcome">
+          <h2 id="result-title">
+            {t("debrief.outcome")}: {t(`debrief.outcomes.${ending.outcome}`)}
+          </h2>
+          <CsatStars stars={ending.csat} />
+          <p className={ending.resolved ? "badge badge--ok" : "badge badge--muted"}>
+            {ending.resolved ? t("debrief.resolved") : t("debrief.notResolved")}
+          </p>
+        </div>
+        <div className="debrief__overall">
+          <p className="debrief__overall-label">{t("debrief.overall")}</p>
+          <p className="debrief__overall-score">{debrief.overall ?? "—"}</p>
+        </div>
+        <div className="debrief__epilogue">
+          <h3>{t("debrief.epilogue")}</h3>
+          <div className="prose" dangerouslySetInnerHTML={{ __html: ending.html }} />
+        </div>
+      </section>
+
+      <section className="card stack" aria-labelledby="skills-title">
+        <h2 id="skills-title">{t("debrief.skills")}</h2>
+        <div className="skill-rows">
+          {debrief.skills.map((row) => (
+            <SkillBar key={row.skill} skill={row.skill} score={row.score} />
+          ))}
+        </div>
+        {debrief.weakest.length > 0 ? (
+          <div className="debrief__guides">
+            <h3>{t("debrief.practise")}</h3>
+            <ul className="link-list">
+              {debrief.weakest.map((skill) => (
+                <li key={skill}>
+                  <Link to={`/guides/${skill}`}>{t("debrief.readGuide", { skill: t(`skills.${skill}.name`) })}</Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+
+      {actions}
+
+      <section className="stack" aria-labelledby="turns-title">
+        <h2 id="turns-title">{t("debrief.transcript")}</h2>
+        <ol className="review-list">
+          {debrief.turns.map((turn) => (
+            <li key={turn.turn} className={`card review review--${turn.reply.rating ?? "none"}`}>
+              <h3 className="review__title">
+                {t("debrief.turn", { turn: turn.turn })}
+                <span className={`rating rating--${turn.reply.rating ?? "none"}`}>{t(`debrief.rating.${turn.reply.rating ?? "none"}`)}</span>
+              </h3>
+              {turn.customer.map((line, index) => (
+                <div key={index} className="bubble bubble--customer">
+                  <span className="bubble__who">{debrief.scenario.customer}</span>
+                  <div className="bubble__text" dangerouslySetInnerHTML={{ __html: line }} />
+                </div>
+              ))}
+              <div className="bubble bubble--reply">
+                <span className="bubble__who">
+                  {t("play.you")}
+                  {turn.responseMs !== null ? ` · ${t("debrief.responseTime", { seconds: seconds(turn.responseMs) })}` : null}
+                  {turn.late ? ` (${t("debrief.late")})` : null}
+                </span>
+                <div className="bubble__text" dangerouslySetInnerHTML={{ __html: turn.reply.html }} />
+              </div>
+              {turn.reply.feedback ? <p className="review__feedback">{turn.reply.feedback}</p> : null}
+              {turn.best ? (
+                <div className="review__best">
+                  <p className="review__best-label">{t("debrief.bestWas")}</p>
+                  <div className="prose" dangerouslySetInnerHTML={{ __html: turn.best.html }} />
+                  {turn.best.feedback ? <p className="muted">{turn.best.feedback}</p> : null}
+                </div>
+              ) : null}
+              {turn.coach ? (
+                <aside className="review__coach" aria-label={t("debrief.coach")}>
+                  <p className="review__coach-label">{t("debrief.coach")}</p>
+                  <div className="prose" dangerouslySetInnerHTML={{ __html: turn.coach }} />
+                </aside>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </div>
+  );
+}

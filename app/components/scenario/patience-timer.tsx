@@ -1,0 +1,47 @@
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+
+type Patience = { seconds: number; deadline: string; serverNow: string; overdue: boolean };
+
+/**
+ * Counts down to the server's deadline. The first render uses the server's clock only, so the
+ * server and the browser render the same thing; the browser then ticks, correcting for any
+ * difference between its clock and the server's.
+ */
+export function usePatienceCountdown(patience: Patience | null): { remaining: number | null; expired: boolean } {
+  const initial = patience ? Math.max(0, new Date(patience.deadline).getTime() - new Date(patience.serverNow).getTime()) : null;
+  const [remaining, setRemaining] = useState<number | null>(initial);
+
+  useEffect(() => {
+    if (!patience) return;
+    const skew = Date.now() - new Date(patience.serverNow).getTime();
+    const deadline = new Date(patience.deadline).getTime();
+    const tick = () => setRemaining(Math.max(0, deadline - (Date.now() - skew)));
+    tick();
+    const timer = setInterval(tick, 250);
+    return () => clearInterval(timer);
+  }, [patience]);
+
+  return { remaining, expired: patience !== null && (patience.overdue || remaining === 0) };
+}
+
+export function PatienceTimer({ patience, remaining, expired, customer }: { patience: Patience | null; remaining: number | null; expired: boolean; customer: string }) {
+  const { t } = useTranslation();
+  if (!patience || remaining === null) return <p className="timer timer--none">{t("play.noTimer")}</p>;
+  const seconds = Math.ceil(remaining / 1000);
+  const fraction = Math.max(0, Math.min(1, remaining / (patience.seconds * 1000)));
+  return (
+    <div className={expired ? "timer timer--expired" : fraction < 0.3 ? "timer timer--low" : "timer"}>
+      <svg className="timer__bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+        <rect x="0" y="0" width="100" height="6" rx="3" className="timer__track" />
+        <rect x="0" y="0" width={fraction * 100} height="6" rx="3" className="timer__fill" />
+      </svg>
+      <p className="timer__text" role="timer" aria-live="off">
+        {expired ? t("play.timeUp") : t("play.timeLeft", { seconds })}
+      </p>
+      <noscript>
+        <p className="timer__text">{t("play.patienceStatic", { name: customer, seconds: patience.seconds })}</p>
+      </noscript>
+    </div>
+  );
+}

@@ -1,0 +1,236 @@
+import { z } from "zod";
+import { getDb } from "#db/db.server";
+import { SKILLS, type Skill } from "~/engine";
+import { isoNow } from "./time.server";
+
+const Score = z.number().int().nullable();
+const Flag = z.union([z.literal(0), z.literal(1)]).transform((value) => value === 1);
+
+const AttemptRow = z.object({
+  id: z.number().int(),
+  user_id: z.number().int(),
+  scenario_id: z.string(),
+  scenario_hash: z.string(),
+  status: z.enum(["in-progress", "completed", "abandoned"]),
+  turns: z.number().int(),
+  snapshot: z.string(),
+  step_shown_at: z.string(),
+  started_at: z.string(),
+  ended_at: z.string().nullable(),
+  ending_id: z.string().nullable(),
+  outcome: z.enum(["delighted", "satisfied", "neutral", "escalated", "lost"]).nullable(),
+  csat: z.number().int().nullable(),
+  resolved: Flag.nullable(),
+  mood: z.number().int().nullable(),
+  listening: Score,
+  empathy: Score,
+  calm: Score,
+  persuasion: Score,
+  expectations: Score,
+  overall: Score,
+});
+
+export type Attempt = {
+  id: number;
+  userId: number;
+  scenarioId: string;
+  scenarioHash: string;
+  status: "in-progress" | "completed" | "abandoned";
+  turns: number;
+  snapshot: string;
+  stepShownAt: string;
+  startedAt: string;
+  endedAt: string | null;
+  endingId: string | null;
+  outcome: z.infer<typeof AttemptRow>["outcome"];
+  csat: number | null;
+  resolved: boolean | null;
+  mood: number | null;
+  scores: Record<Skill, number | null>;
+  overall: number | null;
+};
+
+function toAttempt(row: z.infer<typeof AttemptRow>): Attempt {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    scenarioId: row.scenario_id,
+    scenarioHash: row.scenario_hash,
+    status: row.status,
+    turns: row.turns,
+    snapshot: row.snapshot,
+    stepShownAt: row.step_shown_at,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    endingId: row.ending_id,
+    outcome: row.outcome,
+    csat: row.csat,
+    resolved: row.resolved,
+    mood: row.mood,
+    scores: { listening: row.listening, empathy: row.empathy, calm: row.calm, persuasion: row.persuasion, expectations: row.expectations },
+    overall: row.overall,
+  };
+}
+
+const TurnRow = z.object({
+  turn: z.number().int(),
+  step_id: z.string(),
+  choice_id: z.string(),
+  late: Flag,
+  response_ms: z.number().int(),
+  chosen_at: z.string(),
+});
+export type AttemptTurn = { turn: number; stepId: string; choiceId: string; late: boolean; responseMs: number; chosenAt: string };
+
+function toTurn(row: z.infer<typeof TurnRow>): AttemptTurn {
+  return { turn: row.turn, stepId: row.step_id, choiceId: row.choice_id, late: row.late, responseMs: row.response_ms, chosenAt: row.chosen_at };
+}
+
+/** Stores a compiled scenario version once; later calls with the same hash change nothing. */
+export async function saveScenarioVersion(version: { hash: string; scenarioId: string; title: string; compiled: string }): Promise<void> {
+  const db = await getDb();
+  await db.write((tx) =>
+    tx.run("INSERT OR IGNORE INTO scenario_versions (hash, scenario_id, title, compiled, created_at) VALUES (?, ?, ?, ?, ?)", [
+      version.hash,
+      version.scenarioId,
+      version.title,
+      version.compiled,
+      isoNow(),
+    ]),
+  );
+}
+
+export async function findScenarioVersionJson(hash: string): Promise<string | undefined> {
+  const db = await getDb();
+  const row = await db.get(z.object({ compiled: z.string() }), "SELECT compiled FROM scenario_versions WHERE hash = ?", [hash]);
+  return row?.compiled;
+}
+
+export async function insertAttempt(attempt: {
+  userId: number;
+  scenarioId: string;
+  scenarioHash: string;
+  snapshot: string;
+  now: Date;
+}): Promise<number> {
+  const db = await getDb();
+  const at = isoNow(attempt.now);
+  return db.write(async (tx) => {
+    // Starting again puts any unfinished attempt at the same scenario aside.
+    await tx.run(
+      "UPDATE attempts SET status = 'abandoned', ended_at = ? WHERE user_id = ? AND scenario_id = ? AND status = 'in-progress'",
+      [at, attempt.userId, attempt.scenarioId],
+    );
+    const { lastID } = await tx.run(
+      `INSERT INTO attempts (user_id, scenario_id, scenario_hash, status, turns, snapshot, step_shown_at, started_at)
+       VALUES (?, ?, ?, 'in-progress', 0, ?, ?, ?)`,
+      [attempt.userId, attempt.scenarioId, attempt.scenarioHash, attempt.snapshot, at, at],
+    );
+    return lastID;
+  });
+}
+
+export async function findAttempt(id: number): Promise<Attempt | undefined> {
+  const db = await getDb();
+  const row = await db.get(AttemptRow, "SELECT * FROM attempts WHERE id = ?", [id]);
+  return row && toAttempt(row);
+}
+
+export async function findAttemptTurn(attemptId: number, turn: number): Promise<AttemptTurn | undefined> {
+  const db = await getDb();
+  const row = await db.get(TurnRow, "SELECT * FROM attempt_turns WHERE attempt_id = ? AND turn = ?", [attemptId, turn]);
+  return row && toTurn(row);
+}
+
+export async function listAttemptTurns(attemptId: number): Promise<AttemptTurn[]> {
+  const db = await getDb();
+  const rows = await db.all(TurnRow, "SELECT * FROM attempt_turns WHERE attempt_id = ? ORDER BY turn", [attemptId]);
+  return rows.map(toTurn);
+}
+
+export type AttemptEnd = {
+  endingId: string;
+  outcome: NonNullable<Attempt["outcome"]>;
+  csat: number;
+  resolved: boolean;
+  mood: number;
+  scores: Record<Skill, number | null>;
+  overall: number | null;
+};
+
+export class TurnConflictError extends Error {
+  constructor() {
+    super("This turn was already answered.");
+    this.name = "TurnConflictError";
+  }
+}
+
+/**
+ * Appends one turn and the new snapshot in a single transaction. It only applies on top of
+ * the turn before it (turns = turn - 1), so a concurrent duplicate cannot record twice.
+ */
+export async function recordTurn(input: {
+  attemptId: number;
+  turn: AttemptTurn;
+  snapshot: string;
+  end: AttemptEnd | null;
+}): Promise<void> {
+  const db = await getDb();
+  const { attemptId, turn, snapshot, end } = input;
+  await db.write(async (tx) => {
+    const updated = await tx.run(
+      `UPDATE attempts SET turns = ?, snapshot = ?, step_shown_at = ?
+        WHERE id = ? AND turns = ? AND status = 'in-progress'`,
+      [turn.turn, snapshot, turn.chosenAt, attemptId, turn.turn - 1],
+    );
+    if (updated.changes !== 1) throw new TurnConflictError();
+    await tx.run(
+      `INSERT INTO attempt_turns (attempt_id, turn, step_id, choice_id, late, response_ms, chosen_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      [attemptId, turn.turn, turn.stepId, turn.choiceId, turn.late ? 1 : 0, turn.responseMs, turn.chosenAt],
+    );
+    if (end) {
+      await tx.run(
+        `UPDATE attempts SET status = 'completed', ended_at = ?, ending_id = ?, outcome = ?, csat = ?, resolved = ?, mood = ?,
+                listening = ?, empathy = ?, calm = ?, persuasion = ?, expectations = ?, overall = ?
+          WHERE id = ?`,
+        [
+          turn.chosenAt,
+          end.endingId,
+          end.outcome,
+          end.csat,
+          end.resolved ? 1 : 0,
+          end.mood,
+          ...SKILLS.map((skill) => end.scores[skill]),
+          end.overall,
+          attemptId,
+        ],
+      );
+    }
+  });
+}
+
+export async function listAttemptsOfUser(userId: number): Promise<Attempt[]> {
+  const db = await getDb();
+  const rows = await db.all(
+    AttemptRow,
+    "SELECT * FROM attempts WHERE user_id = ? AND status <> 'abandoned' ORDER BY started_at DESC, id DESC",
+    [userId],
+  );
+  return rows.map(toAttempt);
+}
+
+const TitleRow = z.object({ scenario_hash: z.string(), title: z.string() });
+
+/** Titles of the scenario versions the given attempts were pinned to (for history whose file is gone). */
+export async function findVersionTitles(hashes: readonly string[]): Promise<Map<string, string>> {
+  if (hashes.length === 0) return new Map();
+  const db = await getDb();
+  const unique = [...new Set(hashes)];
+  const rows = await db.all(
+    TitleRow,
+    `SELECT hash AS scenario_hash, title FROM scenario_versions WHERE hash IN (${unique.map(() => "?").join(", ")})`,
+    unique,
+  );
+  return new Map(rows.map((row) => [row.scenario_hash, row.title]));
+}
