@@ -2,7 +2,10 @@ import path from "node:path";
 import { projectRoot } from "#db/paths.server";
 import { loadLibrary, type Library, type LoadedScenario } from "./library.server";
 
-export const scenariosDir = path.join(projectRoot, "scenarios");
+/** The scenario library folder: scenarios/ in the project, or SCENARIOS_DIR. */
+export function scenariosDir(): string {
+  return process.env.SCENARIOS_DIR ? path.resolve(process.env.SCENARIOS_DIR) : path.join(projectRoot, "scenarios");
+}
 
 // Production loads the library once per process (a restart picks up new files);
 // development rescans on every request, which the content-hash cache keeps cheap.
@@ -12,7 +15,7 @@ type Holder = { [KEY]?: Promise<Library> };
 export function getLibrary(): Promise<Library> {
   const holder = globalThis as Holder;
   if (process.env.NODE_ENV === "development" || !holder[KEY]) {
-    const loading = loadLibrary({ dir: scenariosDir });
+    const loading = loadLibrary({ dir: scenariosDir() });
     holder[KEY] = loading;
     // A failed load must not be remembered: the next request tries again.
     loading.catch(() => {
