@@ -204,6 +204,18 @@ const common = {
   trainer: {
     title: "Scenario library",
     intro: "Every scenario your trainees can play, with any problem that keeps one from being published.",
+    refusedTitle_one: "{{count}} file was refused",
+    refusedTitle_other: "{{count}} files were refused",
+    refusedIntro: "Trainees do not see these files until the problems below are fixed. Each line names the file, line and column.",
+    publishedTitle_one: "{{count}} published scenario",
+    publishedTitle_other: "{{count}} published scenarios",
+    empty: "No scenario is published yet. Add an .mdx file to the scenarios folder; the writing guide explains the format.",
+    scenario: "Scenario",
+    customer: "Customer",
+    shape: "Shape",
+    shapeValue: "{{steps}} steps, {{endings}} endings",
+    skills: "Skills assessed",
+    warnings: "Warnings",
   },
   manager: {
     title: "My teams",
