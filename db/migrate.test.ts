@@ -80,4 +80,24 @@ describe("migrate", () => {
     fs.writeFileSync(path.join(badName, "first.sql"), "SELECT 1;");
     await expect(migrate(db, badName)).rejects.toThrow(/first\.sql/);
   });
+
+  it("0003 moves every attempt's snapshot to its own table", async () => {
+    const early = makeTempDir();
+    for (const name of ["0001_accounts.sql", "0002_attempts.sql"]) fs.copyFileSync(path.join(migrationsDir, name), path.join(early, name));
+    const db = await freshDb();
+    await migrate(db, early);
+    await db.write(async (tx) => {
+      await tx.run("INSERT INTO users (id, email, display_name, role, password_hash, created_at, updated_at) VALUES (1, 'a@b.c', 'A', 'trainee', 'x', 'now', 'now')");
+      await tx.run("INSERT INTO scenario_versions (hash, scenario_id, title, compiled, created_at) VALUES ('h', 's', 'S', '{}', 'now')");
+      await tx.run(
+        "INSERT INTO attempts (id, user_id, scenario_id, scenario_hash, status, snapshot, step_shown_at, started_at) VALUES (7, 1, 's', 'h', 'in-progress', '{\"value\":\"start\"}', 'now', 'now')",
+      );
+    });
+    await migrate(db, migrationsDir);
+    expect(await db.all(z.object({ attempt_id: z.number(), snapshot: z.string() }), "SELECT attempt_id, snapshot FROM attempt_snapshots")).toEqual([
+      { attempt_id: 7, snapshot: '{"value":"start"}' },
+    ]);
+    const columns = await db.all(z.object({ name: z.string() }), "SELECT name FROM pragma_table_info('attempts')");
+    expect(columns.map((column) => column.name)).not.toContain("snapshot");
+  });
 });

@@ -1,7 +1,7 @@
 import { assessChoices, SKILLS, type Channel, type Persona, type Skill } from "~/engine";
 import { getLibrary } from "~/library/catalog.server";
 import type { LoadedScenario } from "~/library/library.server";
-import { listAttemptsOfUser, type Attempt } from "~/models/attempt.server";
+import { listAttemptsOfUser, type AttemptSummary } from "~/models/attempt.server";
 
 export type CatalogueCard = {
   id: string;
@@ -24,7 +24,7 @@ export function skillsAssessed(entry: LoadedScenario): Skill[] {
   return SKILLS.filter((skill) => assessed.has(skill));
 }
 
-export function toCard(entry: LoadedScenario, attempts: readonly Attempt[]): CatalogueCard {
+export function toCard(entry: LoadedScenario, attempts: readonly AttemptSummary[]): CatalogueCard {
   const { scenario } = entry;
   const mine = attempts.filter((attempt) => attempt.scenarioId === scenario.id);
   const completed = mine.filter((attempt) => attempt.status === "completed");

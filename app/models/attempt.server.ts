@@ -6,14 +6,13 @@ import { isoNow } from "./time.server";
 const Score = z.number().int().nullable();
 const Flag = z.union([z.literal(0), z.literal(1)]).transform((value) => value === 1);
 
-const AttemptRow = z.object({
+const AttemptSummaryRow = z.object({
   id: z.number().int(),
   user_id: z.number().int(),
   scenario_id: z.string(),
   scenario_hash: z.string(),
   status: z.enum(["in-progress", "completed", "abandoned"]),
   turns: z.number().int(),
-  snapshot: z.string(),
   step_shown_at: z.string(),
   started_at: z.string(),
   ended_at: z.string().nullable(),
@@ -29,6 +28,10 @@ const AttemptRow = z.object({
   expectations: Score,
   overall: Score,
 });
+const AttemptRow = AttemptSummaryRow.extend({ snapshot: z.string() });
+
+/** An attempt without its snapshot: what lists and analytics need. */
+export type AttemptSummary = Omit<Attempt, "snapshot">;
 
 export type Attempt = {
   id: number;
@@ -51,6 +54,10 @@ export type Attempt = {
 };
 
 function toAttempt(row: z.infer<typeof AttemptRow>): Attempt {
+  return { ...toAttemptSummary(row), snapshot: row.snapshot };
+}
+
+function toAttemptSummary(row: z.infer<typeof AttemptSummaryRow>): AttemptSummary {
   return {
     id: row.id,
     userId: row.user_id,
@@ -58,7 +65,6 @@ function toAttempt(row: z.infer<typeof AttemptRow>): Attempt {
     scenarioHash: row.scenario_hash,
     status: row.status,
     turns: row.turns,
-    snapshot: row.snapshot,
     stepShownAt: row.step_shown_at,
     startedAt: row.started_at,
     endedAt: row.ended_at,
@@ -122,17 +128,22 @@ export async function insertAttempt(attempt: {
       [at, attempt.userId, attempt.scenarioId],
     );
     const { lastID } = await tx.run(
-      `INSERT INTO attempts (user_id, scenario_id, scenario_hash, status, turns, snapshot, step_shown_at, started_at)
-       VALUES (?, ?, ?, 'in-progress', 0, ?, ?, ?)`,
-      [attempt.userId, attempt.scenarioId, attempt.scenarioHash, attempt.snapshot, at, at],
+      `INSERT INTO attempts (user_id, scenario_id, scenario_hash, status, turns, step_shown_at, started_at)
+       VALUES (?, ?, ?, 'in-progress', 0, ?, ?)`,
+      [attempt.userId, attempt.scenarioId, attempt.scenarioHash, at, at],
     );
+    await tx.run("INSERT INTO attempt_snapshots (attempt_id, snapshot) VALUES (?, ?)", [lastID, attempt.snapshot]);
     return lastID;
   });
 }
 
 export async function findAttempt(id: number): Promise<Attempt | undefined> {
   const db = await getDb();
-  const row = await db.get(AttemptRow, "SELECT * FROM attempts WHERE id = ?", [id]);
+  const row = await db.get(
+    AttemptRow,
+    "SELECT a.*, s.snapshot FROM attempts a JOIN attempt_snapshots s ON s.attempt_id = a.id WHERE a.id = ?",
+    [id],
+  );
   return row && toAttempt(row);
 }
 
@@ -179,11 +190,12 @@ export async function recordTurn(input: {
   const { attemptId, turn, snapshot, end } = input;
   await db.write(async (tx) => {
     const updated = await tx.run(
-      `UPDATE attempts SET turns = ?, snapshot = ?, step_shown_at = ?
+      `UPDATE attempts SET turns = ?, step_shown_at = ?
         WHERE id = ? AND turns = ? AND status = 'in-progress'`,
-      [turn.turn, snapshot, turn.chosenAt, attemptId, turn.turn - 1],
+      [turn.turn, turn.chosenAt, attemptId, turn.turn - 1],
     );
     if (updated.changes !== 1) throw new TurnConflictError();
+    await tx.run("UPDATE attempt_snapshots SET snapshot = ? WHERE attempt_id = ?", [snapshot, attemptId]);
     await tx.run(
       `INSERT INTO attempt_turns (attempt_id, turn, step_id, choice_id, late, response_ms, chosen_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -210,14 +222,14 @@ export async function recordTurn(input: {
   });
 }
 
-export async function listAttemptsOfUser(userId: number): Promise<Attempt[]> {
+export async function listAttemptsOfUser(userId: number): Promise<AttemptSummary[]> {
   const db = await getDb();
   const rows = await db.all(
-    AttemptRow,
+    AttemptSummaryRow,
     "SELECT * FROM attempts WHERE user_id = ? AND status <> 'abandoned' ORDER BY started_at DESC, id DESC",
     [userId],
   );
-  return rows.map(toAttempt);
+  return rows.map(toAttemptSummary);
 }
 
 const TitleRow = z.object({ scenario_hash: z.string(), title: z.string() });
