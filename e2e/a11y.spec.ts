@@ -26,7 +26,29 @@ const checks: Check[] = [
   { label: "sign-in", path: "/sign-in", status: 200, heading: "Sign in" },
   { label: "trainee home", role: "trainee", path: "/train", status: 200, heading: `Hello, ${DEMO_USERS.trainee.name}` },
   { label: "trainer home", role: "trainer", path: "/library", status: 200, heading: "Scenario library" },
-  { label: "manager home", role: "manager", path: "/team", status: 200, heading: "My teams" },
+  { label: "manager home", role: "manager", path: "/team", status: 200, heading: "Team overview" },
+  { label: "customer outcomes", role: "manager", path: "/team/outcomes", status: 200, heading: "Customer outcomes" },
+  { label: "scenario analytics", role: "manager", path: "/analytics/scenarios", status: 200, heading: "Scenario analytics" },
+  {
+    label: "one scenario's analytics",
+    role: "trainer",
+    path: "/analytics/scenarios/parcel-third-call",
+    status: 200,
+    heading: "The parcel that never came",
+  },
+  {
+    label: "a trainee's page",
+    role: "manager",
+    // The link from the manager's overview.
+    path: async (page) => {
+      await page.goto("/team");
+      const href = await page.getByRole("link", { name: DEMO_USERS.trainee.name, exact: true }).getAttribute("href");
+      if (!href) throw new Error("no link to the trainee's page on the overview");
+      return href;
+    },
+    status: 200,
+    heading: DEMO_USERS.trainee.name,
+  },
   { label: "admin people", role: "admin", path: "/admin", status: 200, heading: "People" },
   { label: "admin new person", role: "admin", path: "/admin/users/new", status: 200, heading: "Add a person" },
   {

@@ -1,8 +1,7 @@
 // The role × route matrix: who may open which page.
 import { expect, test, type PlaywrightWorkerArgs } from "@playwright/test";
-import { DEMO_USERS, ROLES, ROLE_PAGES, findUserId, stateFile, textOf } from "./support";
+import { DEMO_USERS, PAGE_ROLES, ROLES, findUserId, stateFile, textOf } from "./support";
 
-const ALL_PAGES = ROLES.flatMap((owner) => ROLE_PAGES[owner].map((page) => ({ owner, page })));
 
 let traineeId: number | undefined;
 
@@ -22,7 +21,7 @@ async function resolve(
 }
 
 test.describe("anonymous visitors", () => {
-  for (const { page } of ALL_PAGES) {
+  for (const { page } of PAGE_ROLES) {
     test(`anonymous → ${page} redirects to sign-in`, async ({ request, playwright, baseURL }) => {
       const path = await resolve(page, playwright, baseURL);
       const response = await request.get(path, { maxRedirects: 0 });
@@ -42,8 +41,8 @@ for (const role of ROLES) {
   test.describe(`signed in as ${role}`, () => {
     test.use({ storageState: stateFile(role) });
 
-    for (const { owner, page } of ALL_PAGES) {
-      const allowed = owner === role;
+    for (const { page, roles } of PAGE_ROLES) {
+      const allowed = roles.includes(role);
       test(`${role} → ${page} answers ${allowed ? 200 : 403}`, async ({ request, playwright, baseURL }) => {
         const path = await resolve(page, playwright, baseURL);
         const response = await request.get(path, { maxRedirects: 0 });

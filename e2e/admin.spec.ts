@@ -169,8 +169,10 @@ test("assigning a manager to a team on /admin/teams shows the team on the manage
   const managerContext = await browser.newContext({ storageState: stateFile("manager") });
   const managerPage = await managerContext.newPage();
   await managerPage.goto(manager.home);
-  await expect(managerPage.getByRole("heading", { level: 2, name: team })).toBeVisible();
-  await expect(managerPage.getByRole("heading", { level: 2, name: "Support Desk" })).toBeVisible();
+  // The overview's team filter lists every team the manager is in charge of.
+  const teamFilter = managerPage.getByLabel("Team", { exact: true });
+  await expect(teamFilter.getByRole("option", { name: team })).toHaveCount(1);
+  await expect(teamFilter.getByRole("option", { name: "Support Desk" })).toHaveCount(1);
 
   // Unassigned again, the team leaves the manager's page.
   await page.getByRole("region", { name: team }).getByRole("checkbox", { name: manager.name }).uncheck();
@@ -182,7 +184,7 @@ test("assigning a manager to a team on /admin/teams shows the team on the manage
   await page.reload();
   await expect(page.getByRole("region", { name: team }).getByRole("checkbox", { name: manager.name })).not.toBeChecked();
   await managerPage.reload();
-  await expect(managerPage.getByRole("heading", { level: 2, name: "Support Desk" })).toBeVisible();
-  await expect(managerPage.getByRole("heading", { level: 2, name: team })).toHaveCount(0);
+  await expect(managerPage.getByRole("heading", { level: 1, name: "Team overview" })).toBeVisible();
+  await expect(managerPage.getByRole("option", { name: team })).toHaveCount(0);
   await managerContext.close();
 });

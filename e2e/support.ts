@@ -34,13 +34,18 @@ export const DEMO_USERS: Record<Role, DemoUser> = {
   },
 };
 
-/** Every role-restricted page; ":id" stands for an existing user's id. */
+/** The role-restricted pages each role works in; ":id" stands for an existing user's id. */
 export const ROLE_PAGES: Record<Role, readonly string[]> = {
-  trainee: ["/train"],
-  trainer: ["/library"],
-  manager: ["/team"],
-  admin: ["/admin", "/admin/teams", "/admin/users/new", "/admin/users/:id"],
+  trainee: ["/train", "/train/progress"],
+  trainer: ["/library", "/analytics/scenarios"],
+  manager: ["/team", "/team/outcomes", "/analytics/scenarios"],
+  admin: ["/admin", "/admin/teams", "/admin/users/new", "/admin/users/:id", "/team", "/team/outcomes", "/analytics/scenarios"],
 };
+
+/** Every role-restricted page once, with the roles that may open it. */
+export const PAGE_ROLES: readonly { page: string; roles: readonly Role[] }[] = [
+  ...new Set(Object.values(ROLE_PAGES).flat()),
+].map((page) => ({ page, roles: (Object.keys(ROLE_PAGES) as Role[]).filter((role) => ROLE_PAGES[role].includes(page)) }));
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -5,16 +5,17 @@ import { loadVersion, type PinnedVersion } from "./version.server";
 
 export type OwnAttempt = { attempt: Attempt; version: PinnedVersion; snapshot: AttemptSnapshot };
 
-/**
- * The attempt with its pinned version, if it belongs to `userId`. Someone else's attempt answers
- * exactly like a missing one, so its existence is not revealed.
- */
-export async function loadOwnAttempt(userId: number, attemptId: number): Promise<OwnAttempt> {
+/** An attempt with its pinned version, whoever it belongs to: callers decide who may see it. */
+export async function loadAttempt(attemptId: number, accept: (attempt: Attempt) => boolean | Promise<boolean>): Promise<OwnAttempt> {
   const attempt = await findAttempt(attemptId);
-  if (!attempt || attempt.userId !== userId) {
-    throw new AttemptError(404, "not-found", "We could not find that attempt among yours.");
-  }
+  // Someone else's attempt answers exactly like a missing one, so its existence is not revealed.
+  if (!attempt || !(await accept(attempt))) throw new AttemptError(404, "not-found", "We could not find that attempt.");
   const version = await loadVersion(attempt.scenarioHash);
   if (!version) throw new AttemptError(404, "unavailable", "The scenario version of this attempt is missing.");
   return { attempt, version, snapshot: JSON.parse(attempt.snapshot) as AttemptSnapshot };
+}
+
+/** The attempt if it belongs to `userId`. */
+export function loadOwnAttempt(userId: number, attemptId: number): Promise<OwnAttempt> {
+  return loadAttempt(attemptId, (attempt) => attempt.userId === userId);
 }

@@ -4,7 +4,16 @@ import type { Role } from "~/auth/roles";
 
 type NavItem = {
   to: string;
-  label: "nav.train" | "nav.progress" | "nav.guides" | "nav.library" | "nav.team" | "nav.admin" | "nav.teams";
+  label:
+    | "nav.train"
+    | "nav.progress"
+    | "nav.guides"
+    | "nav.library"
+    | "nav.team"
+    | "nav.outcomes"
+    | "nav.scenarioAnalytics"
+    | "nav.admin"
+    | "nav.teams";
 };
 
 const NAV_BY_ROLE: Record<Role, NavItem[]> = {
@@ -15,12 +24,19 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   ],
   trainer: [
     { to: "/library", label: "nav.library" },
+    { to: "/analytics/scenarios", label: "nav.scenarioAnalytics" },
     { to: "/guides", label: "nav.guides" },
   ],
-  manager: [{ to: "/team", label: "nav.team" }],
+  manager: [
+    { to: "/team", label: "nav.team" },
+    { to: "/team/outcomes", label: "nav.outcomes" },
+    { to: "/analytics/scenarios", label: "nav.scenarioAnalytics" },
+  ],
   admin: [
     { to: "/admin", label: "nav.admin" },
     { to: "/admin/teams", label: "nav.teams" },
+    { to: "/team", label: "nav.team" },
+    { to: "/analytics/scenarios", label: "nav.scenarioAnalytics" },
   ],
 };
 

@@ -1,71 +1,110 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireRole } from "~/auth/session.server";
-import { StatusBadge } from "~/components/status-badge";
-import { listManagedTeams } from "~/models/team.server";
-import { listTraineesOfTeams } from "~/models/user.server";
+import { z } from "zod";
+import { requireTeamView } from "~/analytics/guard.server";
+import { SORT_KEYS, type SortKey } from "~/analytics/filters";
+import { buildOverview } from "~/analytics/overview.server";
+import { filterQuery } from "~/analytics/filters";
+import { FiltersForm } from "~/components/analytics/filters-form";
+import { HeatCell } from "~/components/analytics/heat-cell";
+import { SKILLS } from "~/engine";
+import { formatDate } from "~/utils/dates";
 
-export const meta: MetaFunction = () => [{ title: "My teams · Frontline" }];
+export const meta: MetaFunction = () => [{ title: "Team overview · Frontline" }];
+
+const Sorting = z.object({
+  sort: z.enum(SORT_KEYS).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const manager = await requireRole(request, ["manager"]);
-  const teams = await listManagedTeams(manager.id);
-  const trainees = await listTraineesOfTeams(teams.map((team) => team.id));
-  return json({
-    teams: teams.map((team) => ({
-      ...team,
-      trainees: trainees
-        .filter((trainee) => trainee.teamId === team.id)
-        .map(({ id, displayName, email, active }) => ({ id, displayName, email, active })),
-    })),
-  });
+  const { teams, filters, scope } = await requireTeamView(request);
+  const url = new URL(request.url);
+  const { sort, dir } = Sorting.parse({ sort: url.searchParams.get("sort") ?? undefined, dir: url.searchParams.get("dir") ?? undefined });
+  const overview = await buildOverview(scope, sort, dir);
+  return json({ teams, filters, sort, dir, ...overview });
 }
 
-export default function ManagerHome() {
-  const { t } = useTranslation();
-  const { teams } = useLoaderData<typeof loader>();
+function percent(value: number | null): string {
+  return value === null ? "—" : `${Math.round(value * 100)}%`;
+}
+
+export default function TeamOverview() {
+  const { t, i18n } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const { filters, sort, dir } = data;
+  const columns: { key: SortKey; label: string }[] = [
+    { key: "name", label: t("analytics.trainee") },
+    ...(data.teams.length > 1 ? [{ key: "team" as const, label: t("analytics.team") }] : []),
+    ...SKILLS.map((skill) => ({ key: skill, label: t(`skills.${skill}.name`) })),
+    { key: "attempts", label: t("analytics.attempts") },
+    { key: "scenarios", label: t("analytics.scenarios") },
+    { key: "csat", label: t("analytics.csat") },
+    { key: "fcr", label: t("analytics.fcr") },
+    { key: "lastActive", label: t("analytics.lastActive") },
+  ];
+  const sortLink = (key: SortKey) => filterQuery(filters, { sort: key, dir: sort === key && dir === "asc" ? "desc" : "asc" });
+
   return (
     <div className="stack-lg">
       <header className="page-header">
-        <h1>{t("manager.title")}</h1>
-        <p className="lead">{t("manager.intro")}</p>
+        <h1>{t("analytics.overviewTitle")}</h1>
+        <p className="lead">{t("analytics.overviewIntro")}</p>
       </header>
-      {teams.length === 0 ? <p className="notice">{t("manager.noTeams")}</p> : null}
-      {teams.map((team) => (
-        <section key={team.id} className="card stack" aria-labelledby={`team-${team.id}`}>
-          <h2 id={`team-${team.id}`}>{team.name}</h2>
-          {team.trainees.length === 0 ? (
-            <p className="muted">{t("manager.noTrainees")}</p>
-          ) : (
-            <div className="table-wrap">
-              <table className="table--stack">
-                <caption className="visually-hidden">
-                  {t("manager.trainees")}: {team.name}
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("manager.name")}</th>
-                    <th scope="col">{t("manager.email")}</th>
-                    <th scope="col">{t("manager.status")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {team.trainees.map((trainee) => (
-                    <tr key={trainee.id}>
-                      <td data-label={t("manager.name")}>{trainee.displayName}</td>
-                      <td data-label={t("manager.email")}>{trainee.email}</td>
-                      <td data-label={t("manager.status")}>
-                        <StatusBadge active={trainee.active} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-      ))}
+      {data.teams.length === 0 ? <p className="notice">{t("manager.noTeams")}</p> : null}
+      <FiltersForm teams={data.teams} filters={filters} keep={{ sort, dir }} clearTo="/team" />
+      {data.weakestSkill ? (
+        <p className="notice callout" role="note">
+          {t("analytics.weakest", { skill: t(`skills.${data.weakestSkill}.name`), score: data.teamMastery[data.weakestSkill] })}{" "}
+          <Link to={`/guides/${data.weakestSkill}`}>{t("analytics.weakestGuide", { skill: t(`skills.${data.weakestSkill}.name`) })}</Link>
+        </p>
+      ) : null}
+      <div className="card table-wrap">
+        <table className="table--stack overview-table">
+          <caption className="visually-hidden">{t("analytics.overviewTitle")}</caption>
+          <thead>
+            <tr>
+              {columns.map((column) => (
+                <th key={column.key} scope="col" aria-sort={sort === column.key ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                  <Link to={sortLink(column.key)} className="sort-link" aria-label={t("analytics.sortBy", { column: column.label })}>
+                    {column.label}
+                    <span aria-hidden="true" className="sort-mark">
+                      {sort === column.key ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                    </span>
+                  </Link>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {data.rows.map((row) => (
+              <tr key={row.id}>
+                <th scope="row" data-label={t("analytics.trainee")}>
+                  <Link to={`/team/trainees/${row.id}${filterQuery(filters)}`}>{row.displayName}</Link>
+                </th>
+                {data.teams.length > 1 ? <td data-label={t("analytics.team")}>{row.teamName}</td> : null}
+                {SKILLS.map((skill) => (
+                  <HeatCell key={skill} value={row.mastery[skill]} label={t(`skills.${skill}.name`)} />
+                ))}
+                <td data-label={t("analytics.attempts")}>{row.attempts}</td>
+                <td data-label={t("analytics.scenarios")}>{t("analytics.scenariosValue", { done: row.scenariosCompleted, available: data.scenariosAvailable })}</td>
+                <td data-label={t("analytics.csat")}>{row.avgCsat === null ? "—" : row.avgCsat.toFixed(1)}</td>
+                <td data-label={t("analytics.fcr")}>{percent(row.fcrRate)}</td>
+                <td data-label={t("analytics.lastActive")}>{row.lastActive ? formatDate(row.lastActive, i18n.language) : t("analytics.never")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="actions">
+        <a className="button" href={`/team/overview.csv${filterQuery(filters, { sort, dir })}`} download>
+          {t("analytics.exportOverview")}
+        </a>
+        <a className="button" href={`/team/attempts.csv${filterQuery(filters)}`} download>
+          {t("analytics.exportAttempts")}
+        </a>
+      </p>
     </div>
   );
 }

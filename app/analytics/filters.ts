@@ -1,0 +1,19 @@
+import { SKILLS } from "~/engine";
+
+// Shared by loaders and components (the browser cannot import *.server modules).
+
+export type Filters = { team?: number; from?: string; to?: string };
+
+export const SORT_KEYS = ["name", "team", ...SKILLS, "attempts", "scenarios", "csat", "fcr", "lastActive"] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+
+/** The query string that keeps the current filters on links and exports. */
+export function filterQuery(filters: Filters, extra: Record<string, string> = {}): string {
+  const params = new URLSearchParams();
+  if (filters.team !== undefined) params.set("team", String(filters.team));
+  if (filters.from) params.set("from", filters.from);
+  if (filters.to) params.set("to", filters.to);
+  for (const [key, value] of Object.entries(extra)) params.set(key, value);
+  const query = params.toString();
+  return query ? `?${query}` : "";
+}

@@ -1,0 +1,116 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { openMigratedDb } from "#db/db.server";
+import { seededRandom, simulateAttempt } from "~/analytics/synthetic";
+import { pinVersion } from "~/attempts/version.server";
+import { hashPassword } from "~/auth/password.server";
+import { SKILLS } from "~/engine";
+import { getLibrary } from "~/library/catalog.server";
+import type { AttemptEnd } from "~/models/attempt.server";
+import { insertHistoricAttempts, insertOrganisation, type HistoricAttempt, type SeedPerson } from "~/models/seed.server";
+import { listTeams } from "~/models/team.server";
+import { runCli, UsageError } from "./run-cli";
+
+const USAGE = "usage: npm run db:seed -- [--trainees 1000] [--attempts 50] [--teams 20] [--seed 42]";
+const Args = z.object({
+  trainees: z.coerce.number().int().min(1).max(100_000).default(1000),
+  attempts: z.coerce.number().int().min(0).max(1000).default(50),
+  teams: z.coerce.number().int().min(1).max(200).default(20),
+  seed: z.coerce.number().int().default(42),
+});
+
+const PASSWORD = "frontline-synthetic";
+const DAY_MS = 24 * 60 * 60 * 1000;
+const HISTORY_DAYS = 182;
+const BATCH = 400;
+const FIRST = ["Alex", "Bea", "Carlos", "Dana", "Eli", "Fatima", "Gus", "Hana", "Ivo", "Jade", "Kofi", "Lena", "Mateo", "Nora", "Oskar", "Pia", "Quinn", "Rosa", "Sami", "Tess", "Uma", "Viktor", "Wen", "Yara", "Zofia"];
+const LAST = ["Abbott", "Brandt", "Costa", "Duarte", "Evans", "Fischer", "García", "Haddad", "Ibáñez", "Jansen", "Kowalski", "López", "Moreau", "Nowak", "Okafor", "Petrov", "Quist", "Rossi", "Silva", "Tanaka", "Ueda", "Varga", "Wiśniewska", "Young", "Zając"];
+
+runCli(async () => {
+  const { values } = parseArgs({
+    options: { trainees: { type: "string" }, attempts: { type: "string" }, teams: { type: "string" }, seed: { type: "string" } },
+  });
+  const parsed = Args.safeParse(values);
+  if (!parsed.success) throw new UsageError(`${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}\n${USAGE}`);
+  const { trainees: traineeCount, attempts: perTrainee, teams: teamCount, seed } = parsed.data;
+  const random = seededRandom(seed);
+  const started = Date.now();
+
+  await openMigratedDb();
+  const teams = Array.from({ length: teamCount }, (_, i) => `Synthetic team ${String(i + 1).padStart(2, "0")}`);
+  const taken = new Set((await listTeams()).map((team) => team.name.toLowerCase()));
+  const clash = teams.find((name) => taken.has(name.toLowerCase()));
+  if (clash) throw new UsageError(`the database already has "${clash}": seed a fresh database (set DATABASE_PATH)`);
+
+  const library = await getLibrary();
+  if (library.scenarios.length === 0) throw new UsageError("no published scenario to play: check scenarios/");
+  const versions = await Promise.all(library.scenarios.map((entry) => pinVersion(entry)));
+
+  const name = (i: number) => `${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}`;
+  const managers: SeedPerson[] = teams.map((team, i) => ({
+    email: `manager${String(i + 1).padStart(2, "0")}@synthetic.frontline.test`,
+    displayName: `${name(i * 7 + 3)} (manager)`,
+    team,
+  }));
+  const trainees: SeedPerson[] = Array.from({ length: traineeCount }, (_, i) => ({
+    email: `trainee${String(i + 1).padStart(5, "0")}@synthetic.frontline.test`,
+    displayName: name(i),
+    team: teams[i % teamCount]!,
+  }));
+  const { userIds } = await insertOrganisation({ teams, managers, trainees, passwordHash: await hashPassword(PASSWORD) });
+
+  const now = Date.now();
+  const historyStart = now - HISTORY_DAYS * DAY_MS;
+  let batch: HistoricAttempt[] = [];
+  let total = 0;
+  for (const trainee of trainees) {
+    const userId = userIds.get(trainee.email)!;
+    // Each synthetic trainee has a starting skill and a rate of improvement over the six months.
+    const skillAtStart = 0.2 + 0.6 * random();
+    const growth = 0.35 * random();
+    const times = Array.from({ length: perTrainee }, () => historyStart + random() * (now - historyStart - DAY_MS)).sort((a, b) => a - b);
+    for (const time of times) {
+      const version = versions[Math.floor(random() * versions.length)]!;
+      const skill = Math.min(0.97, skillAtStart + (growth * (time - historyStart)) / (now - historyStart));
+      const simulated = simulateAttempt(version.scenario, version.machine, skill, random);
+      let clock = time;
+      const turns = simulated.turns.map((turn, index) => {
+        clock += turn.responseMs;
+        return { turn: index + 1, stepId: turn.stepId, choiceId: turn.choiceId, late: turn.late, responseMs: turn.responseMs, chosenAt: new Date(clock).toISOString() };
+      });
+      const { result } = simulated;
+      const end: AttemptEnd & { endedAt: string } = {
+        endedAt: new Date(clock).toISOString(),
+        endingId: result.ending,
+        outcome: result.outcome,
+        csat: result.csat,
+        resolved: result.resolved,
+        mood: result.mood,
+        scores: Object.fromEntries(SKILLS.map((s) => [s, result.skills[s]?.score ?? null])) as AttemptEnd["scores"],
+        overall: result.overall,
+      };
+      batch.push({
+        userId,
+        scenarioId: version.scenario.id,
+        scenarioHash: version.hash,
+        snapshot: JSON.stringify(simulated.snapshot),
+        startedAt: new Date(time).toISOString(),
+        stepShownAt: end.endedAt,
+        end,
+        turns,
+      });
+      if (batch.length >= BATCH) {
+        await insertHistoricAttempts(batch);
+        total += batch.length;
+        batch = [];
+      }
+    }
+  }
+  await insertHistoricAttempts(batch);
+  total += batch.length;
+  console.log(
+    `Seeded ${teamCount} teams, ${managers.length} managers and ${trainees.length} trainees with ${total} attempts ` +
+      `over the last ${HISTORY_DAYS} days in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed}).`,
+  );
+  console.log(`Every synthetic account's password: ${PASSWORD} (e.g. ${managers[0]?.email}).`);
+});

@@ -1,0 +1,102 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireTeamView } from "~/analytics/guard.server";
+import { buildScenarioDetail } from "~/analytics/scenario-analytics.server";
+import { filterQuery } from "~/analytics/filters";
+import { FiltersForm } from "~/components/analytics/filters-form";
+import { FlowDiagram } from "~/components/analytics/flow-diagram";
+import { OUTCOMES } from "~/engine";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.detail.summary.title ?? "Scenario"} · Scenario analytics · Frontline` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { teams, filters, scope } = await requireTeamView(request, ["manager", "admin", "trainer"]);
+  const detail = await buildScenarioDetail(params.scenarioId ?? "", scope);
+  if (!detail) throw new Response("Not found", { status: 404 });
+  return json({ teams, filters, detail });
+}
+
+export default function ScenarioDetailPage() {
+  const { t } = useTranslation();
+  const { teams, filters, detail } = useLoaderData<typeof loader>();
+  const { summary } = detail;
+  const hardest = detail.steps.find((step) => step.stepId === detail.hardestStep);
+  return (
+    <div className="stack-lg">
+      <p>
+        <Link to={`/analytics/scenarios${filterQuery(filters)}`}>← {t("analytics.scenariosTitle")}</Link>
+      </p>
+      <header className="page-header">
+        <h1>{summary.title}</h1>
+        <p className="lead">
+          {t("analytics.started")}: {summary.started} · {t("analytics.completion")}:{" "}
+          {summary.started === 0 ? "—" : `${Math.round((100 * summary.completed) / summary.started)}%`} · {t("analytics.overall")}: {summary.overall ?? "—"}
+        </p>
+      </header>
+      <FiltersForm teams={teams} filters={filters} clearTo={`/analytics/scenarios/${summary.id}`} />
+      <section className="card stack" aria-labelledby="flow-title">
+        <h2 id="flow-title">{t("analytics.flowTitle")}</h2>
+        <p className="muted">{t("analytics.flowIntro")}</p>
+        {hardest && hardest.poorShare !== null ? (
+          <p className="notice callout">{t("analytics.hardest", { step: hardest.stepId, share: `${Math.round(hardest.poorShare * 100)}%` })}</p>
+        ) : null}
+        <FlowDiagram flow={detail.flow} steps={detail.steps} hardest={detail.hardestStep} endings={detail.endings} />
+      </section>
+      <section className="stack" aria-labelledby="steps-title">
+        <h2 id="steps-title">{t("analytics.stepsTable")}</h2>
+        {detail.steps.map((step) => (
+          <article key={step.stepId} className={`card stack step-stats${step.stepId === detail.hardestStep ? " step-stats--hardest" : ""}`} aria-labelledby={`step-${step.stepId}`}>
+            <h3 id={`step-${step.stepId}`}>
+              {t("analytics.step")} <code>{step.stepId}</code>
+            </h3>
+            <p className="muted">“{step.label}”</p>
+            {step.picks === 0 ? (
+              <p className="muted">{t("analytics.noPicks")}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="table--stack">
+                  <caption className="visually-hidden">
+                    {t("analytics.stepsTable")}: {step.stepId}
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("analytics.choice")}</th>
+                      <th scope="col">{t("analytics.quality")}</th>
+                      <th scope="col">{t("analytics.picked")}</th>
+                      {OUTCOMES.map((outcome) => (
+                        <th key={outcome} scope="col">
+                          {t(`debrief.outcomes.${outcome}`)}
+                        </th>
+                      ))}
+                      <th scope="col">{t("analytics.unfinished")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {step.choices.map((choice) => (
+                      <tr key={choice.id}>
+                        <td data-label={t("analytics.choice")}>{choice.text}</td>
+                        <td data-label={t("analytics.quality")}>
+                          <span className={`rating rating--${choice.rating ?? "none"}`}>{t(`debrief.rating.${choice.rating ?? "none"}`)}</span>
+                        </td>
+                        <td data-label={t("analytics.picked")}>
+                          {choice.picks} ({Math.round((100 * choice.picks) / step.picks)}%)
+                        </td>
+                        {OUTCOMES.map((outcome) => (
+                          <td key={outcome} data-label={t(`debrief.outcomes.${outcome}`)}>
+                            {choice.endings[outcome]}
+                          </td>
+                        ))}
+                        <td data-label={t("analytics.unfinished")}>{choice.endings.unfinished}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+          </article>
+        ))}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import type { ChartConfiguration } from "chart.js";
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { requireTeamView } from "~/analytics/guard.server";
+import { buildOutcomes } from "~/analytics/outcomes.server";
+import { ChartCanvas } from "~/components/analytics/chart";
+import { FiltersForm } from "~/components/analytics/filters-form";
+
+export const meta: MetaFunction = () => [{ title: "Customer outcomes · Frontline" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { teams, filters, scope } = await requireTeamView(request);
+  return json({ teams, filters, ...(await buildOutcomes(scope)) });
+}
+
+const pct = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
+
+export default function Outcomes() {
+  const { t } = useTranslation();
+  const { teams, filters, months, trainees, correlation } = useLoaderData<typeof loader>();
+
+  const overTime = useMemo<ChartConfiguration>(
+    () => ({
+      type: "line",
+      data: {
+        labels: months.map((month) => month.period),
+        datasets: [
+          { label: t("analytics.csat"), data: months.map((m) => m.csat), yAxisID: "csat", borderColor: "#e0a526", backgroundColor: "#e0a526" },
+          { label: t("analytics.fcrRate"), data: months.map((m) => (m.fcr === null ? null : m.fcr * 100)), yAxisID: "score", borderColor: "#3d6fb0", backgroundColor: "#3d6fb0" },
+          { label: t("analytics.avgOverall"), data: months.map((m) => m.overall), yAxisID: "score", borderColor: "#11696b", backgroundColor: "#11696b" },
+        ],
+      },
+      options: {
+        scales: {
+          csat: { type: "linear", position: "left", min: 1, max: 5, title: { display: true, text: "CSAT" } },
+          score: { type: "linear", position: "right", min: 0, max: 100, grid: { drawOnChartArea: false }, title: { display: true, text: "0–100" } },
+        },
+      },
+    }),
+    [months, t],
+  );
+  const scatter = useMemo<ChartConfiguration>(
+    () => ({
+      type: "scatter",
+      data: { datasets: [{ label: t("analytics.scatter"), data: trainees.map((p) => ({ x: p.mastery, y: p.csat })), backgroundColor: "rgba(17,105,107,0.6)" }] },
+      options: {
+        plugins: { legend: { display: false } },
+        scales: { x: { min: 0, max: 100, title: { display: true, text: t("analytics.mastery") } }, y: { min: 1, max: 5, title: { display: true, text: "CSAT" } } },
+      },
+    }),
+    [trainees, t],
+  );
+
+  return (
+    <div className="stack-lg">
+      <header className="page-header">
+        <h1>{t("analytics.outcomesTitle")}</h1>
+        <p className="lead">{t("analytics.outcomesIntro")}</p>
+      </header>
+      <FiltersForm teams={teams} filters={filters} clearTo="/team/outcomes" />
+      <section className="card stack" aria-labelledby="time-title">
+        <h2 id="time-title">{t("analytics.overTime")}</h2>
+        {months.length === 0 ? (
+          <p className="muted">{t("analytics.noData")}</p>
+        ) : (
+          <>
+            <ChartCanvas config={overTime} label={t("analytics.overTime")} className="chart--wide" />
+            <div className="table-wrap">
+              <table className="table--stack">
+                <caption className="visually-hidden">{t("analytics.overTime")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("analytics.month")}</th>
+                    <th scope="col">{t("analytics.attempts")}</th>
+                    <th scope="col">{t("analytics.csat")}</th>
+                    <th scope="col">{t("analytics.fcrRate")}</th>
+                    <th scope="col">{t("analytics.avgOverall")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {months.map((month) => (
+                    <tr key={month.period}>
+                      <th scope="row" data-label={t("analytics.month")}>
+                        {month.period}
+                      </th>
+                      <td data-label={t("analytics.attempts")}>{month.attempts}</td>
+                      <td data-label={t("analytics.csat")}>{month.csat?.toFixed(2) ?? "—"}</td>
+                      <td data-label={t("analytics.fcrRate")}>{pct(month.fcr)}</td>
+                      <td data-label={t("analytics.avgOverall")}>{month.overall === null ? "—" : Math.round(month.overall)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+      <section className="card stack" aria-labelledby="scatter-title">
+        <h2 id="scatter-title">{t("analytics.scatter")}</h2>
+        {correlation === null ? (
+          <p className="muted">{t("analytics.scatterNone")}</p>
+        ) : (
+          <>
+            <p>{t("analytics.scatterSummary", { count: trainees.length, r: correlation.toFixed(2) })}</p>
+            <ChartCanvas config={scatter} label={t("analytics.scatterSummary", { count: trainees.length, r: correlation.toFixed(2) })} className="chart--wide" />
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
