@@ -1,0 +1,128 @@
+/**
+ * npm run bench:dashboard [-- --trainees 1000 --attempts 50 --requests 200]
+ *
+ * Server time of the managers' heaviest pages on synthetic history made by `db:seed` (real
+ * scenarios played through the engine): the team overview, a trainee's page and the scenario
+ * analytics (list and one scenario). The seeded database is kept in data/bench/ and reused by
+ * later runs with the same size (delete it to reseed). Requests are sent one at a time from this
+ * machine, so each latency is the server's time plus a loopback round trip.
+ */
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { projectRoot } from "#db/paths.server";
+import { cookieFrom, requester } from "./bench/http";
+import { freePort, startServer, waitUntilAnswering } from "./bench/server";
+import { ms, summarise, type Summary } from "./bench/stats";
+
+const TARGET_P95_MS = 150;
+const Args = z.object({
+  trainees: z.coerce.number().int().min(20).default(1000),
+  attempts: z.coerce.number().int().min(1).default(50),
+  requests: z.coerce.number().int().min(20).default(200),
+});
+
+function log(line = "") {
+  process.stdout.write(`${line}\n`);
+}
+
+function seededDatabase(trainees: number, attempts: number): string {
+  const file = path.join(projectRoot, "data", "bench", `dashboard-${trainees}x${attempts}.db`);
+  if (fs.existsSync(file)) {
+    log(`Reusing ${path.relative(projectRoot, file)} (delete it to seed again).`);
+    return file;
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${partial}${suffix}`, { force: true });
+  log(`Seeding ${trainees} trainees × ${attempts} attempts into ${path.relative(projectRoot, file)}…`);
+  const seeded = spawnSync(
+    path.join(projectRoot, "node_modules", ".bin", "tsx"),
+    [path.join(projectRoot, "app", "cli", "seed.ts"), "--trainees", String(trainees), "--attempts", String(attempts)],
+    { stdio: "inherit", env: { ...process.env, DATABASE_PATH: partial } },
+  );
+  if (seeded.status !== 0) throw new Error("db:seed failed");
+  // Fold the WAL into the file before renaming it into place.
+  const checkpoint = spawnSync("node", ["-e", `const s=require("sqlite3");const d=new s.Database(${JSON.stringify(partial)});d.exec("PRAGMA wal_checkpoint(TRUNCATE)",()=>d.close())`], {
+    cwd: projectRoot,
+  });
+  if (checkpoint.status !== 0) throw new Error("could not checkpoint the seeded database");
+  fs.renameSync(partial, file);
+  for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${partial}${suffix}`, { force: true });
+  return file;
+}
+
+async function timeRequests(get: () => Promise<{ status: number }>, count: number): Promise<Summary> {
+  for (let i = 0; i < 10; i++) await get();
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    const reply = await get();
+    times.push(performance.now() - start);
+    if (reply.status !== 200) throw new Error(`answered ${reply.status}`);
+  }
+  return summarise(times);
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { trainees: { type: "string" }, attempts: { type: "string" }, requests: { type: "string" } } });
+  const args = Args.parse(values);
+  const database = seededDatabase(args.trainees, args.attempts);
+
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const server = startServer({
+    entry: path.join(projectRoot, "build", "server.js"),
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_PATH: database,
+      SESSION_SECRET: randomBytes(36).toString("base64url"),
+      REQUEST_LOG: "off",
+    },
+  });
+  try {
+    await waitUntilAnswering(server, `${base}/sign-in`);
+    const request = requester(base);
+    const signedIn = await request("/sign-in", {
+      method: "POST",
+      form: { email: "manager01@synthetic.frontline.test", password: "frontline-synthetic" },
+    });
+    const cookie = cookieFrom(signedIn.setCookies, "frontline_session");
+    if (!cookie) throw new Error(`sign-in failed (${signedIn.status})`);
+    const overview = await request("/team", { cookie });
+    const traineePath = /href="(\/team\/trainees\/\d+)[^"]*"/.exec(overview.text)?.[1];
+    if (!traineePath) throw new Error("no trainee link on the overview");
+
+    const pages: [string, string][] = [
+      ["team overview (/team, one team of 50)", "/team"],
+      [`trainee page (${traineePath})`, traineePath],
+      ["scenario analytics (/analytics/scenarios)", "/analytics/scenarios"],
+      ["one scenario's analytics (/analytics/scenarios/parcel-third-call)", "/analytics/scenarios/parcel-third-call"],
+    ];
+    const cpus = os.cpus();
+    log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`);
+    log(`date: ${new Date().toISOString()}; ${args.requests} sequential requests per page after 10 warm-up requests`);
+    let failed = false;
+    for (const [label, pagePath] of pages) {
+      const summary = await timeRequests(() => request(pagePath, { cookie }), args.requests);
+      const pass = summary.p95 <= TARGET_P95_MS;
+      failed ||= !pass;
+      log(`${label}: p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}, p99 ${ms(summary.p99)}, max ${ms(summary.max)} [target p95 ≤ ${TARGET_P95_MS} ms: ${pass ? "PASS" : "FAIL"}]`);
+    }
+    process.exitCode = failed ? 1 : 0;
+  } finally {
+    await server.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:dashboard failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
