@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { getDb } from "#db/db.server";
+import { MASTERY_WINDOW } from "~/analytics/mastery";
 import { SKILLS, type Skill } from "~/engine";
 
 /** Which completed attempts count: trainees of these teams, finished within [from, to). */
@@ -7,12 +8,12 @@ export type Scope = { teamIds: readonly number[]; from: string; to: string };
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 
-/** Mean of the last five assessed scores of one skill for the trainee `u`, within the scope's dates. */
+/** Mean of the last MASTERY_WINDOW (five) assessed scores of one skill for the trainee `u`, within the scope's dates. */
 const masteryColumn = (skill: Skill) => `(
   SELECT AVG(v) FROM (
     SELECT a.${skill} AS v FROM attempts a
      WHERE a.user_id = u.id AND a.status = 'completed' AND a.${skill} IS NOT NULL AND a.ended_at >= ? AND a.ended_at < ?
-     ORDER BY a.ended_at DESC, a.id DESC LIMIT 5)
+     ORDER BY a.ended_at DESC, a.id DESC LIMIT ${MASTERY_WINDOW})
 ) AS ${skill}`;
 
 const Mastery = z.number().nullable();

@@ -5,6 +5,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireTeamView } from "~/analytics/guard.server";
+import { masteryTrajectory } from "~/analytics/mastery";
 import { filterQuery } from "~/analytics/filters";
 import { traineeInTeams } from "~/analytics/trainee-access.server";
 import { buildProgressView } from "~/attempts/progress-view.server";
@@ -36,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       (typeof SKILLS)[number],
       number | null
     >,
-    trend,
+    trend: masteryTrajectory(trend).map((mastery, index) => ({ endedAt: trend[index]!.ended_at, ...mastery })),
     attempts: progress.attempts.filter((attempt) => inRange(attempt.startedAt)),
   });
 }
@@ -63,7 +64,7 @@ export default function TraineePage() {
     () => ({
       type: "line",
       data: {
-        labels: trend.map((point) => formatDate(point.ended_at, i18n.language)),
+        labels: trend.map((point) => formatDate(point.endedAt, i18n.language)),
         datasets: SKILLS.map((skill) => ({
           label: skillName(skill),
           data: trend.map((point) => point[skill]),
