@@ -110,7 +110,7 @@ const common = {
     typing: "{{name}} is typing…",
     chooseHint: "Choose what you say next. Keys 1 to {{count}} pick a reply.",
     chooseHintOne: "Choose what you say next. Key 1 picks the reply.",
-    progress: "Reply {{given}} given · about {{left}} more",
+    progress: "Replies so far: {{given}} · at least {{left}} more to go",
     lateReply: "Late reply",
     timeLeft: "{{seconds}} s to reply",
     timeUp: "Time is up: the customer is getting impatient",
@@ -178,7 +178,7 @@ const common = {
   },
   progress: {
     title: "My progress",
-    intro: "Every conversation you have finished, and how each skill is developing.",
+    intro: "Every conversation you have started, and how each skill is developing across the finished ones.",
     averages: "Average per skill",
     attempts: "Your attempts",
     none: "You have not finished a conversation yet. Pick one from the practice page.",

@@ -29,6 +29,8 @@ async function main() {
     fail(error instanceof ConfigError ? error.message : String(error));
   }
   const development = process.env.NODE_ENV === "development";
+  // Live reload needs `remix dev` (it sets REMIX_DEV_ORIGIN); a plain development start skips it.
+  const liveReload = development && Boolean(process.env.REMIX_DEV_ORIGIN);
 
   try {
     const { db, applied } = await openMigratedDb();
@@ -44,7 +46,7 @@ async function main() {
     const { watch } = await import("chokidar");
     watch(VERSION_PATH, { ignoreInitial: true }).on("all", async () => {
       build = await importBuild();
-      await broadcastDevReady(build);
+      if (liveReload) await broadcastDevReady(build);
     });
   }
 
@@ -55,7 +57,7 @@ async function main() {
       console.log(seeded ? "Demo data created. Sign in with:" : "Demo sign-ins:");
       for (const account of DEMO_SIGN_INS) console.log(`  ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
     }
-    if (development) void broadcastDevReady(build);
+    if (liveReload) void broadcastDevReady(build);
   });
 
   const shutDown = (signal: string) => {

@@ -1,0 +1,158 @@
+// The server is the authority on choices: a repeated post is recorded once; a stale turn, a
+// hidden choice or another trainee's attempt is refused with a clear 4xx and changes nothing.
+// Each test works on its own attempt (by id), so one trainee per worker is enough.
+import path from "node:path";
+import { originOf, textOf } from "./support";
+import {
+  PARCEL,
+  SHOTS_DIR,
+  choiceButtons,
+  createTrainee,
+  expect,
+  latestLine,
+  postChoice,
+  readPlayPage,
+  startViaApi,
+  turnInput,
+  waitForHydration,
+  workerTest as test,
+  type PlayPage,
+} from "./play-support";
+
+/** The parts of the play page a refused post must leave as they were. */
+function stateOf(page: PlayPage) {
+  return { status: page.status, turn: page.turn, choiceIds: page.choiceIds, replies: page.replies };
+}
+
+test.describe("posting choices", () => {
+  test("the same (attempt, turn, choice) posted twice is recorded once and answers the same way", async ({ request, baseURL }) => {
+    const origin = originOf(baseURL);
+    const attemptId = await startViaApi(request, origin, PARCEL.id);
+    const start = await readPlayPage(request, attemptId);
+    expect(start.turn).toBe(1);
+    expect(start.choiceIds).toEqual(["opening.1", "opening.2", "opening.3"]);
+
+    // One after the other (a retry)...
+    const first = await postChoice(request, origin, attemptId, 1, "opening.1");
+    const second = await postChoice(request, origin, attemptId, 1, "opening.1");
+    expect(first.status()).toBe(302);
+    expect(second.status(), "the repeat answers like the first").toBe(302);
+    expect(second.headers().location).toBe(first.headers().location);
+    expect(first.headers().location).toBe(`/train/attempts/${attemptId}`);
+    const afterRetry = await readPlayPage(request, attemptId);
+    expect(afterRetry.turn).toBe(2);
+    expect(afterRetry.replies, "one reply for turn 1").toBe(1);
+
+    // ...and at the same moment (a double click).
+    const [a, b] = await Promise.all([
+      postChoice(request, origin, attemptId, 2, "listen.1"),
+      postChoice(request, origin, attemptId, 2, "listen.1"),
+    ]);
+    expect([a.status(), b.status()]).toEqual([302, 302]);
+    expect(b.headers().location).toBe(a.headers().location);
+    const afterDouble = await readPlayPage(request, attemptId);
+    expect(afterDouble.turn).toBe(3);
+    expect(afterDouble.replies, "one reply each for turns 1 and 2").toBe(2);
+
+    // The last reply too: both answers go to the debrief.
+    expect((await postChoice(request, origin, attemptId, 3, "details.1")).status()).toBe(302);
+    const last = await postChoice(request, origin, attemptId, 4, "options.1");
+    const lastAgain = await postChoice(request, origin, attemptId, 4, "options.1");
+    expect(last.headers().location).toBe(`/train/attempts/${attemptId}/debrief`);
+    expect(lastAgain.status()).toBe(302);
+    expect(lastAgain.headers().location).toBe(`/train/attempts/${attemptId}/debrief`);
+
+    // The debrief has each reply once; the progress page lists the attempt once, with its score.
+    const debrief = await request.get(`/train/attempts/${attemptId}/debrief`);
+    expect(debrief.status()).toBe(200);
+    const debriefHtml = await debrief.text();
+    expect(debriefHtml.match(/class="card review review--/g)?.length, "four replies in the debrief").toBe(4);
+    expect(textOf(debriefHtml).match(/Reply 1 Best reply/g)?.length).toBe(1);
+    const progress = await (await request.get("/train/progress")).text();
+    const rows = progress.split("<tr").filter((row) => row.includes(`href="/train/attempts/${attemptId}/debrief"`));
+    expect(rows, "the attempt is on the progress page once").toHaveLength(1);
+    expect(textOf(`<tr${rows[0]}`)).toContain(`${PARCEL.title} Satisfied 100 100 100 100 100 100`);
+  });
+
+  test("a stale turn number gets 409 with a clear message and changes nothing", async ({ request, baseURL }) => {
+    const origin = originOf(baseURL);
+    const attemptId = await startViaApi(request, origin, PARCEL.id);
+    expect((await postChoice(request, origin, attemptId, 1, "opening.1")).status()).toBe(302);
+    const before = await readPlayPage(request, attemptId);
+    expect(before.turn).toBe(2);
+
+    // Turn 1 again, with another reply (a second tab left on turn 1).
+    const answered = await postChoice(request, origin, attemptId, 1, "opening.2");
+    expect(answered.status()).toBe(409);
+    expect(textOf(await answered.text())).toContain("Turn 1 was already answered; the conversation has moved on.");
+    // A turn from the future.
+    const ahead = await postChoice(request, origin, attemptId, 3, "listen.1");
+    expect(ahead.status()).toBe(409);
+    expect(textOf(await ahead.text())).toContain("This page is out of date: the conversation is at turn 2, not 3.");
+
+    const after = await readPlayPage(request, attemptId);
+    expect(stateOf(after)).toEqual(stateOf(before));
+    expect(after.html).toContain("So you were told twice it was coming");
+  });
+
+  test("a stale page in the browser shows the 409 message", async ({ page, request, baseURL }) => {
+    const origin = originOf(baseURL);
+    const attemptId = await startViaApi(request, origin, PARCEL.id);
+    await page.goto(`/train/attempts/${attemptId}`);
+    await waitForHydration(page);
+    await expect(turnInput(page)).toHaveValue("1");
+    // Turn 1 is answered elsewhere (another tab) while this page still shows it.
+    expect((await postChoice(request, origin, attemptId, 1, "opening.1")).status()).toBe(302);
+
+    const refused = page.waitForResponse((response) => response.request().method() === "POST");
+    await choiceButtons(page).nth(1).click();
+    expect((await refused).status()).toBe(409);
+    await expect(page.getByRole("alert")).toHaveText("Turn 1 was already answered; the conversation has moved on.");
+    await page.screenshot({ path: path.join(SHOTS_DIR, "play-stale-409-1280.png"), fullPage: true });
+    const after = await readPlayPage(request, attemptId);
+    expect(after.turn).toBe(2);
+    expect(after.replies).toBe(1);
+    expect(after.html).toContain("I&#x27;m sorry you&#x27;ve had to call three times");
+    await expect(latestLine(page)).toBeVisible();
+  });
+
+  test("a choice that is not visible at this turn gets 422 and changes nothing", async ({ request, baseURL }) => {
+    const origin = originOf(baseURL);
+    const attemptId = await startViaApi(request, origin, PARCEL.id);
+    expect((await postChoice(request, origin, attemptId, 1, "opening.1")).status()).toBe(302);
+    expect((await postChoice(request, origin, attemptId, 2, "listen.1")).status()).toBe(302);
+    const before = await readPlayPage(request, attemptId);
+    expect(before.turn).toBe(3);
+    // details.2 needs the "promised" flag, which only opening.3 sets: it is not offered here.
+    expect(before.choiceIds).toEqual(["details.1", "details.3"]);
+
+    for (const choiceId of ["details.2", "opening.1", "no-such-choice"]) {
+      const response = await postChoice(request, origin, attemptId, 3, choiceId);
+      expect(response.status(), `${choiceId} at turn 3`).toBe(422);
+      expect(textOf(await response.text())).toContain("That reply is not one of the choices at this point of the conversation.");
+    }
+    expect(stateOf(await readPlayPage(request, attemptId))).toEqual(stateOf(before));
+  });
+
+  test("another trainee's attempt is a 404 and is left alone", async ({ request, baseURL, playwright }) => {
+    const origin = originOf(baseURL);
+    const attemptId = await startViaApi(request, origin, PARCEL.id);
+    expect((await postChoice(request, origin, attemptId, 1, "opening.1")).status()).toBe(302);
+    const before = await readPlayPage(request, attemptId);
+
+    if (!baseURL) throw new Error("baseURL is not configured");
+    const other = await createTrainee(playwright, baseURL, "Other trainee");
+    const intruder = await playwright.request.newContext({ baseURL, storageState: other.state });
+    try {
+      const post = await postChoice(intruder, origin, attemptId, 2, "listen.1");
+      expect(post.status()).toBe(404);
+      expect((await intruder.get(`/train/attempts/${attemptId}`, { maxRedirects: 0 })).status()).toBe(404);
+      expect((await intruder.get(`/train/attempts/${attemptId}/debrief`, { maxRedirects: 0 })).status()).toBe(404);
+      // Their own catalogue shows nothing of it.
+      expect(textOf(await (await intruder.get("/train")).text())).not.toContain("In progress");
+    } finally {
+      await intruder.dispose();
+    }
+    expect(stateOf(await readPlayPage(request, attemptId))).toEqual(stateOf(before));
+  });
+});

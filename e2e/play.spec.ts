@@ -1,0 +1,214 @@
+// The trainee's play loop in the browser: with the mouse, without JavaScript, by keyboard only,
+// and resuming after a reload or a closed tab. Each test has its own fresh trainee.
+import type { Locator, Page } from "@playwright/test";
+import {
+  ATTEMPT_URL,
+  DEBRIEF_URL,
+  PARCEL,
+  RETURNS,
+  attemptIdOf,
+  choiceButtons,
+  expect,
+  expectDebrief,
+  latestLine,
+  playByClicking,
+  test,
+  transcriptItems,
+  turnInput,
+  waitForHydration,
+} from "./play-support";
+
+/** Presses Tab until `target` has the focus (at most `max` times). */
+async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press("Tab");
+    if (await target.evaluate((element) => element === document.activeElement)) return;
+  }
+  throw new Error(`${target} did not get the focus after ${max} presses of Tab`);
+}
+
+test.describe("the play loop in the browser", () => {
+  // Whole conversations with typing pauses, on two cores shared with the server and the browser.
+  test.describe.configure({ timeout: 60_000 });
+
+  test("mouse: sign in, open a scenario, play to an ending by clicking and read the debrief", async ({ browser, baseURL, trainee }) => {
+    // A signed-out context (the test runner would otherwise apply the fixture's session): this test signs in itself.
+    const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill(trainee.email);
+    await page.getByLabel("Password").fill(trainee.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // scrypt on two busy cores can be slow: allow more than the default 5 s.
+    await expect(page).toHaveURL("/train", { timeout: 15_000 });
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${trainee.name}`);
+
+    await page.getByRole("link", { name: RETURNS.title }).click();
+    await expect(page).toHaveURL(`/train/scenarios/${RETURNS.id}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(RETURNS.title);
+    await page.getByRole("button", { name: "Start the conversation" }).click();
+    await expect(page).toHaveURL(ATTEMPT_URL);
+    await expect(turnInput(page)).toHaveValue("1");
+    await expect(latestLine(page)).toContainText("I'd like to return this jacket");
+
+    // With JavaScript the whole conversation happens without a full page load.
+    await waitForHydration(page);
+    await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
+
+    // 4,3,1,2: store credit, then back to the card, found, "straight away" (fair, best, best, poor).
+    await playByClicking(page, [4, 3, 1, 2]);
+    await expectDebrief(page, {
+      title: RETURNS.title,
+      outcome: "Delighted",
+      stars: 5,
+      resolved: true,
+      overall: 73,
+      skills: [89, 67, null, 67, 69],
+      ratings: ["Fair", "Best", "Best", "Poor"],
+    });
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument), "no full page load").toBe(true);
+    await expect(page.getByRole("heading", { name: "How it ended" })).toBeVisible();
+    await expect(page.getByText("Pablo leaves with his refund on the way and a smile.")).toBeVisible();
+
+    // Try again starts a new attempt at the first turn.
+    const finished = attemptIdOf(page);
+    await page.getByRole("button", { name: "Try again" }).click();
+    await expect(page).toHaveURL(ATTEMPT_URL);
+    expect(attemptIdOf(page)).not.toBe(finished);
+    await expect(turnInput(page)).toHaveValue("1");
+    await expect(transcriptItems(page)).toHaveCount(0);
+    await context.close();
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("a whole scenario plays with plain form posts and redirects", async ({ page }) => {
+      const posts: Array<{ url: string; status: number; location: string | undefined }> = [];
+      page.on("response", (response) => {
+        if (response.request().method() === "POST") {
+          posts.push({ url: new URL(response.url()).pathname, status: response.status(), location: response.headers().location });
+        }
+      });
+
+      await page.goto("/train");
+      await page.getByRole("link", { name: PARCEL.title }).click();
+      await expect(page).toHaveURL(`/train/scenarios/${PARCEL.id}`);
+      await page.getByRole("button", { name: "Start the conversation" }).click();
+      await expect(page).toHaveURL(ATTEMPT_URL);
+      const attemptId = attemptIdOf(page);
+
+      await playByClicking(page, [1, 1, 1, 1]);
+      await expectDebrief(page, {
+        title: PARCEL.title,
+        outcome: "Satisfied",
+        stars: 4,
+        resolved: true,
+        overall: 100,
+        skills: [100, 100, 100, 100, 100],
+        ratings: ["Best", "Best", "Best", "Best"],
+      });
+
+      // Every POST (the start and four choices) was answered with a redirect, as a plain form post expects.
+      expect(posts).toEqual([
+        { url: `/train/scenarios/${PARCEL.id}`, status: 302, location: `/train/attempts/${attemptId}` },
+        ...[1, 2, 3].map(() => ({ url: `/train/attempts/${attemptId}`, status: 302, location: `/train/attempts/${attemptId}` })),
+        { url: `/train/attempts/${attemptId}`, status: 302, location: `/train/attempts/${attemptId}/debrief` },
+      ]);
+    });
+  });
+
+  test("keyboard only: Tab and Enter to start, keys 1-9 to reply, focus on each new customer line", async ({ page }) => {
+    await page.goto("/train");
+    await waitForHydration(page);
+    await tabTo(page, page.getByRole("link", { name: PARCEL.title }));
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(`/train/scenarios/${PARCEL.id}`);
+
+    const start = page.getByRole("button", { name: "Start the conversation" });
+    await tabTo(page, start);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(ATTEMPT_URL);
+    await waitForHydration(page);
+
+    // 1,2,1,2,1: best, poor, best, poor, best; each key waits for the typing pause to end.
+    // The mood meter's live region tells screen readers how the customer feels after each reply.
+    const steps = [
+      { key: "1", next: "Twice they told me it was on its way.", mood: "Marta now feels upset." },
+      { key: "2", next: "It's order 4471. So where is it?", mood: "Marta now feels angry." },
+      { key: "1", next: "So what are you going to do about it?", mood: "Marta feels angry." },
+      { key: "2", next: "Twenty-four hours? The birthday is on Saturday!", mood: "Marta now feels very angry." },
+      { key: "1", next: null, mood: null },
+    ];
+    const moodLive = page.getByRole("complementary", { name: "Marta's mood" }).locator('[aria-live="polite"]');
+    await expect(moodLive).toHaveText("Marta feels angry.");
+    for (const [index, step] of steps.entries()) {
+      const turn = index + 1;
+      await expect(turnInput(page)).toHaveValue(String(turn));
+      // The replies can be chosen again only once the customer has finished typing.
+      await expect(choiceButtons(page).first()).toBeEnabled();
+      await expect(choiceButtons(page).first()).toHaveAttribute("aria-keyshortcuts", "1");
+      await page.keyboard.press(step.key);
+      if (step.next === null) break;
+      await expect(turnInput(page), `key ${step.key} answers turn ${turn}`).toHaveValue(String(turn + 1));
+      await expect(latestLine(page), `focus moves to the new customer line after reply ${turn}`).toBeFocused();
+      await expect(latestLine(page)).toContainText(step.next);
+      await expect(moodLive).toHaveText(step.mood ?? "");
+    }
+
+    await expectDebrief(page, {
+      title: PARCEL.title,
+      outcome: "Satisfied",
+      stars: 4,
+      resolved: true,
+      overall: 65,
+      skills: [67, 67, 75, 50, 67],
+      ratings: ["Best", "Poor", "Best", "Poor", "Best"],
+    });
+    // Try again is reachable by keyboard too.
+    await tabTo(page, page.getByRole("button", { name: "Try again" }), 80);
+  });
+
+  test("a reload mid-scenario, or closing the tab and continuing from the catalogue, resumes at the same turn", async ({ page, context }) => {
+    await page.goto(`/train/scenarios/${PARCEL.id}`);
+    await page.getByRole("button", { name: "Start the conversation" }).click();
+    await expect(page).toHaveURL(ATTEMPT_URL);
+    const attemptId = attemptIdOf(page);
+    await waitForHydration(page);
+    await choiceButtons(page).first().click();
+    await expect(turnInput(page)).toHaveValue("2");
+    await choiceButtons(page).first().click();
+    await expect(turnInput(page)).toHaveValue("3");
+    await expect(latestLine(page)).toContainText("It's order 4471");
+
+    const transcript = await transcriptItems(page).allTextContents();
+    expect(transcript).toHaveLength(4);
+    const choices = await choiceButtons(page).allTextContents();
+
+    await page.reload();
+    await expect(page).toHaveURL(`/train/attempts/${attemptId}`);
+    await expect(turnInput(page)).toHaveValue("3");
+    await expect(transcriptItems(page)).toHaveText(transcript);
+    await expect(choiceButtons(page)).toHaveText(choices);
+    await expect(latestLine(page)).toContainText("It's order 4471");
+
+    // Close the tab; a new one opens the catalogue, where the attempt in progress comes first.
+    await page.close();
+    const tab = await context.newPage();
+    await tab.goto("/train");
+    const firstCard = tab.locator("ul.scenario-grid > li").first();
+    await expect(firstCard.getByRole("heading", { level: 3 })).toHaveText(`${PARCEL.title} (In progress)`);
+    await expect(firstCard.getByText("Continue")).toBeVisible();
+    await firstCard.getByRole("link", { name: `${PARCEL.title} (In progress)` }).click();
+    await expect(tab).toHaveURL(`/train/attempts/${attemptId}`);
+    await expect(turnInput(tab)).toHaveValue("3");
+    await expect(transcriptItems(tab)).toHaveText(transcript);
+    await expect(choiceButtons(tab)).toHaveText(choices);
+
+    // And it goes on from there.
+    await waitForHydration(tab);
+    await playByClicking(tab, [1, 1]);
+    await expect(tab).toHaveURL(DEBRIEF_URL);
+    await expect(tab.locator("ol.review-list > li")).toHaveCount(4);
+  });
+});
