@@ -1,8 +1,17 @@
 import { stringify } from "csv-stringify/sync";
 
+/**
+ * Spreadsheet programs run a cell that starts with = + - @ (or a tab or carriage return) as a
+ * formula; text cells like that (a trainee's name, say) get a leading apostrophe. Numbers stay numbers.
+ */
+export function neutraliseFormula(cell: string | number | null): string | number {
+  if (cell === null) return "";
+  return typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+}
+
 /** A CSV download (UTF-8 with a BOM so spreadsheet programs read accents correctly). */
 export function csvResponse(filename: string, header: string[], rows: (string | number | null)[][]): Response {
-  const body = "\uFEFF" + stringify([header, ...rows.map((row) => row.map((cell) => cell ?? ""))]);
+  const body = "\uFEFF" + stringify([header, ...rows.map((row) => row.map(neutraliseFormula))]);
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -1,10 +1,14 @@
 import type { Team } from "~/models/team.server";
 import { findUserById, type User } from "~/models/user.server";
 
-/** A trainee of one of the given teams, or a 404 (another team's trainee is not revealed). */
-export async function traineeInTeams(userId: number, teams: readonly Team[]): Promise<User> {
+/**
+ * A trainee of one of the given teams (any trainee for an admin, team or not), or a 404: another
+ * team's trainee is not revealed.
+ */
+export async function traineeInTeams(userId: number, teams: readonly Team[], viewer: Pick<User, "role">): Promise<User> {
   const trainee = await findUserById(userId);
-  if (!trainee || trainee.role !== "trainee" || trainee.teamId === null || !teams.some((team) => team.id === trainee.teamId)) {
+  const visible = viewer.role === "admin" || (trainee?.teamId != null && teams.some((team) => team.id === trainee.teamId));
+  if (!trainee || trainee.role !== "trainee" || !visible) {
     throw new Response("Not found", { status: 404 });
   }
   return trainee;

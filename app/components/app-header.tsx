@@ -36,6 +36,7 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { to: "/admin", label: "nav.admin" },
     { to: "/admin/teams", label: "nav.teams" },
     { to: "/team", label: "nav.team" },
+    { to: "/team/outcomes", label: "nav.outcomes" },
     { to: "/analytics/scenarios", label: "nav.scenarioAnalytics" },
   ],
 };

@@ -244,6 +244,7 @@ const common = {
     notAssessed: "not assessed",
     traineeTitle: "{{name}}",
     traineeIntro: "{{team}} · {{attempts}} finished conversations",
+    trendChange: "from {{first}} to {{last}} over {{count}} assessed conversations",
     radar: "Current mastery by skill",
     radarSummary: "Current mastery: {{values}}.",
     trend: "Mastery over time",

@@ -12,12 +12,12 @@ import { Debrief } from "~/components/scenario/debrief";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Debrief: ${data?.debrief.scenario.title ?? "attempt"} · Frontline` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { teams } = await requireTeamView(request);
+  const { user, teams } = await requireTeamView(request);
   const id = z.coerce.number().int().positive().safeParse(params.attemptId);
   if (!id.success) throw new Response("Not found", { status: 404 });
   let trainee: Awaited<ReturnType<typeof traineeInTeams>> | undefined;
   const own = await loadAttempt(id.data, async (attempt) => {
-    trainee = await traineeInTeams(attempt.userId, teams).catch(() => undefined);
+    trainee = await traineeInTeams(attempt.userId, teams, user).catch(() => undefined);
     return trainee !== undefined;
   }).catch((error: unknown) => {
     if (error instanceof AttemptError) throw new Response("Not found", { status: 404 });

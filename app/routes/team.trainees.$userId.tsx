@@ -19,12 +19,12 @@ import { formatDate } from "~/utils/dates";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.trainee.displayName ?? "Trainee"} · Frontline` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { teams, filters, scope } = await requireTeamView(request);
+  const { user, teams, filters, scope } = await requireTeamView(request);
   const id = z.coerce.number().int().positive().safeParse(params.userId);
   if (!id.success) throw new Response("Not found", { status: 404 });
-  const trainee = await traineeInTeams(id.data, teams);
+  const trainee = await traineeInTeams(id.data, teams, user);
   const [rows, trend, progress] = await Promise.all([
-    teamOverview({ teamIds: [trainee.teamId!], from: scope.from, to: scope.to }),
+    trainee.teamId === null ? Promise.resolve([]) : teamOverview({ teamIds: [trainee.teamId], from: scope.from, to: scope.to }),
     skillTrend(trainee.id, scope),
     buildProgressView(trainee.id),
   ]);
@@ -111,7 +111,26 @@ export default function TraineePage() {
         <section className="card stack" aria-labelledby="trend-title">
           <h2 id="trend-title">{t("analytics.trend")}</h2>
           <p className="muted">{t("analytics.trendSummary")}</p>
-          {trend.length === 0 ? <p className="muted">{t("analytics.noData")}</p> : <ChartCanvas config={line} label={t("analytics.trend")} className="chart--wide" />}
+          {trend.length === 0 ? (
+            <p className="muted">{t("analytics.noData")}</p>
+          ) : (
+            <>
+              <ChartCanvas config={line} label={t("analytics.trend")} className="chart--wide" />
+              <ul className="trend-summary">
+                {SKILLS.map((skill) => {
+                  const values = trend.map((point) => point[skill]).filter((value): value is number => value !== null);
+                  return (
+                    <li key={skill}>
+                      <strong>{skillName(skill)}</strong>:{" "}
+                      {values.length === 0
+                        ? t("analytics.notAssessed")
+                        : t("analytics.trendChange", { first: values[0], last: values[values.length - 1], count: values.length })}
+                    </li>
+                  );
+                })}
+              </ul>
+            </>
+          )}
         </section>
       </div>
       <section className="stack" aria-labelledby="attempts-title">
