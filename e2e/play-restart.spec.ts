@@ -26,7 +26,8 @@ import {
 } from "./play-support";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const EXAMPLES = path.resolve(root, "..", "shared", "examples");
+// The project's own copies of the shared examples (CI and copies of the tree need no ../shared).
+const EXAMPLES = path.join(root, "app", "engine", "__fixtures__", "shared");
 // A demo trainee: each server here seeds its own fresh database.
 const PRIYA = { email: "priya@frontline.test", password: "frontline-trainee", name: "Priya Shah" };
 
