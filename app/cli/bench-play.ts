@@ -2,8 +2,13 @@
  * npm run bench:play  (builds first, then runs this file)
  *
  * Benchmarks the production build of the play loop with autocannon, in one run:
- *   1. the floor: GET /sign-in without a cookie, the cheapest HTML page the server renders;
+ *   1. the floor: GET /sign-in without a cookie, the cheapest HTML page the server renders: it goes
+ *      through the whole stack (Express middleware, Remix, root loader, React document render)
+ *      like every page, but with no cookie its loaders make no database query and it has no
+ *      per-user content ("/" only redirects; static files and the 404 page are not real pages);
  *   2. the play page GET, each connection its own trainee and its own in-progress attempt;
+ *      (1 and 2 run in halves, floor, play, play, floor, so that a change in the machine's
+ *      background load weighs on both alike; each run opens with a warm-up that is not counted)
  *   3. the choice cycle (POST a visible choice → 302 → GET the page it points to), per connection,
  *      starting a new attempt when one reaches its debrief; cycle latency measured here;
  *   4. the JavaScript the play page loads (script src + modulepreload under /build/), gzipped.
@@ -12,6 +17,8 @@
  *          --gzip (also measure floor and play GET with Accept-Encoding: gzip, for information)
  *          --cpu-prof <dir> (run the server under node --cpu-prof, writing the profile to <dir>)
  *          --only <floor,play,cycle> (measure only these, e.g. to profile one of them)
+ *          --full-hash (give the trainees a password hash at the app's full scrypt cost; by default a
+ *          light one in the same format, so that 50 sign-ins take seconds: sign-in is not measured)
  *
  * The server runs as `node build/server.js` with NODE_ENV=production on a temporary database;
  * everything is removed at the end, also on failure. Exit code 1 when a target is missed.
@@ -31,6 +38,7 @@ import { createAccount, findOrCreateTeam } from "~/accounts/accounts.server";
 import { hashPassword } from "~/auth/password.server";
 import { inlineScriptBytes, readPlayPage, scriptAssets } from "./bench/html";
 import { cookieFrom, headerValue, requester, type Requester } from "./bench/http";
+import { lightPasswordHash } from "./bench/password";
 import { cpuTimeMs, freePort, startServer, waitUntilAnswering, type RunningServer } from "./bench/server";
 import { int, kib, ms, StatusCounts, summarise, type Summary } from "./bench/stats";
 
@@ -45,6 +53,7 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "50" },
     scenario: { type: "string", default: "parcel-third-call" },
     gzip: { type: "boolean", default: false },
+    "full-hash": { type: "boolean", default: false },
     only: { type: "string", default: "floor,play,cycle" },
     "cpu-prof": { type: "string" },
   },
@@ -61,7 +70,7 @@ if (
   [...ONLY].some((name) => !["floor", "play", "cycle"].includes(name))
 ) {
   console.error(
-    "usage: bench-play [--duration <s>] [--warmup <s>] [--connections <n>] [--scenario <id>] [--gzip] [--cpu-prof <dir>] [--only floor,play,cycle]",
+    "usage: bench-play [--duration <s>] [--warmup <s>] [--connections <n>] [--scenario <id>] [--gzip] [--cpu-prof <dir>] [--only floor,play,cycle] [--full-hash]",
   );
   process.exit(2);
 }
@@ -99,14 +108,16 @@ const step = (line: string) => console.log(`· ${line}`);
 async function seedTrainees(count: number, password: string): Promise<string[]> {
   const { db } = await openMigratedDb();
   const team = await findOrCreateTeam("Bench team");
-  const hash = await hashPassword(password); // one scrypt hash (~0.3 s), shared by every trainee
+  // One hash shared by every trainee. By default a light one in the app's format, since every
+  // sign-in verifies it at its own cost; --full-hash uses the app's full cost (~0.3 s per sign-in).
+  const hash = args["full-hash"] ? await hashPassword(password) : await lightPasswordHash(password);
   const emails: string[] = [];
   for (let i = 0; i < count; i++) {
     const email = `bench-trainee-${String(i + 1).padStart(3, "0")}@bench.test`;
     await createAccount({ email, displayName: `Bench Trainee ${i + 1}`, role: "trainee", teamId: team.id, password }, hash);
     emails.push(email);
   }
-  step(`database ${db.path}: ${count} trainees in team "${team.name}" (one shared password hash)`);
+  step(`database ${db.path}: ${count} trainees in team "${team.name}" (one shared ${args["full-hash"] ? "full-cost" : "light"} password hash)`);
   await closeDb();
   return emails;
 }
@@ -177,7 +188,12 @@ type Run = {
 function cannon(
   base: string,
   serverPid: number | undefined,
-  { path: fixedPath = "/", headers = {}, setupClient }: { path?: string; headers?: Record<string, string>; setupClient?: (client: Client, window: Window) => void },
+  {
+    seconds,
+    path: fixedPath = "/",
+    headers = {},
+    setupClient,
+  }: { seconds: number; path?: string; headers?: Record<string, string>; setupClient?: (client: Client, window: Window) => void },
 ): Promise<Run> {
   return new Promise((resolve, reject) => {
     const window: Window = {
@@ -197,7 +213,7 @@ function cannon(
         url: `${base}${fixedPath}`,
         connections: CONNECTIONS,
         pipelining: 1,
-        duration: WARMUP + DURATION,
+        duration: WARMUP + seconds,
         timeout: 10,
         headers,
         setupClient: setupClient && ((client: Client) => setupClient(client, window)),
@@ -262,15 +278,31 @@ function getFigures(label: string, run: Run, unexpected: number): GetFigures {
 
 const encoding = (gzip: boolean): Record<string, string> => (gzip ? { "accept-encoding": "gzip" } : {});
 
-async function measureFloor(base: string, pid: number | undefined, { gzip = false } = {}): Promise<GetFigures> {
-  const run = await cannon(base, pid, { path: "/sign-in", headers: { accept: "text/html", ...encoding(gzip) } });
-  return getFigures(gzip ? "floor: GET /sign-in, gzip" : "floor: GET /sign-in", run, 0);
+function mergeRuns(runs: readonly Run[]): Run {
+  const statuses = new StatusCounts();
+  for (const run of runs) for (const [status, count] of run.statuses.counts) statuses.counts.set(status, (statuses.counts.get(status) ?? 0) + count);
+  const sum = (pick: (run: Run) => number) => runs.reduce((total, run) => total + pick(run), 0);
+  return {
+    seconds: sum((run) => run.seconds),
+    responses: sum((run) => run.responses),
+    bytes: sum((run) => run.bytes),
+    latencies: runs.flatMap((run) => run.latencies),
+    statuses,
+    socketErrors: sum((run) => run.socketErrors),
+    serverCpuMs: runs.every((run) => run.serverCpuMs !== null) ? sum((run) => run.serverCpuMs!) : null,
+    benchCpuMs: sum((run) => run.benchCpuMs),
+  };
 }
 
-async function measurePlayGet(base: string, pid: number | undefined, trainees: readonly Trainee[], { gzip = false } = {}): Promise<GetFigures> {
+function floorRun(base: string, pid: number | undefined, seconds: number, gzip: boolean): Promise<Run> {
+  return cannon(base, pid, { seconds, path: "/sign-in", headers: { accept: "text/html", ...encoding(gzip) } });
+}
+
+async function playRun(base: string, pid: number | undefined, seconds: number, trainees: readonly Trainee[], gzip: boolean) {
   let unexpected = 0;
   let next = 0;
   const run = await cannon(base, pid, {
+    seconds,
     setupClient: (client, window) => {
       const trainee = trainees[next++ % trainees.length]!;
       client.setRequests([
@@ -286,7 +318,41 @@ async function measurePlayGet(base: string, pid: number | undefined, trainees: r
       ]);
     },
   });
-  return getFigures(gzip ? "play page GET, gzip" : "play page GET", run, unexpected);
+  return { run, unexpected };
+}
+
+/**
+ * The floor and the play page GET, each for DURATION seconds in all, in two halves ordered
+ * floor, play, play, floor: on a shared machine a drift in background load then weighs on both alike.
+ */
+async function measureFloorAndPlay(
+  base: string,
+  pid: number | undefined,
+  trainees: readonly Trainee[],
+  { gzip = false, only = ONLY } = {},
+): Promise<{ floor?: GetFigures; play?: GetFigures }> {
+  const half = DURATION / 2;
+  const floorRuns: Run[] = [];
+  const playRuns: Run[] = [];
+  let unexpected = 0;
+  const floor = async () => {
+    if (only.has("floor")) floorRuns.push(await floorRun(base, pid, half, gzip));
+  };
+  const play = async () => {
+    if (!only.has("play")) return;
+    const { run, unexpected: wrong } = await playRun(base, pid, half, trainees, gzip);
+    playRuns.push(run);
+    unexpected += wrong;
+  };
+  await floor();
+  await play();
+  await play();
+  await floor();
+  const suffix = gzip ? ", gzip" : "";
+  return {
+    floor: floorRuns.length > 0 ? getFigures(`floor: GET /sign-in${suffix}`, mergeRuns(floorRuns), 0) : undefined,
+    play: playRuns.length > 0 ? getFigures(`play page GET${suffix}`, mergeRuns(playRuns), unexpected) : undefined,
+  };
 }
 
 type CycleFigures = {
@@ -318,6 +384,7 @@ async function measureCycle(base: string, pid: number | undefined, http: Request
   let finished = 0;
   let next = 0;
   const run = await cannon(base, pid, {
+    seconds: DURATION,
     setupClient: (client, window) => {
       const trainee = trainees[next++ % trainees.length]!;
       const problem = (message: string) => {
@@ -453,17 +520,23 @@ type Figures = { floor?: GetFigures; play?: GetFigures; cycle?: CycleFigures; js
 
 function report({ floor, play, cycle, js, extra }: Figures, loadBefore: number[]): boolean {
   log();
-  log(`== bench:play · ${CONNECTIONS} connections · ${DURATION} s measured after ${WARMUP} s warm-up · scenario ${SCENARIO} ==`);
+  log(`== bench:play · ${CONNECTIONS} connections · scenario ${SCENARIO} ==`);
+  log(
+    `floor and play GET: ${DURATION / 2} s each, twice, in the order floor, play, play, floor; choice cycle: ${DURATION} s;` +
+      ` every run after ${WARMUP} s of warm-up that is not counted`,
+  );
   for (const line of machineFacts(loadBefore)) log(line);
   log();
-  for (const figures of [floor, play, ...extra]) {
-    if (!figures) continue;
+  const describeGet = (figures: GetFigures | undefined) => {
+    if (!figures) return;
     log(
       `${figures.label}: ${int(figures.requestsPerSecond)} req/s over ${int(figures.responses)} responses; ` +
         `latency p50 ${ms(figures.latency.p50)}, p99 ${ms(figures.latency.p99)}, max ${ms(figures.latency.max)}; ${kib(figures.bytesPerResponse)}/response`,
     );
     log(`  ${describeLoad(figures.load, "request")}; statuses ${figures.statuses}; errors ${figures.errors}`);
-  }
+  };
+  describeGet(floor);
+  describeGet(play);
   if (cycle) {
     log(
       `choice cycle (POST → 302 → GET): ${cycle.cyclesPerSecond.toFixed(1)} cycles/s over ${int(cycle.cycles)} cycles; ` +
@@ -477,6 +550,8 @@ function report({ floor, play, cycle, js, extra }: Figures, loadBefore: number[]
     log(`  ${describeLoad(cycle.load, "cycle")}; statuses ${cycle.statuses}; errors ${cycle.errors}`);
     for (const sample of cycle.samples) log(`  problem: ${sample}`);
   }
+  if (extra.length > 0) log("for information, with Accept-Encoding: gzip (as browsers send it):");
+  for (const figures of extra) describeGet(figures);
   log(
     `play page JavaScript: ${js.files.length} files, ${kib(js.gzip)} gzipped (level 9), ${kib(js.raw)} raw` +
       ` (not counted: the ${kib(js.html)} HTML with ${kib(js.inline)} of inline script)`,
@@ -510,6 +585,14 @@ function report({ floor, play, cycle, js, extra }: Figures, loadBefore: number[]
   );
   log();
   for (const check of checks) log(`${verdict(check.pass)}  ${check.name.padEnd(42)} ${check.figure}`);
+  const floorCpu = floor?.load.serverCpuMsPer;
+  const playCpu = play?.load.serverCpuMsPer;
+  if (floorCpu && playCpu) {
+    log(
+      `(for reference, less sensitive to other load on the machine: server CPU per request ${floorCpu.toFixed(2)} ms for the floor,` +
+        ` ${playCpu.toFixed(2)} ms for the play page, so at full use of a core the play page would reach ${((100 * floorCpu) / playCpu).toFixed(0)}% of the floor)`,
+    );
+  }
   return checks.every((check) => check.pass);
 }
 
@@ -525,6 +608,7 @@ async function main(): Promise<boolean> {
     if (cleaned) return;
     cleaned = true;
     await server?.stop().catch(() => undefined);
+    await closeDb().catch(() => undefined);
     rmSync(temp, { recursive: true, force: true });
   };
   const abort = (why: string, code: number) => {
@@ -565,7 +649,7 @@ async function main(): Promise<boolean> {
     const http = requester(base);
     const t0 = performance.now();
     const trainees: Trainee[] = [];
-    // Sign-ins verify scrypt hashes (~0.3 s each, on libuv's 4 threads): a few at a time.
+    // Sign-ins verify the scrypt hash on libuv's 4 threads: a few at a time.
     await inBatches(
       emails.map((email, index) => ({ email, index })),
       4,
@@ -582,14 +666,9 @@ async function main(): Promise<boolean> {
     step(`play page JavaScript: ${js.files.length} files, ${kib(js.gzip)} gzipped`);
     const pid = server.child.pid;
     const figures: Figures = { js, extra: [] };
-    if (ONLY.has("floor")) {
-      figures.floor = await measureFloor(base, pid);
-      step(`floor: ${int(figures.floor.requestsPerSecond)} req/s`);
-    }
-    if (ONLY.has("play")) {
-      figures.play = await measurePlayGet(base, pid, trainees);
-      step(`play GET: ${int(figures.play.requestsPerSecond)} req/s`);
-    }
+    Object.assign(figures, await measureFloorAndPlay(base, pid, trainees));
+    if (figures.floor) step(`floor: ${int(figures.floor.requestsPerSecond)} req/s`);
+    if (figures.play) step(`play GET: ${int(figures.play.requestsPerSecond)} req/s`);
     if (ONLY.has("cycle")) {
       figures.cycle = await measureCycle(base, pid, http, trainees);
       step(`choice cycle: ${figures.cycle.cyclesPerSecond.toFixed(1)} cycles/s, p99 ${ms(figures.cycle.latency.p99)}`);
@@ -597,8 +676,8 @@ async function main(): Promise<boolean> {
     if (args.gzip) {
       await sleep(2_000); // let the server finish the cycles cut short, then read where each attempt is
       await inBatches(trainees, 10, (trainee) => resync(http, trainee));
-      if (ONLY.has("floor")) figures.extra.push(await measureFloor(base, pid, { gzip: true }));
-      if (ONLY.has("play")) figures.extra.push(await measurePlayGet(base, pid, trainees, { gzip: true }));
+      const gzipped = await measureFloorAndPlay(base, pid, trainees, { gzip: true });
+      for (const extra of [gzipped.floor, gzipped.play]) if (extra) figures.extra.push(extra);
     }
 
     const passed = report(figures, loadBefore);
