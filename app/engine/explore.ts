@@ -41,12 +41,14 @@ interface CompiledChoice {
   mood: number;
   toStep: number; // -1 when `to` is an ending
   toEnding: string | null;
+  toEndingIndex: number; // index in scenario.endings, or -1
   toSlot: number; // entry-count slot of the target step, or -1
   deltas: number[];
 }
 
 interface Compiled {
   stepIndex: Map<string, number>;
+  endingIndex: Map<string, number>;
   cycleSlot: Int32Array; // per step: index among cycle steps, or -1
   slotWords: number;
   flagWords: number;
@@ -112,6 +114,7 @@ function masks(indices: number[], words: number): number[] {
 
 function compile(scenario: Scenario): Compiled {
   const stepIndex = new Map(scenario.steps.map((s, i) => [s.id, i]));
+  const endingIndex = new Map(scenario.endings.map((e, i) => [e.id, i]));
   const tested = new Set<string>();
   for (const step of scenario.steps) for (const c of step.choices) for (const f of [...c.requires, ...c.unless]) tested.add(f);
   const flagNames = [...tested].sort();
@@ -130,6 +133,7 @@ function compile(scenario: Scenario): Compiled {
   });
   return {
     stepIndex,
+    endingIndex,
     cycleSlot,
     slotWords: Math.max(1, Math.ceil(slots / WORD)),
     flagWords,
@@ -146,6 +150,7 @@ function compile(scenario: Scenario): Compiled {
           mood: c.mood,
           toStep,
           toEnding: toStep < 0 ? c.to : null,
+          toEndingIndex: toStep < 0 ? (endingIndex.get(c.to) ?? -1) : -1,
           toSlot: toStep < 0 ? -1 : cycleSlot[toStep]!,
           deltas: SKILLS.map((s) => c.deltas[s]),
         };
@@ -154,7 +159,68 @@ function compile(scenario: Scenario): Compiled {
   };
 }
 
+/** Key of a state whose words do not fit a number. */
+function stringKey(step: number, mood: number, bits: Int32Array, at: number, stride: number): string {
+  let key = `${step}:${mood}`;
+  for (let i = 0; i < stride; i++) key += `:${bits[at + i]}`;
+  return key;
+}
+
 const clamp = (mood: number) => (mood < MOOD_MIN ? MOOD_MIN : mood > MOOD_MAX ? MOOD_MAX : mood);
+
+/**
+ * Open-addressing hash set of the numeric state keys (non-negative integers
+ * below 2^53): one probe sequence per lookup, no boxing. Keys below 2^31 (the
+ * usual case) are stored in 32 bits, which keeps the table small enough to
+ * stay in cache.
+ */
+class KeySet {
+  private keys: Int32Array | Float64Array;
+  private mask = (1 << 14) - 1;
+  private size = 0;
+
+  constructor(private readonly wide: boolean) {
+    this.keys = this.table(this.mask + 1);
+  }
+
+  /** Adds `key`; false when it was already there. */
+  add(key: number): boolean {
+    if (this.size * 2 >= this.mask) this.grow();
+    const keys = this.keys;
+    const mask = this.mask;
+    for (let i = (this.wide ? KeySet.wideHash(key) : KeySet.hash(key)) & mask; ; i = (i + 1) & mask) {
+      const k = keys[i]!;
+      if (k === key) return false;
+      if (k < 0) {
+        keys[i] = key;
+        this.size++;
+        return true;
+      }
+    }
+  }
+
+  private table(size: number): Int32Array | Float64Array {
+    return (this.wide ? new Float64Array(size) : new Int32Array(size)).fill(-1);
+  }
+
+  private static hash(key: number): number {
+    const h = Math.imul(key, 0x9e3779b1);
+    return h ^ (h >>> 15);
+  }
+
+  private static wideHash(key: number): number {
+    // The low and high 32-bit halves (key < 2^53), mixed.
+    return KeySet.hash((key | 0) ^ Math.imul((key / 4294967296) | 0, 0x27d4eb2d));
+  }
+
+  private grow() {
+    const old = this.keys;
+    this.keys = this.table(old.length * 2);
+    this.mask = this.keys.length - 1;
+    this.size = 0;
+    for (const key of old) if (key >= 0) this.add(key);
+  }
+}
 
 /** Explore every state an attempt can reach. The scenario's references must already resolve. */
 export function explore(scenario: Scenario): Exploration {
@@ -165,13 +231,32 @@ export function explore(scenario: Scenario): Exploration {
 
   // State s: step, mood, then flags (F words), entered-once (W words), entered-twice (W words).
   // Two bit sets encode the entry limit (MAX_ENTRIES = 2): a step entered twice hides every choice leading to it.
-  const stepOf: number[] = [];
-  const moodOf: number[] = [];
-  const bits: number[] = []; // (F + 2W) words per state
-  const parent: number[] = [];
-  const via: number[] = []; // visible position (1-based), negative when late
-  const seen = new Set<string>();
+  // States live in typed arrays (doubled when full); a new state is written at index `count`.
   const stride = F + 2 * W;
+  let capacity = 1 << 14;
+  let stepOf = new Int32Array(capacity);
+  let moodOf = new Int32Array(capacity);
+  let codeOf = new Float64Array(capacity); // entry counts in base 3 (numeric keys only)
+  let parent = new Int32Array(capacity);
+  let via = new Int32Array(capacity); // visible position (1-based), negative when late
+  let bits = new Int32Array(capacity * stride); // stride words per state
+  let count = 0;
+  const grow = () => {
+    capacity *= 2;
+    const wider = (a: Int32Array, length: number) => {
+      const b = new Int32Array(length);
+      b.set(a);
+      return b;
+    };
+    stepOf = wider(stepOf, capacity);
+    moodOf = wider(moodOf, capacity);
+    parent = wider(parent, capacity);
+    via = wider(via, capacity);
+    bits = wider(bits, capacity * stride);
+    const codes = new Float64Array(capacity);
+    codes.set(codeOf);
+    codeOf = codes;
+  };
 
   const result: Exploration = {
     tooComplex: false,
@@ -190,48 +275,59 @@ export function explore(scenario: Scenario): Exploration {
   const flagSpan = 2 ** flagBits;
   const codeSpan = 3 ** slotCount;
   const pow3 = numeric ? Array.from({ length: slotCount }, (_, i) => 3 ** i) : [];
-  const codeOf: number[] = [];
-  const seenNumbers = new Set<number>();
-  const next = new Array<number>(stride);
-  /** Add the state held in `next`; false when the limit is passed. */
-  const add = (step: number, mood: number, code: number, from: number, how: number): boolean => {
-    if (numeric) {
-      const key = ((step * 16 + mood + 5) * flagSpan + next[0]!) * codeSpan + code;
-      if (seenNumbers.has(key)) return true;
-      if (stepOf.length >= MAX_STATES) return false;
-      seenNumbers.add(key);
-    } else {
-      let key = `${step}:${mood}`;
-      for (let i = 0; i < stride; i++) key += `:${next[i]}`;
-      if (seen.has(key)) return true;
-      if (stepOf.length >= MAX_STATES) return false;
-      seen.add(key);
-    }
-    stepOf.push(step);
-    moodOf.push(mood);
-    codeOf.push(code);
-    for (let i = 0; i < stride; i++) bits.push(next[i]!);
-    parent.push(from);
-    via.push(how);
-    return true;
+  const seenNumbers = new KeySet(g.steps.length * 16 * flagSpan * codeSpan > 2 ** 31 - 1);
+  const seen = new Set<string>();
+  /** Keep the state whose words are written at index `count` of `bits`: the caller has checked it is new. */
+  const keep = (step: number, mood: number, code: number, from: number, how: number) => {
+    stepOf[count] = step;
+    moodOf[count] = mood;
+    codeOf[count] = code;
+    parent[count] = from;
+    via[count] = how;
+    count++;
+    if (count === capacity) grow();
   };
 
   const start = g.stepIndex.get(scenario.start)!;
-  next.fill(0);
   const startSlot = g.cycleSlot[start]!;
-  if (startSlot >= 0) next[F + ((startSlot / WORD) | 0)] = 1 << startSlot % WORD;
-  add(start, trackMood ? scenario.mood : 0, startSlot >= 0 && numeric ? pow3[startSlot]! : 0, -1, 0);
+  if (startSlot >= 0) bits[F + ((startSlot / WORD) | 0)] = 1 << startSlot % WORD;
+  const startMood = trackMood ? scenario.mood : 0;
+  const startCode = startSlot >= 0 && numeric ? pow3[startSlot]! : 0;
+  if (numeric) seenNumbers.add(((start * 16 + startMood + 5) * flagSpan + bits[0]!) * codeSpan + startCode);
+  else seen.add(stringKey(start, startMood, bits, 0, stride));
+  keep(start, startMood, startCode, -1, 0);
 
-  const lows = new Array<number>(SKILLS.length);
-  const highs = new Array<number>(SKILLS.length);
-  for (let s = 0; s < stepOf.length; s++) {
+  // Sets in the result get each member once, when first found (so in the same order as adding it at every visit).
+  const stepReached = new Uint8Array(g.steps.length);
+  const endingReached = new Uint8Array(scenario.endings.length);
+  const reachEnding = (index: number, id: string) => {
+    if (index < 0 || !endingReached[index]) {
+      if (index >= 0) endingReached[index] = 1;
+      result.reachableEndings.add(id);
+    }
+  };
+  const escalationIndex = scenario.escalation === null ? -1 : (g.endingIndex.get(scenario.escalation) ?? -1);
+  const allSkills = (1 << SKILLS.length) - 1;
+  let assessed = 0; // bit k: SKILLS[k] is in result.assessable
+  const lows = new Float64Array(SKILLS.length);
+  const highs = new Float64Array(SKILLS.length);
+  for (let s = 0; s < count; s++) {
     const stepIdx = stepOf[s]!;
     const mood = moodOf[s]!;
     const base = s * stride;
     const step = g.steps[stepIdx]!;
-    result.reachableSteps.add(step.id);
-    lows.fill(Infinity);
-    highs.fill(-Infinity);
+    if (!stepReached[stepIdx]) {
+      stepReached[stepIdx] = 1;
+      result.reachableSteps.add(step.id);
+    }
+    // Once every skill is known to be assessable, there is nothing more to learn from the deltas.
+    const assessing = assessed !== allSkills;
+    if (assessing) {
+      for (let k = 0; k < SKILLS.length; k++) {
+        lows[k] = Infinity;
+        highs[k] = -Infinity;
+      }
+    }
 
     let position = 0;
     for (const c of step.choices) {
@@ -249,37 +345,57 @@ export function explore(scenario: Scenario): Exploration {
       }
       if (!visible) continue;
       position++;
-      for (let k = 0; k < c.deltas.length; k++) {
-        const d = c.deltas[k]!;
-        if (d < lows[k]!) lows[k] = d;
-        if (d > highs[k]!) highs[k] = d;
+      if (assessing) {
+        for (let k = 0; k < SKILLS.length; k++) {
+          const d = c.deltas[k]!;
+          if (d < lows[k]!) lows[k] = d;
+          if (d > highs[k]!) highs[k] = d;
+        }
       }
       const lateOptions = trackMood && step.hasPatience ? 2 : 1;
       for (let late = 0; late < lateOptions; late++) {
         const nextMood = trackMood ? clamp(clamp(mood - late) + c.mood) : 0;
         if (trackMood && nextMood === MOOD_MIN) {
-          result.reachableEndings.add(scenario.escalation!);
+          reachEnding(escalationIndex, scenario.escalation!);
           continue;
         }
         if (c.toStep < 0) {
-          result.reachableEndings.add(c.toEnding!);
+          reachEnding(c.toEndingIndex, c.toEnding!);
           continue;
         }
-        for (let i = 0; i < stride; i++) next[i] = bits[base + i]!;
-        for (let w = 0; w < F; w++) next[w]! |= c.set[w]!;
-        if (c.toSlot >= 0) {
-          if (next[F + word]! & bit) next[F + W + word]! |= bit;
-          else next[F + word]! |= bit;
-        }
+        // Numeric keys are computed before the state is written, so a state seen before costs one lookup.
+        // (The flags are one word; the entry counts are all in `code`.)
         const code = numeric && c.toSlot >= 0 ? codeOf[s]! + pow3[c.toSlot]! : codeOf[s]!;
-        if (!add(c.toStep, nextMood, code, s, late ? -position : position)) {
+        if (numeric && !seenNumbers.add(((c.toStep * 16 + nextMood + 5) * flagSpan + (bits[base]! | c.set[0]!)) * codeSpan + code)) continue;
+        // The new state goes to index `count`.
+        const next = count * stride;
+        for (let i = 0; i < stride; i++) bits[next + i] = bits[base + i]!;
+        for (let w = 0; w < F; w++) bits[next + w]! |= c.set[w]!;
+        if (c.toSlot >= 0) {
+          if (bits[next + F + word]! & bit) bits[next + F + W + word]! |= bit;
+          else bits[next + F + word]! |= bit;
+        }
+        if (!numeric) {
+          const key = stringKey(c.toStep, nextMood, bits, next, stride);
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        if (count >= MAX_STATES) {
           result.tooComplex = true;
-          result.states = stepOf.length;
+          result.states = count;
           return result;
+        }
+        keep(c.toStep, nextMood, code, s, late ? -position : position);
+      }
+    }
+    if (assessing) {
+      for (let k = 0; k < SKILLS.length; k++) {
+        if (highs[k]! > lows[k]! && !(assessed & (1 << k))) {
+          assessed |= 1 << k;
+          result.assessable.add(SKILLS[k]!);
         }
       }
     }
-    for (let k = 0; k < SKILLS.length; k++) if (highs[k]! > lows[k]!) result.assessable.add(SKILLS[k]!);
     if (position === 0 && !result.deadEnds.has(step.id)) {
       const choices: number[] = [];
       const late: number[] = [];
@@ -298,6 +414,6 @@ export function explore(scenario: Scenario): Exploration {
       });
     }
   }
-  result.states = stepOf.length;
+  result.states = count;
   return result;
 }

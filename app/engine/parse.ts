@@ -6,8 +6,19 @@
  * are resolved later (see check.ts).
  */
 import { unified } from "unified";
+import type { Processor } from "unified";
 import remarkParse from "remark-parse";
 import remarkMdx from "remark-mdx";
+import { Parser } from "acorn";
+import acornJsx from "acorn-jsx";
+import { mdxExpression } from "micromark-extension-mdx-expression";
+import { mdxJsx } from "micromark-extension-mdx-jsx";
+import { mdxjsEsm } from "micromark-extension-mdxjs-esm";
+import { mdxMd } from "micromark-extension-mdx-md";
+import { mdxFromMarkdown } from "mdast-util-mdx";
+import { parse, postprocess, preprocess } from "micromark";
+import { compileEvents } from "./mdast";
+import type { Event } from "./mdast";
 import type { Root, Nodes } from "mdast";
 import { DELTA_MAX, DELTA_MIN, KEBAB_ID, MAX_ID_LENGTH, OUTCOMES, SKILLS } from "./types";
 import type { Outcome, Position, Skill, SkillDeltas } from "./types";
@@ -88,6 +99,13 @@ const ATTRIBUTES: Record<ComponentName, Record<string, AttributeKind>> = {
   },
 };
 
+/** The components each place can hold. */
+const PLACES: Record<"root" | "step" | "leaf", readonly ComponentName[]> = {
+  root: ["Brief", "Step", "Ending"],
+  step: ["Customer", "Coach", "Choice"],
+  leaf: [],
+};
+
 /** Markdown node types allowed inside a component. */
 const MARKDOWN = new Set(["paragraph", "text", "emphasis", "strong", "inlineCode", "list", "listItem", "blockquote", "link", "break"]);
 const ALLOWED_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
@@ -115,25 +133,32 @@ export function isKebabId(value: string): boolean {
 
 /** Plain text of markdown content: inline whitespace collapsed, blocks on their own lines. */
 export function plainText(nodes: readonly Nodes[]): string {
-  const blocks: string[] = [];
-  let inline = "";
-  const flush = () => {
-    const text = inline.replace(/\s+/g, " ").trim();
-    if (text) blocks.push(text);
-    inline = "";
-  };
-  const visit = (node: Nodes) => {
-    if (node.type === "text" || node.type === "inlineCode") inline += node.value;
-    else if (node.type === "break") inline += " ";
-    else if (node.type === "paragraph" || node.type === "listItem" || node.type === "blockquote" || node.type === "list") {
-      flush();
-      for (const child of node.children) visit(child);
-      flush();
-    } else if ("children" in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  for (const node of nodes) visit(node);
-  flush();
-  return blocks.join("\n");
+  const text: TextBuffer = { blocks: [], inline: "" };
+  for (const node of nodes) collectText(node, text);
+  flushText(text);
+  return text.blocks.join("\n");
+}
+
+// plainText's helpers are module functions, not closures made on each call: the walker runs them for every piece.
+interface TextBuffer {
+  blocks: string[];
+  inline: string;
+}
+
+function flushText(text: TextBuffer) {
+  const block = text.inline.replace(/\s+/g, " ").trim();
+  if (block) text.blocks.push(block);
+  text.inline = "";
+}
+
+function collectText(node: Nodes, text: TextBuffer) {
+  if (node.type === "text" || node.type === "inlineCode") text.inline += node.value;
+  else if (node.type === "break") text.inline += " ";
+  else if (node.type === "paragraph" || node.type === "listItem" || node.type === "blockquote" || node.type === "list") {
+    flushText(text);
+    for (const child of node.children) collectText(child, text);
+    flushText(text);
+  } else if ("children" in node) for (const child of node.children as Nodes[]) collectText(child, text);
 }
 
 export interface ParseResult {
@@ -145,25 +170,123 @@ export interface ParseResult {
   graphComplete: boolean;
 }
 
-const processor = unified().use(remarkParse).use(remarkMdx).freeze();
+/*
+ * The MDX parse, and why it is safe.
+ *
+ * mdx-bundler reads a file with remark-mdx, which gives acorn every `{…}`
+ * (text and flow expressions, attribute values, `{...spread}` attributes) and
+ * every import/export. `mdxParser` is exactly that configuration. parseMdx
+ * builds the same tree faster in the usual case, in two steps.
+ *
+ * 1. No acorn for literals. `literalParser` uses the same micromark
+ * extensions in the same order (mdxjsEsm with acorn and acorn-jsx, then
+ * mdxExpression, mdxJsx, mdxMd), except that mdxExpression and mdxJsx get no
+ * acorn: an expression then ends at the `}` that balances its `{`, and the
+ * tree keeps its raw text (`value`, no `data.estree`). parseMdx uses it only
+ * when `onlyLiteralBraces(body)` holds: every `{` in the body comes right
+ * after `=` and starts an integer or boolean literal closed by `}` on the same
+ * line (`={3}`, `={-3}`, `={ true }`). Otherwise it uses `mdxParser`.
+ *
+ * Claim: then `literalParser` builds the same tree as `mdxParser` (minus
+ * `data.estree`) or throws the same error.
+ * - Acorn changes micromark's decisions in one place only: at a `}` inside an
+ *   expression (in any attempt, speculative or not). With acorn, the
+ *   expression ends there if its text so far parses (as an object spread in
+ *   the spread position `<A {…}>`); without acorn it ends there if its
+ *   braces balance.
+ * - Every expression starts at a `{`. Under the condition, the first `}`
+ *   after that `{` closes a balanced integer or boolean literal, which acorn
+ *   parses. The spread position cannot occur: it needs whitespace, a name or
+ *   a closing quote or brace before the `{`, and here the character before
+ *   is `=`, after which a `{` in a tag can only open an attribute value.
+ * - So both end every expression at the same `}`, take the same steps
+ *   everywhere else, and build the same tree.
+ *
+ * 2. A faster tree builder. On that path parseMdx runs micromark as
+ * remark-parse would and hands the events to mdast.ts, which builds the tree
+ * mdast-util-from-markdown builds for the usual scenario content and gives up
+ * (null) on anything else; then `literalParser` builds it. mdast.ts gives up
+ * on import/export, expressions and spread attributes (and on anything else
+ * it does not handle); the only `{…}` it takes are attribute values, which
+ * under the condition are integer or boolean literals. parse.test.ts checks
+ * both steps against mdx-bundler's parse, on our files and on random bodies.
+ *
+ * The walker then sees what mdx-bundler will see. It refuses every text and
+ * flow expression, every spread, and every import/export. It accepts an
+ * attribute value only if it is a number literal (or `-` and a number literal)
+ * that is a safe integer, or `true` or `false`: in acorn's tree (readLiteral)
+ * or, without acorn, from the raw text (rawLiteral), which can only be a form
+ * the condition allows, giving the value acorn would. So nothing that
+ * mdx-bundler would treat as code can pass the check. A file with any other
+ * `{` (`{2.0}`, `{ 2 }` across lines, `{` in text, in quotes or in code) just
+ * costs the full acorn parse, as before.
+ */
+
+/** Exported for the equivalence tests; use parseMdx. */
+export const mdxParser = unified().use(remarkParse).use(remarkMdx).freeze();
+
+const literalExtensions = [
+  mdxjsEsm({ acorn: Parser.extend(acornJsx()), acornOptions: { ecmaVersion: 2024, sourceType: "module" }, addResult: true }),
+  mdxExpression(),
+  mdxJsx(),
+  mdxMd(),
+];
+
+function remarkMdxLiterals(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(...literalExtensions);
+  (data.fromMarkdownExtensions ??= []).push(mdxFromMarkdown());
+}
+
+/** Exported for the equivalence tests; use parseMdx. */
+export const literalParser = unified().use(remarkParse).use(remarkMdxLiterals).freeze();
+
+/** What may follow `={`: an integer or a boolean, then `}` (see above). */
+const LITERAL_BRACE_TAIL = /[ \t]*(?:(?:-[ \t]*)?(?:0|[1-9][0-9]*)|true|false)[ \t]*\}/y;
+
+/** True when every `{` in `body` is `={`, then an integer or boolean literal and `}` on the same line. */
+export function onlyLiteralBraces(body: string): boolean {
+  for (let i = body.indexOf("{"); i !== -1; i = body.indexOf("{", i + 1)) {
+    if (body.charCodeAt(i - 1) !== 61 /* = */) return false;
+    LITERAL_BRACE_TAIL.lastIndex = i + 1;
+    if (!LITERAL_BRACE_TAIL.test(body)) return false;
+  }
+  return true;
+}
+
+/** The MDX syntax tree of `body` as mdx-bundler reads it (attribute values may lack `data.estree`; see above). Throws on a syntax error. */
+export function parseMdx(body: string): Root {
+  if (!onlyLiteralBraces(body)) return mdxParser.parse(body);
+  return compileEvents(literalEvents(body)) ?? literalParser.parse(body);
+}
+
+/** micromark's events for `body`, as literalParser (remark-parse) gets them. Exported for the tests. */
+export function literalEvents(body: string): Event[] {
+  return postprocess(parse({ extensions: literalExtensions }).document().write(preprocess()(body, undefined, true)));
+}
 
 /** Parse `body` (the whole file with the front matter blanked) and walk it against the allow-list. */
 export function parseBody(body: string): ParseResult {
-  const problems: RawProblem[] = [];
-  const draft: Draft = { brief: null, steps: [], endings: [] };
   let tree: Root;
   try {
-    tree = processor.parse(body);
+    tree = parseMdx(body);
   } catch (error) {
     const e = error as { line?: number; column?: number; reason?: string; message?: string };
-    problems.push({
+    const problem: RawProblem = {
       line: e.line ?? 1,
       column: e.column ?? 1,
       rule: "mdx-syntax",
       message: `MDX syntax error: ${e.reason ?? e.message ?? String(error)}`,
-    });
-    return { draft, problems, parsed: false, graphComplete: false };
+    };
+    return { draft: { brief: null, steps: [], endings: [] }, problems: [problem], parsed: false, graphComplete: false };
   }
+  return walkTree(tree);
+}
+
+/** Walk an MDX syntax tree (from parseMdx) against the allow-list. */
+export function walkTree(tree: Root): ParseResult {
+  const problems: RawProblem[] = [];
+  const draft: Draft = { brief: null, steps: [], endings: [] };
   const walker = new Walker(problems, draft);
   walker.container(tree.children, "root", null);
   return { draft, problems, parsed: true, graphComplete: walker.graphComplete };
@@ -253,13 +376,8 @@ class Walker {
       return;
     }
     const component = name as ComponentName;
-    const expected: Record<typeof where, readonly ComponentName[]> = {
-      root: ["Brief", "Step", "Ending"],
-      step: ["Customer", "Coach", "Choice"],
-      leaf: [],
-    };
     const attrs = this.attributes(node, component);
-    if (!expected[where].includes(component)) {
+    if (!PLACES[where].includes(component)) {
       const place = where === "root" ? "at the top level" : where === "step" ? "inside a <Step>" : "inside scenario text";
       this.report(node, "misplaced-component", `<${component}> cannot be used ${place}`);
       if (component === "Step" || component === "Ending") this.graphComplete = false;
@@ -268,13 +386,9 @@ class Walker {
       return;
     }
     const pos = positionOf(node);
-    const piece = (): DraftPiece => {
-      this.markdown(node.children as Nodes[]);
-      return { ...pos, text: plainText(node.children as Nodes[]) };
-    };
     switch (component) {
       case "Brief": {
-        const brief = piece();
+        const brief = this.piece(node, pos);
         if (this.draft.brief) this.report(node, "duplicate-brief", "a scenario has at most one <Brief>");
         else this.draft.brief = brief;
         return;
@@ -282,7 +396,8 @@ class Walker {
       case "Step": {
         const id = attrs.get("id");
         const draftStep: DraftStep = {
-          ...pos,
+          line: pos.line,
+          column: pos.column,
           id: typeof id === "string" ? id : null,
           patience: typeof attrs.get("patience") === "number" ? (attrs.get("patience") as number) : null,
           customer: [],
@@ -297,19 +412,19 @@ class Walker {
         return;
       }
       case "Customer": {
-        const p = piece();
+        const p = this.piece(node, pos);
         if (!p.text) this.report(node, "empty-text", "<Customer> has no text");
         step?.customer.push(p);
         return;
       }
       case "Coach": {
-        const p = piece();
+        const p = this.piece(node, pos);
         if (step?.coach) this.report(node, "duplicate-coach", "a <Step> has at most one <Coach>");
         else if (step) step.coach = p;
         return;
       }
       case "Choice": {
-        const p = piece();
+        const p = this.piece(node, pos);
         if (!p.text) this.report(node, "empty-text", "<Choice> has no text: its text is the trainee's reply");
         if (!step) return;
         const explicit = attrs.get("id");
@@ -317,11 +432,18 @@ class Walker {
         if (typeof to !== "string") this.graphComplete = false;
         const n = step.choices.length + 1;
         step.choices.push({
-          ...pos,
+          line: pos.line,
+          column: pos.column,
           id: typeof explicit === "string" ? explicit : `${step.id ?? "?"}.${n}`,
           explicitId: typeof explicit === "string",
           to: typeof to === "string" ? to : null,
-          deltas: Object.fromEntries(SKILLS.map((s) => [s, numberOr(attrs.get(s), 0)])) as Record<Skill, number>,
+          deltas: {
+            listening: numberOr(attrs.get("listening"), 0),
+            empathy: numberOr(attrs.get("empathy"), 0),
+            calm: numberOr(attrs.get("calm"), 0),
+            persuasion: numberOr(attrs.get("persuasion"), 0),
+            expectations: numberOr(attrs.get("expectations"), 0),
+          } satisfies Record<Skill, number>,
           mood: numberOr(attrs.get("mood"), 0),
           set: listOr(attrs.get("set")),
           requires: listOr(attrs.get("requires")),
@@ -336,15 +458,22 @@ class Walker {
         const outcome = attrs.get("outcome");
         if (typeof id !== "string") this.graphComplete = false;
         this.draft.endings.push({
-          ...pos,
+          line: pos.line,
+          column: pos.column,
           id: typeof id === "string" ? id : null,
           outcome: typeof outcome === "string" ? (outcome as Outcome) : null,
           resolved: attrs.get("resolved") === true,
-          text: piece(),
+          text: this.piece(node, pos),
         });
         return;
       }
     }
+  }
+
+  /** Check the markdown of a leaf component and take its text. */
+  private piece(node: Jsx, pos: Position): DraftPiece {
+    this.markdown(node.children as Nodes[]);
+    return { line: pos.line, column: pos.column, text: plainText(node.children as Nodes[]) };
   }
 
   /** Read and check the attributes of a known component. Invalid values are reported and left out. */
@@ -389,29 +518,30 @@ class Walker {
     return values;
   }
 
+  private wrongType(node: Jsx, component: string, name: string, expected: string): undefined {
+    this.report(node, "attribute-value", `"${name}" on <${component}> must be ${expected}`);
+    return undefined;
+  }
+
   private checkValue(node: Jsx, component: string, name: string, kind: AttributeKind, literal: Literal): Value | undefined {
-    const wrongType = (expected: string) => {
-      this.report(node, "attribute-value", `"${name}" on <${component}> must be ${expected}`);
-      return undefined;
-    };
     switch (kind.kind) {
       case "id":
       case "ref":
-        if (literal.kind !== "string") return wrongType('a string in quotes, e.g. "opening"');
+        if (literal.kind !== "string") return this.wrongType(node, component, name, 'a string in quotes, e.g. "opening"');
         if (kind.kind === "id" && !isKebabId(literal.value)) {
           this.report(node, "invalid-id", `id "${literal.value}" must be kebab-case: lowercase letters, digits and hyphens, starting with a letter or digit`);
           return undefined;
         }
         return literal.value;
       case "int":
-        if (literal.kind !== "int") return wrongType(`an integer written in braces, e.g. {${kind.max}} or {${kind.min}}`);
+        if (literal.kind !== "int") return this.wrongType(node, component, name, `an integer written in braces, e.g. {${kind.max}} or {${kind.min}}`);
         if (literal.value < kind.min || literal.value > kind.max) {
           this.report(node, kind.rangeRule, `"${name}" on <${component}> must be between ${kind.min} and ${kind.max}, not ${literal.value}`);
           return undefined;
         }
         return literal.value;
       case "flags": {
-        if (literal.kind !== "string") return wrongType('a string of space-separated flags, e.g. "promised"');
+        if (literal.kind !== "string") return this.wrongType(node, component, name, 'a string of space-separated flags, e.g. "promised"');
         const flags = literal.value.split(/\s+/).filter(Boolean);
         const bad = flags.filter((flag) => !isKebabId(flag));
         if (bad.length) {
@@ -421,14 +551,14 @@ class Walker {
         return [...new Set(flags)];
       }
       case "text":
-        if (literal.kind !== "string") return wrongType("a string in quotes");
+        if (literal.kind !== "string") return this.wrongType(node, component, name, "a string in quotes");
         return literal.value.trim() || null;
       case "enum":
-        if (literal.kind !== "string" || !kind.values.includes(literal.value)) return wrongType(`one of ${kind.values.join(", ")}`);
+        if (literal.kind !== "string" || !kind.values.includes(literal.value)) return this.wrongType(node, component, name, `one of ${kind.values.join(", ")}`);
         return literal.value;
       case "boolean":
         if (literal.kind === "bare") return true;
-        if (literal.kind !== "boolean") return wrongType("written bare (resolved) or as {true} / {false}");
+        if (literal.kind !== "boolean") return this.wrongType(node, component, name, "written bare (resolved) or as {true} / {false}");
         return literal.value;
     }
   }
@@ -448,7 +578,8 @@ function readLiteral(attribute: JsxAttribute): Literal {
   if (value === null || value === undefined) return { kind: "bare" };
   if (typeof value === "string") return { kind: "string", value };
   const program = value.data?.estree;
-  if (!program || program.body.length !== 1 || (program.comments?.length ?? 0) > 0) return { kind: "bad" };
+  if (!program) return rawLiteral(value.value);
+  if (program.body.length !== 1 || (program.comments?.length ?? 0) > 0) return { kind: "bad" };
   const statement = program.body[0];
   if (statement?.type !== "ExpressionStatement") return { kind: "bad" };
   const expression = statement.expression;
@@ -467,6 +598,23 @@ function readLiteral(attribute: JsxAttribute): Literal {
     return { kind: "int", value: -expression.argument.value };
   }
   return { kind: "bad" };
+}
+
+const RAW_INTEGER = /^[ \t]*(-[ \t]*)?(0|[1-9][0-9]*)[ \t]*$/;
+const RAW_BOOLEAN = /^[ \t]*(true|false)[ \t]*$/;
+
+/**
+ * An attribute value parsed without acorn (see `literalParser`): the same
+ * result acorn gives for the forms `onlyLiteralBraces` admits, anything else bad.
+ */
+function rawLiteral(raw: string): Literal {
+  const boolean = RAW_BOOLEAN.exec(raw);
+  if (boolean) return { kind: "boolean", value: boolean[1] === "true" };
+  const integer = RAW_INTEGER.exec(raw);
+  if (!integer) return { kind: "bad" };
+  const magnitude = Number(integer[2]);
+  if (!Number.isSafeInteger(magnitude)) return { kind: "bad" };
+  return { kind: "int", value: integer[1] ? -magnitude : magnitude };
 }
 
 function numberOr(value: Value | undefined, fallback: number): number {
