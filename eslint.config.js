@@ -20,4 +20,20 @@ export default tseslint.config(
     plugins: { "react-hooks": reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
+  // Route and component modules reach the browser: building schemas there ships zod (90 KB) to
+  // every page, and the engine barrel would ship the MDX parser. Loaders use *.server.ts helpers.
+  {
+    files: ["app/routes/**/*.{ts,tsx}", "app/components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "zod", message: "Parse input in a *.server.ts module, or use the form schemas in ~/accounts/forms." },
+            { name: "~/engine", allowTypeImports: true, message: "Import constants from ~/engine/types; the engine itself is server-side." },
+          ],
+        },
+      ],
+    },
+  },
 );

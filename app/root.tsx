@@ -1,4 +1,3 @@
-import "~/utils/zod-csp";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {

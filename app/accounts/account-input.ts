@@ -1,6 +1,11 @@
+// Field schemas shared by the browser (conform validates as people type) and the server.
+import "~/utils/zod-csp";
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
-import { Role } from "~/auth/roles";
+import { ROLES } from "~/auth/roles";
+
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
 
 export const Email = z
   .string({ error: "Enter an email address." })
@@ -26,4 +31,3 @@ export const TeamName = z
   .min(1, "Enter a team name.")
   .max(80, "A team name has at most 80 characters.");
 
-export { Role };

@@ -1,4 +1,4 @@
-import { SKILLS } from "~/engine";
+import { SKILLS } from "~/engine/types";
 
 // Shared by loaders and components (the browser cannot import *.server modules).
 

@@ -1,4 +1,4 @@
-import { SKILLS, type Skill } from "~/engine";
+import { SKILLS, type Skill } from "~/engine/types";
 
 /** How many of the latest assessed scores make up a skill's mastery. */
 export const MASTERY_WINDOW = 5;

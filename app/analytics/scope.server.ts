@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { User } from "~/models/user.server";
 import { listManagedTeams, listTeams, type Team } from "~/models/team.server";
 import type { Scope } from "~/models/analytics.server";
+import { SORT_KEYS } from "./filters";
 
 /** Teams whose numbers this person may see: a manager's own teams; an admin's and a trainer's every team. */
 export async function teamsVisibleTo(user: User): Promise<Team[]> {
@@ -22,6 +23,14 @@ export type FilterParams = z.infer<typeof FilterParams>;
 export function readFilters(url: URL): FilterParams {
   const get = (key: string) => url.searchParams.get(key) || undefined;
   return FilterParams.parse({ team: get("team"), from: get("from"), to: get("to") });
+}
+
+// Unknown values fall back to the default order rather than refusing the page: a stale link still opens.
+const Sorting = z.object({ sort: z.enum(SORT_KEYS).catch("name"), dir: z.enum(["asc", "desc"]).catch("asc") });
+export type Sorting = z.infer<typeof Sorting>;
+
+export function readSorting(url: URL): Sorting {
+  return Sorting.parse({ sort: url.searchParams.get("sort") ?? undefined, dir: url.searchParams.get("dir") ?? undefined });
 }
 
 /**

@@ -1,4 +1,5 @@
-import { assessChoices, SKILLS, type Channel, type Persona, type Skill } from "~/engine";
+import { z } from "zod";
+import { assessChoices, CHANNELS, PERSONAS, SKILLS, type Channel, type Persona, type Skill } from "~/engine";
 import { getLibrary } from "~/library/catalog.server";
 import type { LoadedScenario } from "~/library/library.server";
 import { listAttemptsOfUser, type AttemptSummary } from "~/models/attempt.server";
@@ -56,4 +57,25 @@ export async function buildCatalogue(userId: number): Promise<CatalogueCard[]> {
         a.difficulty - b.difficulty ||
         a.title.localeCompare(b.title),
     );
+}
+
+// Unknown filter values are ignored rather than refused: a stale bookmark still opens the page.
+const CatalogueFilters = z.object({
+  persona: z.enum(PERSONAS).optional().catch(undefined),
+  channel: z.enum(CHANNELS).optional().catch(undefined),
+  skill: z.enum(SKILLS).optional().catch(undefined),
+});
+export type CatalogueFilters = z.infer<typeof CatalogueFilters>;
+
+export function readCatalogueFilters(url: URL): CatalogueFilters {
+  const get = (key: string) => url.searchParams.get(key) || undefined;
+  return CatalogueFilters.parse({ persona: get("persona"), channel: get("channel"), skill: get("skill") });
+}
+
+export function matchesFilters(card: CatalogueCard, filters: CatalogueFilters): boolean {
+  return (
+    (!filters.persona || card.persona === filters.persona) &&
+    (!filters.channel || card.channel === filters.channel) &&
+    (!filters.skill || card.skills.includes(filters.skill))
+  );
 }

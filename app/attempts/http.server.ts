@@ -1,4 +1,5 @@
 import { json } from "@remix-run/node";
+import { z } from "zod";
 import { AttemptError } from "./errors";
 import { loadOwnAttempt, type OwnAttempt } from "./load.server";
 
@@ -20,4 +21,15 @@ export async function ownAttemptOr404(userId: number, attemptId: number): Promis
     if (error instanceof AttemptError) throw new Response(error.message, { status: 404 });
     throw error;
   }
+}
+
+const ChoiceForm = z.object({
+  turn: z.coerce.number().int().positive(),
+  choiceId: z.string().min(1).max(200),
+});
+
+/** The posted reply (choice id and the turn it answers), or null when the form is malformed. */
+export function readChoiceForm(form: FormData): z.infer<typeof ChoiceForm> | null {
+  const parsed = ChoiceForm.safeParse(Object.fromEntries(form));
+  return parsed.success ? parsed.data : null;
 }

@@ -1,8 +1,6 @@
-import { z } from "zod";
-
+// No zod here: the header imports this on every page; the Role schema lives in ~/accounts/account-input.
 export const ROLES = ["trainee", "trainer", "manager", "admin"] as const;
-export const Role = z.enum(ROLES);
-export type Role = z.infer<typeof Role>;
+export type Role = (typeof ROLES)[number];
 
 const HOME_BY_ROLE = {
   trainee: "/train",

@@ -4,7 +4,6 @@ import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { projectRoot } from "#db/paths.server";
-import type { Skill } from "~/engine";
 import { bundleBody } from "~/library/compile.server";
 import { contentHash } from "~/library/hash.server";
 import { checkGuideSource, type GuideFrontMatter } from "./guide-check";
@@ -49,6 +48,7 @@ export async function listGuides(): Promise<Guide[]> {
   return guides;
 }
 
-export async function findGuide(skill: Skill): Promise<Guide | undefined> {
+/** The guide for a skill named in a URL; undefined for anything that is not a skill with a guide. */
+export async function findGuide(skill: string | undefined): Promise<Guide | undefined> {
   return (await listGuides()).find((guide) => guide.skill === skill);
 }

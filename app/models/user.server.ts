@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "#db/db.server";
-import { Role } from "~/auth/roles";
+import { Role } from "~/accounts/account-input";
 import { isoNow } from "./time.server";
 
 export { Role };

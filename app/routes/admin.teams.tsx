@@ -3,20 +3,12 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { TeamName } from "~/accounts/account-input";
+import { CreateTeamForm, TeamManagersForm } from "~/accounts/forms";
 import { requireRole } from "~/auth/session.server";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { i18next } from "~/i18n/i18next.server";
 import { createTeam, findTeamById, findTeamByName, listTeamManagerIds, listTeamSummaries, setTeamManagers } from "~/models/team.server";
 import { listUsersByRole } from "~/models/user.server";
-
-const CreateTeamForm = z.object({ intent: z.literal("create"), name: TeamName });
-const ManagersForm = z.object({
-  intent: z.literal("managers"),
-  teamId: z.coerce.number().int().positive(),
-  managerIds: z.array(z.coerce.number().int().positive()).default([]),
-});
 
 export const meta: MetaFunction = () => [{ title: "Teams · Frontline" }];
 
@@ -36,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const t = await i18next.getFixedT(request);
 
   if (formData.get("intent") === "managers") {
-    const parsed = ManagersForm.safeParse({
+    const parsed = TeamManagersForm.safeParse({
       intent: formData.get("intent"),
       teamId: formData.get("teamId"),
       managerIds: formData.getAll("managerIds"),

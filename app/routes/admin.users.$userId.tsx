@@ -3,9 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { DisplayName } from "~/accounts/account-input";
-import { Role } from "~/auth/roles";
+import { EditPersonForm, PersonStatusForm } from "~/accounts/forms";
 import { requireRole } from "~/auth/session.server";
 import { RoleSelect, TeamSelect } from "~/components/choice-fields";
 import { FieldError, FormErrors } from "~/components/form-errors";
@@ -13,21 +11,10 @@ import { StatusBadge } from "~/components/status-badge";
 import { i18next } from "~/i18n/i18next.server";
 import { listManagedTeams, listTeams, setManagedTeams } from "~/models/team.server";
 import { findUserById, setUserActive, updateUser } from "~/models/user.server";
-
-const EditPersonForm = z.object({
-  intent: z.literal("save"),
-  displayName: DisplayName,
-  role: Role,
-  teamId: z.number().int().optional(),
-  managedTeamIds: z.array(z.number().int()).default([]),
-});
-const StatusForm = z.object({ intent: z.enum(["disable", "enable"]) });
-
-const UserIdParam = z.coerce.number().int().positive();
+import { idParamOr404 } from "~/utils/params.server";
 
 async function loadPerson(params: LoaderFunctionArgs["params"]) {
-  const id = UserIdParam.safeParse(params.userId);
-  const person = id.success ? await findUserById(id.data) : undefined;
+  const person = await findUserById(idParamOr404(params.userId));
   if (!person) throw new Response("Not found", { status: 404 });
   return person;
 }
@@ -50,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
 
   if (formData.get("intent") !== "save") {
-    const status = StatusForm.safeParse({ intent: formData.get("intent") });
+    const status = PersonStatusForm.safeParse({ intent: formData.get("intent") });
     if (!status.success) return json({ statusError: t("errors.badRequestTitle") }, { status: 400 });
     if (person.id === admin.id) return json({ statusError: t("admin.cannotDisableSelf") }, { status: 400 });
     await setUserActive(person.id, status.data.intent === "enable");

@@ -3,25 +3,15 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { DisplayName, Email, NewPassword } from "~/accounts/account-input";
 import { createAccount } from "~/accounts/accounts.server";
+import { NewPersonForm } from "~/accounts/forms";
 import { PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
-import { Role } from "~/auth/roles";
 import { requireRole } from "~/auth/session.server";
 import { RoleSelect, TeamSelect } from "~/components/choice-fields";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { i18next } from "~/i18n/i18next.server";
 import { findTeamById, listTeams } from "~/models/team.server";
 import { EmailTakenError } from "~/models/user.server";
-
-const NewPersonForm = z.object({
-  displayName: DisplayName,
-  email: Email,
-  role: Role,
-  teamId: z.number().int().optional(),
-  password: NewPassword,
-});
 
 export const meta: MetaFunction = () => [{ title: "Add a person · Frontline" }];
 

@@ -6,7 +6,7 @@ import { buildScenarioDetail } from "~/analytics/scenario-analytics.server";
 import { filterQuery } from "~/analytics/filters";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { FlowDiagram } from "~/components/analytics/flow-diagram";
-import { OUTCOMES } from "~/engine";
+import { OUTCOMES } from "~/engine/types";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.detail.summary.title ?? "Scenario"} · Scenario analytics · Frontline` }];
 

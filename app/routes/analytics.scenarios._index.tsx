@@ -8,7 +8,7 @@ import { listScenarioSummaries } from "~/analytics/scenario-analytics.server";
 import { filterQuery } from "~/analytics/filters";
 import { ChartCanvas, OUTCOME_COLOURS } from "~/components/analytics/chart";
 import { FiltersForm } from "~/components/analytics/filters-form";
-import { OUTCOMES, SKILLS } from "~/engine";
+import { OUTCOMES, SKILLS } from "~/engine/types";
 
 export const meta: MetaFunction = () => [{ title: "Scenario analytics · Frontline" }];
 

@@ -1,10 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { skillsAssessed } from "~/attempts/catalogue.server";
 import { requireUser } from "~/auth/session.server";
-import { SKILLS } from "~/engine";
 import { findGuide } from "~/guides/guides.server";
 import { getLibrary } from "~/library/catalog.server";
 
@@ -12,12 +10,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const skill = z.enum(SKILLS).safeParse(params.skill);
-  const guide = skill.success ? await findGuide(skill.data) : undefined;
-  if (!skill.success || !guide) throw new Response("Not found", { status: 404 });
+  const guide = await findGuide(params.skill);
+  if (!guide) throw new Response("Not found", { status: 404 });
   const library = await getLibrary();
   const scenarios = library.scenarios
-    .filter((entry) => skillsAssessed(entry).includes(skill.data))
+    .filter((entry) => skillsAssessed(entry).includes(guide.skill))
     .map((entry) => ({ id: entry.scenario.id, title: entry.scenario.title, summary: entry.scenario.summary }));
   return json({ guide, scenarios, canPlay: user.role === "trainee" });
 }

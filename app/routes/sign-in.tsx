@@ -10,8 +10,8 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { DEMO_SIGN_INS } from "~/accounts/demo.server";
+import { SignInForm } from "~/accounts/forms";
 import { homePathFor } from "~/auth/roles";
 import { redirectSignedInUser } from "~/auth/session.server";
 import { signIn } from "~/auth/sign-in.server";
@@ -19,12 +19,6 @@ import { FieldError, FormErrors } from "~/components/form-errors";
 import { config } from "~/config.server";
 import { i18next } from "~/i18n/i18next.server";
 import { safeRedirectPath } from "~/utils/safe-redirect";
-
-const SignInForm = z.object({
-  email: z.string({ error: "Enter your email address." }).trim().max(254),
-  password: z.string({ error: "Enter your password." }).max(1024, "A password has at most 1024 characters."),
-  redirectTo: z.string().optional(),
-});
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Frontline" }];
 

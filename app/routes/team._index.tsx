@@ -1,27 +1,22 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireTeamView } from "~/analytics/guard.server";
-import { SORT_KEYS, type SortKey } from "~/analytics/filters";
+import { readSorting } from "~/analytics/scope.server";
+import type { SortKey } from "~/analytics/filters";
 import { buildOverview } from "~/analytics/overview.server";
 import { filterQuery } from "~/analytics/filters";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { HeatCell } from "~/components/analytics/heat-cell";
-import { SKILLS } from "~/engine";
+import { SKILLS } from "~/engine/types";
 import { formatDate } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "Team overview · Frontline" }];
 
-const Sorting = z.object({
-  sort: z.enum(SORT_KEYS).catch("name"),
-  dir: z.enum(["asc", "desc"]).catch("asc"),
-});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { teams, filters, scope } = await requireTeamView(request);
-  const url = new URL(request.url);
-  const { sort, dir } = Sorting.parse({ sort: url.searchParams.get("sort") ?? undefined, dir: url.searchParams.get("dir") ?? undefined });
+  const { sort, dir } = readSorting(new URL(request.url));
   const overview = await buildOverview(scope, sort, dir);
   return json({ teams, filters, sort, dir, ...overview });
 }

@@ -1,22 +1,20 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireTeamView } from "~/analytics/guard.server";
 import { traineeInTeams } from "~/analytics/trainee-access.server";
 import { buildDebriefView } from "~/attempts/debrief-view.server";
 import { AttemptError } from "~/attempts/errors";
 import { loadAttempt } from "~/attempts/load.server";
 import { Debrief } from "~/components/scenario/debrief";
+import { idParamOr404 } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Debrief: ${data?.debrief.scenario.title ?? "attempt"} · Frontline` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, teams } = await requireTeamView(request);
-  const id = z.coerce.number().int().positive().safeParse(params.attemptId);
-  if (!id.success) throw new Response("Not found", { status: 404 });
   let trainee: Awaited<ReturnType<typeof traineeInTeams>> | undefined;
-  const own = await loadAttempt(id.data, async (attempt) => {
+  const own = await loadAttempt(idParamOr404(params.attemptId), async (attempt) => {
     trainee = await traineeInTeams(attempt.userId, teams, user).catch(() => undefined);
     return trainee !== undefined;
   }).catch((error: unknown) => {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { csvResponse } from "~/analytics/csv.server";
 import { requireTeamView } from "~/analytics/guard.server";
-import { SKILLS } from "~/engine";
+import { SKILLS } from "~/engine/types";
 import { attemptsInScope } from "~/models/analytics.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

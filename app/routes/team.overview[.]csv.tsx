@@ -1,17 +1,14 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { csvResponse } from "~/analytics/csv.server";
 import { requireTeamView } from "~/analytics/guard.server";
-import { SORT_KEYS } from "~/analytics/filters";
+import { readSorting } from "~/analytics/scope.server";
 import { buildOverview } from "~/analytics/overview.server";
-import { SKILLS } from "~/engine";
+import { SKILLS } from "~/engine/types";
 
-const Sorting = z.object({ sort: z.enum(SORT_KEYS).catch("name"), dir: z.enum(["asc", "desc"]).catch("asc") });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = await requireTeamView(request);
-  const url = new URL(request.url);
-  const { sort, dir } = Sorting.parse({ sort: url.searchParams.get("sort") ?? undefined, dir: url.searchParams.get("dir") ?? undefined });
+  const { sort, dir } = readSorting(new URL(request.url));
   const { rows, scenariosAvailable } = await buildOverview(scope, sort, dir);
   return csvResponse(
     "team-overview.csv",

@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ChartConfiguration } from "chart.js";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireTeamView } from "~/analytics/guard.server";
 import { masteryTrajectory } from "~/analytics/mastery";
 import { filterQuery } from "~/analytics/filters";
@@ -12,17 +11,16 @@ import { buildProgressView } from "~/attempts/progress-view.server";
 import { ChartCanvas, SKILL_COLOURS } from "~/components/analytics/chart";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { HeatCell } from "~/components/analytics/heat-cell";
-import { SKILLS } from "~/engine";
+import { SKILLS } from "~/engine/types";
 import { skillTrend, teamOverview } from "~/models/analytics.server";
 import { formatDate } from "~/utils/dates";
+import { idParamOr404 } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.trainee.displayName ?? "Trainee"} · Frontline` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, teams, filters, scope } = await requireTeamView(request);
-  const id = z.coerce.number().int().positive().safeParse(params.userId);
-  if (!id.success) throw new Response("Not found", { status: 404 });
-  const trainee = await traineeInTeams(id.data, teams, user);
+  const trainee = await traineeInTeams(idParamOr404(params.userId), teams, user);
   const [rows, trend, progress] = await Promise.all([
     trainee.teamId === null ? Promise.resolve([]) : teamOverview({ teamIds: [trainee.teamId], from: scope.from, to: scope.to }),
     skillTrend(trainee.id, scope),

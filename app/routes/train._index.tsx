@@ -1,37 +1,19 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { buildCatalogue, type CatalogueCard } from "~/attempts/catalogue.server";
+import { buildCatalogue, matchesFilters, readCatalogueFilters, type CatalogueCard } from "~/attempts/catalogue.server";
 import { requireRole } from "~/auth/session.server";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { PersonaBadge, PersonaFace } from "~/components/scenario/persona-badge";
-import { CHANNELS, PERSONAS, SKILLS } from "~/engine";
+import { CHANNELS, PERSONAS, SKILLS } from "~/engine/types";
 
 export const meta: MetaFunction = () => [{ title: "Practice · Frontline" }];
 
-// Unknown filter values are ignored rather than refused: a stale bookmark still opens the page.
-const Filters = z.object({
-  persona: z.enum(PERSONAS).optional().catch(undefined),
-  channel: z.enum(CHANNELS).optional().catch(undefined),
-  skill: z.enum(SKILLS).optional().catch(undefined),
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
-  const params = new URL(request.url).searchParams;
-  const filters = Filters.parse({
-    persona: params.get("persona") || undefined,
-    channel: params.get("channel") || undefined,
-    skill: params.get("skill") || undefined,
-  });
+  const filters = readCatalogueFilters(new URL(request.url));
   const cards = await buildCatalogue(user.id);
-  const shown = cards.filter(
-    (card) =>
-      (!filters.persona || card.persona === filters.persona) &&
-      (!filters.channel || card.channel === filters.channel) &&
-      (!filters.skill || card.skills.includes(filters.skill)),
-  );
+  const shown = cards.filter((card) => matchesFilters(card, filters));
   return json({ displayName: user.displayName, cards: shown, total: cards.length, filters });
 }
 

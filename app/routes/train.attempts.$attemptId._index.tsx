@@ -2,33 +2,21 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { chooseReply } from "~/attempts/choose.server";
-import { attemptErrorResponse, ownAttemptOr404 } from "~/attempts/http.server";
+import { attemptErrorResponse, ownAttemptOr404, readChoiceForm } from "~/attempts/http.server";
 import { buildPlayView } from "~/attempts/play-view.server";
 import { requireRole } from "~/auth/session.server";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { MoodMeter } from "~/components/scenario/mood-meter";
 import { PatienceTimer, usePatienceCountdown } from "~/components/scenario/patience-timer";
 import { PersonaFace } from "~/components/scenario/persona-badge";
-
-const AttemptId = z.coerce.number().int().positive();
-const ChoiceForm = z.object({
-  turn: z.coerce.number().int().positive(),
-  choiceId: z.string().min(1).max(200),
-});
-
-function attemptIdFrom(params: LoaderFunctionArgs["params"]): number {
-  const id = AttemptId.safeParse(params.attemptId);
-  if (!id.success) throw new Response("Not found", { status: 404 });
-  return id.data;
-}
+import { idParamOr404 } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.scenario.title ?? "Conversation"} · Frontline` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
-  const attemptId = attemptIdFrom(params);
+  const attemptId = idParamOr404(params.attemptId);
   const own = await ownAttemptOr404(user.id, attemptId);
   if (own.attempt.status === "completed") throw redirect(`/train/attempts/${attemptId}/debrief`);
   if (own.attempt.status === "abandoned") throw redirect(`/train/scenarios/${own.attempt.scenarioId}`);
@@ -39,11 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
-  const attemptId = attemptIdFrom(params);
-  const form = ChoiceForm.safeParse(Object.fromEntries(await request.formData()));
-  if (!form.success) return json({ error: "Choose one of the replies.", reason: "invalid" }, { status: 400 });
+  const attemptId = idParamOr404(params.attemptId);
+  const form = readChoiceForm(await request.formData());
+  if (!form) return json({ error: "Choose one of the replies.", reason: "invalid" }, { status: 400 });
   try {
-    const outcome = await chooseReply({ userId: user.id, attemptId, ...form.data });
+    const outcome = await chooseReply({ userId: user.id, attemptId, ...form });
     return redirect(outcome.completed ? `/train/attempts/${attemptId}/debrief` : `/train/attempts/${attemptId}`);
   } catch (error) {
     return attemptErrorResponse(error);

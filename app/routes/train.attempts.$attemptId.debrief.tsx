@@ -1,22 +1,19 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { buildDebriefView } from "~/attempts/debrief-view.server";
 import { ownAttemptOr404 } from "~/attempts/http.server";
 import { requireRole } from "~/auth/session.server";
 import { Debrief } from "~/components/scenario/debrief";
-
-const AttemptId = z.coerce.number().int().positive();
+import { idParamOr404 } from "~/utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Debrief: ${data?.debrief.scenario.title ?? "attempt"} · Frontline` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
-  const id = AttemptId.safeParse(params.attemptId);
-  if (!id.success) throw new Response("Not found", { status: 404 });
-  const debrief = await buildDebriefView(await ownAttemptOr404(user.id, id.data));
-  if (!debrief) throw redirect(`/train/attempts/${id.data}`);
+  const attemptId = idParamOr404(params.attemptId);
+  const debrief = await buildDebriefView(await ownAttemptOr404(user.id, attemptId));
+  if (!debrief) throw redirect(`/train/attempts/${attemptId}`);
   return json({ debrief });
 }
 

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { buildProgressView } from "~/attempts/progress-view.server";
 import { requireRole } from "~/auth/session.server";
 import { SkillBar } from "~/components/scenario/skill-bar";
-import { SKILLS } from "~/engine";
+import { SKILLS } from "~/engine/types";
 import { formatDate } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "My progress · Frontline" }];

@@ -1,0 +1,37 @@
+// The admin and sign-in forms, validated in the browser as people type (conform) and again by
+// the action. Pages without such a form never import zod, which keeps it out of their JavaScript.
+import "~/utils/zod-csp";
+import { z } from "zod";
+import { DisplayName, Email, NewPassword, Role, TeamName } from "./account-input";
+
+export const SignInForm = z.object({
+  email: z.string({ error: "Enter your email address." }).trim().max(254),
+  password: z.string({ error: "Enter your password." }).max(1024, "A password has at most 1024 characters."),
+  redirectTo: z.string().optional(),
+});
+
+export const NewPersonForm = z.object({
+  displayName: DisplayName,
+  email: Email,
+  role: Role,
+  teamId: z.number().int().optional(),
+  password: NewPassword,
+});
+
+export const EditPersonForm = z.object({
+  intent: z.literal("save"),
+  displayName: DisplayName,
+  role: Role,
+  teamId: z.number().int().optional(),
+  managedTeamIds: z.array(z.number().int()).default([]),
+});
+
+export const PersonStatusForm = z.object({ intent: z.enum(["disable", "enable"]) });
+
+export const CreateTeamForm = z.object({ intent: z.literal("create"), name: TeamName });
+
+export const TeamManagersForm = z.object({
+  intent: z.literal("managers"),
+  teamId: z.coerce.number().int().positive(),
+  managerIds: z.array(z.coerce.number().int().positive()).default([]),
+});
