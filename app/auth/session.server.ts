@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { config } from "~/config.server";
-import { deleteSession, deleteSessionsOfUser, findSession, insertSession } from "~/models/session.server";
-import { findUserById, type User } from "~/models/user.server";
+import { deleteSession, deleteSessionsOfUser, insertSession } from "~/models/session.server";
+import { findUserBySession, type User } from "~/models/user.server";
 import { homePathFor, type Role } from "./roles";
 
 const SESSION_DAYS = 14;
@@ -49,28 +49,25 @@ function signInRedirect(request: Request, reason?: "disabled" | "expired", heade
 export async function getUser(request: Request): Promise<User | null> {
   const id = await sessionIdFrom(request);
   if (!id) return null;
-  const session = await findSession(id);
-  if (!session || session.expiresAt <= new Date().toISOString()) return null;
-  if (!session.userActive) return null;
-  return (await findUserById(session.userId)) ?? null;
+  const session = await findUserBySession(id);
+  if (!session || session.sessionExpiresAt <= new Date().toISOString() || !session.user.active) return null;
+  return session.user;
 }
 
 export async function requireUser(request: Request): Promise<User> {
   const id = await sessionIdFrom(request);
-  const session = id ? await findSession(id) : undefined;
+  const session = id ? await findUserBySession(id) : undefined;
   if (!id || !session) throw signInRedirect(request);
   const clear = { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) };
-  if (session.expiresAt <= new Date().toISOString()) {
+  if (session.sessionExpiresAt <= new Date().toISOString()) {
     await deleteSession(id);
     throw signInRedirect(request, "expired", clear);
   }
-  if (!session.userActive) {
-    await deleteSessionsOfUser(session.userId);
+  if (!session.user.active) {
+    await deleteSessionsOfUser(session.user.id);
     throw signInRedirect(request, "disabled", clear);
   }
-  const user = await findUserById(session.userId);
-  if (!user) throw signInRedirect(request, undefined, clear);
-  return user;
+  return session.user;
 }
 
 /** The signed-in user if their role is one of `roles`; otherwise a friendly 403. */

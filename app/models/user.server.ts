@@ -38,17 +38,31 @@ function toUser(row: z.infer<typeof UserRow>): User {
 }
 
 // team_name: a trainee's team, or the teams a manager is in charge of.
-const SELECT_USER = `SELECT u.id, u.email, u.display_name, u.role, u.team_id, u.active,
-                            CASE WHEN u.role = 'manager' THEN
-                              (SELECT group_concat(mt.name, ', ') FROM team_managers tm JOIN teams mt ON mt.id = tm.team_id
-                                WHERE tm.manager_id = u.id)
-                            ELSE t.name END AS team_name
-                       FROM users u LEFT JOIN teams t ON t.id = u.team_id`;
+const USER_COLUMNS = `u.id, u.email, u.display_name, u.role, u.team_id, u.active,
+                      CASE WHEN u.role = 'manager' THEN
+                        (SELECT group_concat(mt.name, ', ') FROM team_managers tm JOIN teams mt ON mt.id = tm.team_id
+                          WHERE tm.manager_id = u.id)
+                      ELSE t.name END AS team_name`;
+const USERS_WITH_TEAM = "users u LEFT JOIN teams t ON t.id = u.team_id";
+const SELECT_USER = `SELECT ${USER_COLUMNS} FROM ${USERS_WITH_TEAM}`;
 
 export async function findUserById(id: number): Promise<User | undefined> {
   const db = await getDb();
   const row = await db.get(UserRow, `${SELECT_USER} WHERE u.id = ?`, [id]);
   return row && toUser(row);
+}
+
+const SessionUserRow = UserRow.extend({ session_expires_at: z.string() });
+
+/** The user a session belongs to (active or not) with the session's expiry, in one query. */
+export async function findUserBySession(sessionId: string): Promise<{ user: User; sessionExpiresAt: string } | undefined> {
+  const db = await getDb();
+  const row = await db.get(
+    SessionUserRow,
+    `SELECT ${USER_COLUMNS}, s.expires_at AS session_expires_at FROM ${USERS_WITH_TEAM} JOIN sessions s ON s.user_id = u.id WHERE s.id = ?`,
+    [sessionId],
+  );
+  return row && { user: toUser(row), sessionExpiresAt: row.session_expires_at };
 }
 
 export async function findUserByEmail(email: string): Promise<User | undefined> {
