@@ -1,9 +1,16 @@
+import { simulateHistory } from "~/analytics/history.server";
+import { seededRandom } from "~/analytics/synthetic";
+import { pinVersion } from "~/attempts/version.server";
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/roles";
+import { getLibrary } from "~/library/catalog.server";
+import { insertHistoricAttempts } from "~/models/seed.server";
 import { countUsers } from "~/models/user.server";
 import { createAccount, findOrCreateTeam } from "./accounts.server";
 
-type DemoAccount = { email: string; password: string; displayName: string; role: Role; team?: string };
+/** Past practice for the demo (see seedDemoHistory): how many conversations and how good. */
+type DemoPractice = { attempts: number; skillAtStart: number; growth: number };
+type DemoAccount = { email: string; password: string; displayName: string; role: Role; team?: string; practice?: DemoPractice };
 
 const SUPPORT_DESK = "Support Desk";
 const RETURNS = "Returns & Repairs";
@@ -18,12 +25,12 @@ export const DEMO_SIGN_INS: readonly DemoAccount[] = [
 
 const OTHER_DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: "manager2@frontline.test", password: "frontline-manager", displayName: "Tomasz Nowak", role: "manager", team: RETURNS },
-  { email: "priya@frontline.test", password: "frontline-trainee", displayName: "Priya Shah", role: "trainee", team: SUPPORT_DESK },
-  { email: "jonas@frontline.test", password: "frontline-trainee", displayName: "Jonas Weber", role: "trainee", team: SUPPORT_DESK },
-  { email: "lucia@frontline.test", password: "frontline-trainee", displayName: "Lucía Gómez", role: "trainee", team: SUPPORT_DESK },
-  { email: "kasia@frontline.test", password: "frontline-trainee", displayName: "Kasia Zielińska", role: "trainee", team: RETURNS },
-  { email: "omar@frontline.test", password: "frontline-trainee", displayName: "Omar Haddad", role: "trainee", team: RETURNS },
-  { email: "emma@frontline.test", password: "frontline-trainee", displayName: "Emma Clarke", role: "trainee", team: RETURNS },
+  { email: "priya@frontline.test", password: "frontline-trainee", displayName: "Priya Shah", role: "trainee", team: SUPPORT_DESK, practice: { attempts: 14, skillAtStart: 0.5, growth: 0.4 } },
+  { email: "jonas@frontline.test", password: "frontline-trainee", displayName: "Jonas Weber", role: "trainee", team: SUPPORT_DESK, practice: { attempts: 9, skillAtStart: 0.25, growth: 0.2 } },
+  { email: "lucia@frontline.test", password: "frontline-trainee", displayName: "Lucía Gómez", role: "trainee", team: SUPPORT_DESK, practice: { attempts: 6, skillAtStart: 0.75, growth: 0.1 } },
+  { email: "kasia@frontline.test", password: "frontline-trainee", displayName: "Kasia Zielińska", role: "trainee", team: RETURNS, practice: { attempts: 11, skillAtStart: 0.45, growth: 0.3 } },
+  { email: "omar@frontline.test", password: "frontline-trainee", displayName: "Omar Haddad", role: "trainee", team: RETURNS, practice: { attempts: 7, skillAtStart: 0.2, growth: 0.45 } },
+  { email: "emma@frontline.test", password: "frontline-trainee", displayName: "Emma Clarke", role: "trainee", team: RETURNS, practice: { attempts: 4, skillAtStart: 0.6, growth: 0.05 } },
 ];
 
 /**
@@ -36,12 +43,33 @@ export async function seedDemoOrganisation(): Promise<boolean> {
   // One hash per distinct demo password: scrypt at full strength costs ~0.3 s each.
   const passwords = [...new Set(accounts.map((account) => account.password))];
   const hashes = new Map(await Promise.all(passwords.map(async (p) => [p, await hashPassword(p)] as const)));
+  const practising: { userId: number; practice: DemoPractice }[] = [];
   for (const account of accounts) {
     const team = account.team ? await findOrCreateTeam(account.team) : null;
-    await createAccount(
+    const userId = await createAccount(
       { email: account.email, displayName: account.displayName, role: account.role, teamId: team?.id ?? null, password: account.password },
       hashes.get(account.password),
     );
+    if (account.practice) practising.push({ userId, practice: account.practice });
   }
+  await seedDemoHistory(practising);
   return true;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DEMO_HISTORY_DAYS = 60;
+
+/**
+ * The other demo trainees' last two months of practice, played through the real scenarios, so the
+ * manager pages have something to show. The listed demo trainee starts with none: their first
+ * conversation is the one you play.
+ */
+async function seedDemoHistory(practising: readonly { userId: number; practice: DemoPractice }[]): Promise<void> {
+  const library = await getLibrary();
+  if (library.scenarios.length === 0) return;
+  const versions = await Promise.all(library.scenarios.map((entry) => pinVersion(entry)));
+  const random = seededRandom(2026);
+  const now = Date.now();
+  const window = { from: now - DEMO_HISTORY_DAYS * DAY_MS, to: now - DAY_MS };
+  await insertHistoricAttempts(practising.flatMap(({ userId, practice }) => simulateHistory({ userId, ...practice }, versions, window, random)));
 }

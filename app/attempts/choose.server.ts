@@ -1,5 +1,6 @@
-import { advanceAttempt, canChoose, currentStep, endingReached, scoreAttempt, SKILLS } from "~/engine";
-import { findAttemptTurn, recordTurn, TurnConflictError, type AttemptEnd } from "~/models/attempt.server";
+import { advanceAttempt, canChoose, currentStep, endingReached, scoreAttempt } from "~/engine";
+import { findAttemptTurn, recordTurn, TurnConflictError } from "~/models/attempt.server";
+import { attemptEndOf } from "./attempt-end";
 import { AttemptError } from "./errors";
 import { loadOwnAttempt } from "./load.server";
 import { isLate, replyDeadline } from "./timing";
@@ -39,19 +40,7 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
   const late = isLate(replyDeadline(attempt.stepShownAt, step.patience), now);
   const next = advanceAttempt(machine, scenario, snapshot, { choiceId, late });
   const ending = endingReached(scenario, next.context);
-  let end: AttemptEnd | null = null;
-  if (ending) {
-    const result = scoreAttempt(scenario, next.context);
-    end = {
-      endingId: ending.id,
-      outcome: ending.outcome,
-      csat: result.csat,
-      resolved: ending.resolved,
-      mood: result.mood,
-      scores: Object.fromEntries(SKILLS.map((skill) => [skill, result.skills[skill]?.score ?? null])) as AttemptEnd["scores"],
-      overall: result.overall,
-    };
-  }
+  const end = ending ? attemptEndOf(scoreAttempt(scenario, next.context)) : null;
 
   try {
     await recordTurn({

@@ -1,12 +1,11 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { openMigratedDb } from "#db/db.server";
-import { seededRandom, simulateAttempt } from "~/analytics/synthetic";
+import { simulateHistory } from "~/analytics/history.server";
+import { seededRandom } from "~/analytics/synthetic";
 import { pinVersion } from "~/attempts/version.server";
 import { hashPassword } from "~/auth/password.server";
-import { SKILLS } from "~/engine";
 import { getLibrary } from "~/library/catalog.server";
-import type { AttemptEnd } from "~/models/attempt.server";
 import { insertHistoricAttempts, insertOrganisation, type HistoricAttempt, type SeedPerson } from "~/models/seed.server";
 import { listTeams } from "~/models/team.server";
 import { runCli, UsageError } from "./run-cli";
@@ -60,50 +59,18 @@ runCli(async () => {
   const { userIds } = await insertOrganisation({ teams, managers, trainees, passwordHash: await hashPassword(PASSWORD) });
 
   const now = Date.now();
-  const historyStart = now - HISTORY_DAYS * DAY_MS;
+  // The last day is left empty so that "today" in the filters starts clean.
+  const window = { from: now - HISTORY_DAYS * DAY_MS, to: now - DAY_MS };
   let batch: HistoricAttempt[] = [];
   let total = 0;
   for (const trainee of trainees) {
-    const userId = userIds.get(trainee.email)!;
     // Each synthetic trainee has a starting skill and a rate of improvement over the six months.
-    const skillAtStart = 0.2 + 0.6 * random();
-    const growth = 0.35 * random();
-    const times = Array.from({ length: perTrainee }, () => historyStart + random() * (now - historyStart - DAY_MS)).sort((a, b) => a - b);
-    for (const time of times) {
-      const version = versions[Math.floor(random() * versions.length)]!;
-      const skill = Math.min(0.97, skillAtStart + (growth * (time - historyStart)) / (now - historyStart));
-      const simulated = simulateAttempt(version.scenario, version.machine, skill, random);
-      let clock = time;
-      const turns = simulated.turns.map((turn, index) => {
-        clock += turn.responseMs;
-        return { turn: index + 1, stepId: turn.stepId, choiceId: turn.choiceId, late: turn.late, responseMs: turn.responseMs, chosenAt: new Date(clock).toISOString() };
-      });
-      const { result } = simulated;
-      const end: AttemptEnd & { endedAt: string } = {
-        endedAt: new Date(clock).toISOString(),
-        endingId: result.ending,
-        outcome: result.outcome,
-        csat: result.csat,
-        resolved: result.resolved,
-        mood: result.mood,
-        scores: Object.fromEntries(SKILLS.map((s) => [s, result.skills[s]?.score ?? null])) as AttemptEnd["scores"],
-        overall: result.overall,
-      };
-      batch.push({
-        userId,
-        scenarioId: version.scenario.id,
-        scenarioHash: version.hash,
-        snapshot: JSON.stringify(simulated.snapshot),
-        startedAt: new Date(time).toISOString(),
-        stepShownAt: end.endedAt,
-        end,
-        turns,
-      });
-      if (batch.length >= BATCH) {
-        await insertHistoricAttempts(batch);
-        total += batch.length;
-        batch = [];
-      }
+    const plan = { userId: userIds.get(trainee.email)!, attempts: perTrainee, skillAtStart: 0.2 + 0.6 * random(), growth: 0.35 * random() };
+    batch.push(...simulateHistory(plan, versions, window, random));
+    if (batch.length >= BATCH) {
+      await insertHistoricAttempts(batch);
+      total += batch.length;
+      batch = [];
     }
   }
   await insertHistoricAttempts(batch);

@@ -1,0 +1,49 @@
+import type { PinnedVersion } from "~/attempts/version.server";
+import { attemptEndOf } from "~/attempts/attempt-end";
+import type { HistoricAttempt } from "~/models/seed.server";
+import { simulateAttempt } from "./synthetic";
+
+export type TraineeHistoryPlan = {
+  userId: number;
+  attempts: number;
+  /** Chance (0..1) of picking the best reply at the start of the window. */
+  skillAtStart: number;
+  /** How much that chance grows by the end of the window. */
+  growth: number;
+};
+
+/**
+ * A trainee's past conversations, played through the real engine by a simulated trainee whose
+ * skill grows over the window [from, to): realistic scores, outcomes and turn logs, not numbers
+ * made up for the tables. The same `random` sequence gives the same history.
+ */
+export function simulateHistory(
+  plan: TraineeHistoryPlan,
+  versions: readonly PinnedVersion[],
+  window: { from: number; to: number },
+  random: () => number,
+): HistoricAttempt[] {
+  const span = window.to - window.from;
+  const times = Array.from({ length: plan.attempts }, () => window.from + random() * span).sort((a, b) => a - b);
+  return times.map((time) => {
+    const version = versions[Math.floor(random() * versions.length)]!;
+    const skill = Math.min(0.97, plan.skillAtStart + (plan.growth * (time - window.from)) / span);
+    const { snapshot, turns, result } = simulateAttempt(version.scenario, version.machine, skill, random);
+    let clock = time;
+    const timedTurns = turns.map((turn, index) => {
+      clock += turn.responseMs;
+      return { turn: index + 1, ...turn, chosenAt: new Date(clock).toISOString() };
+    });
+    const end = { ...attemptEndOf(result), endedAt: new Date(clock).toISOString() };
+    return {
+      userId: plan.userId,
+      scenarioId: version.scenario.id,
+      scenarioHash: version.hash,
+      snapshot: JSON.stringify(snapshot),
+      startedAt: new Date(time).toISOString(),
+      stepShownAt: end.endedAt,
+      end,
+      turns: timedTurns,
+    };
+  });
+}
