@@ -244,7 +244,7 @@ export async function skillTrend(userId: number, scope: Pick<Scope, "from" | "to
     TrendRow,
     `SELECT ended_at, ${SKILLS.join(", ")} FROM attempts
       WHERE user_id = ? AND status = 'completed' AND ended_at >= ? AND ended_at < ?
-      ORDER BY ended_at`,
+      ORDER BY ended_at, id`,
     [userId, scope.from, scope.to],
   );
 }

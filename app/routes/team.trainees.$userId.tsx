@@ -11,8 +11,9 @@ import { buildProgressView } from "~/attempts/progress-view.server";
 import { ChartCanvas, SKILL_COLOURS } from "~/components/analytics/chart";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { HeatCell } from "~/components/analytics/heat-cell";
-import { SKILLS } from "~/engine/types";
-import { skillTrend, teamOverview } from "~/models/analytics.server";
+import { AttemptsTable } from "~/components/scenario/attempts-table";
+import { SKILLS, type Skill } from "~/engine/types";
+import { skillTrend } from "~/models/analytics.server";
 import { formatDate } from "~/utils/dates";
 import { idParamOr404 } from "~/utils/params.server";
 
@@ -21,21 +22,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, teams, filters, scope } = await requireTeamView(request);
   const trainee = await traineeInTeams(idParamOr404(params.userId), teams, user);
-  const [rows, trend, progress] = await Promise.all([
-    trainee.teamId === null ? Promise.resolve([]) : teamOverview({ teamIds: [trainee.teamId], from: scope.from, to: scope.to }),
-    skillTrend(trainee.id, scope),
-    buildProgressView(trainee.id),
-  ]);
-  const row = rows.find((candidate) => candidate.id === trainee.id);
+  const [trend, progress] = await Promise.all([skillTrend(trainee.id, scope), buildProgressView(trainee.id)]);
+  // Current mastery is where the trajectory ends: the same rule as the overview, and it does not
+  // depend on the trainee having a team (an admin can open a trainee without one).
+  const trajectory = masteryTrajectory(trend);
+  const noMastery = Object.fromEntries(SKILLS.map((skill) => [skill, null])) as Record<Skill, number | null>;
   const inRange = (iso: string) => iso >= scope.from && iso < scope.to;
   return json({
     trainee: { id: trainee.id, displayName: trainee.displayName, teamName: trainee.teamName ?? "" },
     filters: { ...filters, team: undefined },
-    mastery: Object.fromEntries(SKILLS.map((skill) => [skill, row?.mastery[skill] == null ? null : Math.round(row.mastery[skill]!)])) as Record<
-      (typeof SKILLS)[number],
-      number | null
-    >,
-    trend: masteryTrajectory(trend).map((mastery, index) => ({ endedAt: trend[index]!.ended_at, ...mastery })),
+    mastery: trajectory.at(-1) ?? noMastery,
+    trend: trajectory.map((mastery, index) => ({ endedAt: trend[index]!.ended_at, ...mastery })),
     attempts: progress.attempts.filter((attempt) => inRange(attempt.startedAt)),
   });
 }
@@ -136,43 +133,11 @@ export default function TraineePage() {
         {attempts.length === 0 ? (
           <p className="muted">{t("analytics.noData")}</p>
         ) : (
-          <div className="card table-wrap">
-            <table className="table--stack">
-              <caption className="visually-hidden">{t("analytics.attemptsTitle")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("analytics.date")}</th>
-                  <th scope="col">{t("analytics.scenario")}</th>
-                  <th scope="col">{t("analytics.outcome")}</th>
-                  <th scope="col">{t("analytics.overall")}</th>
-                  {SKILLS.map((skill) => (
-                    <th key={skill} scope="col">
-                      {skillName(skill)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {attempts.map((attempt) => (
-                  <tr key={attempt.id}>
-                    <td data-label={t("analytics.date")}>{formatDate(attempt.startedAt, i18n.language)}</td>
-                    <td data-label={t("analytics.scenario")}>
-                      {attempt.status === "completed" ? <Link to={`/team/attempts/${attempt.id}`}>{attempt.title}</Link> : attempt.title}
-                    </td>
-                    <td data-label={t("analytics.outcome")}>
-                      {attempt.outcome ? t(`debrief.outcomes.${attempt.outcome}`) : <span className="badge badge--progress">{t("analytics.inProgress")}</span>}
-                    </td>
-                    <td data-label={t("analytics.overall")}>{attempt.overall ?? "—"}</td>
-                    {SKILLS.map((skill) => (
-                      <td key={skill} data-label={skillName(skill)}>
-                        {attempt.scores[skill] ?? "—"}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AttemptsTable
+            attempts={attempts}
+            caption={t("analytics.attemptsTitle")}
+            linkFor={(attempt) => (attempt.status === "completed" ? `/team/attempts/${attempt.id}` : null)}
+          />
         )}
       </section>
     </div>

@@ -3,9 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buildProgressView } from "~/attempts/progress-view.server";
 import { requireRole } from "~/auth/session.server";
+import { AttemptsTable } from "~/components/scenario/attempts-table";
 import { SkillBar } from "~/components/scenario/skill-bar";
 import { SKILLS } from "~/engine/types";
-import { formatDate } from "~/utils/dates";
 
 export const meta: MetaFunction = () => [{ title: "My progress · Frontline" }];
 
@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Progress() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { attempts, averages } = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
@@ -38,45 +38,11 @@ export default function Progress() {
             {t("progress.none")} <Link to="/train">{t("nav.train")}</Link>
           </p>
         ) : (
-          <div className="card table-wrap">
-            <table className="table--stack">
-              <caption className="visually-hidden">{t("progress.attempts")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("progress.date")}</th>
-                  <th scope="col">{t("progress.scenario")}</th>
-                  <th scope="col">{t("progress.outcome")}</th>
-                  <th scope="col">{t("progress.overall")}</th>
-                  {SKILLS.map((skill) => (
-                    <th key={skill} scope="col">
-                      {t(`skills.${skill}.name`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {attempts.map((attempt) => (
-                  <tr key={attempt.id}>
-                    <td data-label={t("progress.date")}>{formatDate(attempt.startedAt, i18n.language)}</td>
-                    <td data-label={t("progress.scenario")}>
-                      <Link to={attempt.status === "completed" ? `/train/attempts/${attempt.id}/debrief` : `/train/attempts/${attempt.id}`}>
-                        {attempt.title}
-                      </Link>
-                    </td>
-                    <td data-label={t("progress.outcome")}>
-                      {attempt.outcome ? t(`debrief.outcomes.${attempt.outcome}`) : <span className="badge badge--progress">{t("progress.inProgress")}</span>}
-                    </td>
-                    <td data-label={t("progress.overall")}>{attempt.overall ?? "—"}</td>
-                    {SKILLS.map((skill) => (
-                      <td key={skill} data-label={t(`skills.${skill}.name`)}>
-                        {attempt.scores[skill] ?? "—"}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <AttemptsTable
+            attempts={attempts}
+            caption={t("progress.attempts")}
+            linkFor={(attempt) => (attempt.status === "completed" ? `/train/attempts/${attempt.id}/debrief` : `/train/attempts/${attempt.id}`)}
+          />
         )}
       </section>
     </div>
