@@ -83,3 +83,41 @@ test("layout: the play page of every other channel at 375 px and 1280 px has no 
     await checkWidths(page, await setup(request, originOf(baseURL)), name);
   }
 });
+
+test("each channel is dressed for its medium: an email thread, a call, a public thread, a chat, a counter", async ({ page, request, baseURL }) => {
+  const expected = [
+    { scenario: "estimated-bill-email", bar: "Customer care inbox", customer: "From: Walter", you: "From: You", firstTurnItems: 1 },
+    { scenario: PARCEL.id, bar: "Call in progress", customer: "Marta", you: "You", firstTurnItems: 1 },
+    { scenario: "flooded-kitchen-post", bar: "Public thread: everyone can read it", customer: "Priya · public post", you: "You · public reply", firstTurnItems: 1 },
+    { scenario: "gluten-free-swap", bar: "Live chat", customer: "Grace", you: "You", firstTurnItems: 2 },
+    { scenario: RETURNS.id, bar: "At the service desk", customer: "Pablo", you: "You", firstTurnItems: 1 },
+  ];
+  for (const channel of expected) {
+    const url = await playing(channel.scenario, [1])(request, originOf(baseURL));
+    await page.goto(url);
+    const conversation = page.getByRole("region", { name: "Conversation so far" });
+    await expect(conversation.locator(".conversation__bar")).toHaveText(channel.bar);
+    const items = conversation.locator("ol.conversation__list > li");
+    // The first step's lines (the email's two paragraphs, the chat's two messages), then the reply.
+    await expect(items).toHaveCount(channel.firstTurnItems + 1);
+    await expect(items.first().locator(".bubble__who")).toHaveText(channel.customer);
+    await expect(items.last().locator(".bubble__who")).toHaveText(channel.you);
+  }
+});
+
+test("the hint about number keys shows with a mouse and keyboard, not on a touch screen", async ({ browser, request, baseURL, workerTrainee }) => {
+  const url = await playing(PARCEL.id, [])(request, originOf(baseURL));
+  for (const touch of [false, true]) {
+    const context = await browser.newContext({ baseURL, storageState: workerTrainee.state, hasTouch: touch, isMobile: touch, viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    if (touch) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Emulation.setEmulatedMedia", { features: [{ name: "pointer", value: "coarse" }, { name: "hover", value: "none" }] });
+    }
+    await page.goto(url);
+    await expect(page.getByText("Choose what you say next.")).toBeVisible();
+    if (touch) await expect(page.getByText(/^Keys 1 to \d pick a reply\.$/)).toBeHidden();
+    else await expect(page.getByText(/^Keys 1 to \d pick a reply\.$/)).toBeVisible();
+    await context.close();
+  }
+});

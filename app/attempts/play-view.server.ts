@@ -3,9 +3,10 @@ import { repliesToAnEnding } from "./conversation";
 import type { OwnAttempt } from "./load.server";
 import { isLate, replyDeadline } from "./timing";
 
-export type TranscriptEntry =
-  | { kind: "customer"; key: string; html: string }
-  | { kind: "reply"; key: string; html: string; late: boolean };
+export type MessageLine = { key: string; html: string };
+
+/** One turn of the conversation: everything the customer said at a step, or one reply. */
+export type TranscriptEntry = { kind: "customer"; key: string; lines: MessageLine[] } | { kind: "reply"; key: string; html: string; late: boolean };
 
 /** Everything the play page shows, as plain data: the browser decides nothing. */
 export type PlayView = {
@@ -18,7 +19,7 @@ export type PlayView = {
   previousMood: number | null;
   transcript: TranscriptEntry[];
   /** The customer's newest lines (shown after a short typing pause with JavaScript). */
-  latest: { key: string; html: string }[];
+  latest: MessageLine[];
   choices: { id: string; html: string }[];
   /** overdue: the reply is already late by the server's clock (after a reload, say). */
   patience: { seconds: number; deadline: string; serverNow: string; overdue: boolean } | null;
@@ -32,11 +33,11 @@ export function buildPlayView({ attempt, version, snapshot }: OwnAttempt, now: D
   if (!step || endingReached(scenario, context)) return null;
 
   const steps = new Map(scenario.steps.map((s) => [s.id, s]));
-  const customerLines = (stepId: string, turn: number) =>
+  const customerLines = (stepId: string, turn: number): MessageLine[] =>
     (steps.get(stepId)?.customer ?? []).map((piece) => ({ key: `t${turn}:${piece.key}`, html: html[piece.key] ?? "" }));
 
   const transcript: TranscriptEntry[] = context.turns.flatMap((record, index) => [
-    ...customerLines(record.step, index + 1).map((line) => ({ kind: "customer" as const, ...line })),
+    { kind: "customer" as const, key: `t${index + 1}:customer`, lines: customerLines(record.step, index + 1) },
     { kind: "reply" as const, key: `t${index + 1}:reply`, html: html[`choice:${record.choice}`] ?? "", late: record.late },
   ]);
   const last = context.turns.at(-1);

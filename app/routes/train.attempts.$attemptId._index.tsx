@@ -7,6 +7,7 @@ import { attemptErrorResponse, ownAttemptOr404, readChoiceForm } from "~/attempt
 import { buildPlayView } from "~/attempts/play-view.server";
 import { requireRole } from "~/auth/session.server";
 import { ChannelLabel } from "~/components/scenario/channel-label";
+import { ConversationBar, CustomerMessages, ReplyMessage } from "~/components/scenario/conversation";
 import { MoodMeter } from "~/components/scenario/mood-meter";
 import { PatienceTimer, usePatienceCountdown } from "~/components/scenario/patience-timer";
 import { PersonaFace } from "~/components/scenario/persona-badge";
@@ -80,7 +81,8 @@ export default function Play() {
     return () => window.removeEventListener("keydown", onKey);
   }, [busy]);
 
-  const impatience = t(`play.impatient.${view.scenario.channel}`);
+  const { channel, customer } = view.scenario;
+  const impatience = t(`play.impatient.${channel}`);
   const { given, left } = { given: view.progress.repliesGiven, left: view.progress.repliesLeft };
 
   return (
@@ -90,7 +92,7 @@ export default function Play() {
         <div>
           <h1 className="play__title">{view.scenario.title}</h1>
           <p className="play__sub">
-            <ChannelLabel channel={view.scenario.channel} /> · {t("play.conversationWith", { name: view.scenario.customer })}
+            <ChannelLabel channel={view.scenario.channel} /> · {t("play.conversationWith", { name: customer })}
           </p>
         </div>
         <p className="play__progress">
@@ -103,52 +105,39 @@ export default function Play() {
       </header>
 
       <div className="play__layout">
-        <aside className="play__status card" aria-label={t("play.moodLabel", { name: view.scenario.customer })}>
-          <MoodMeter name={view.scenario.customer} mood={view.mood} previousMood={view.previousMood} pendingDrop={expired} />
-          <PatienceTimer patience={view.patience} remaining={remaining} expired={expired} customer={view.scenario.customer} />
+        <aside className="play__status card" aria-label={t("play.moodLabel", { name: customer })}>
+          <MoodMeter name={customer} mood={view.mood} previousMood={view.previousMood} pendingDrop={expired} />
+          <PatienceTimer patience={view.patience} remaining={remaining} expired={expired} customer={customer} />
         </aside>
 
         <div className="play__main">
           <section className="conversation card" aria-label={t("play.transcript")}>
+            <ConversationBar channel={channel} />
             <ol className="conversation__list">
               {view.transcript.map((entry) =>
                 entry.kind === "customer" ? (
-                  <li key={entry.key} className="bubble bubble--customer">
-                    <span className="bubble__who">{view.scenario.customer}</span>
-                    <div className="bubble__text" dangerouslySetInnerHTML={{ __html: entry.html }} />
-                  </li>
+                  <CustomerMessages key={entry.key} channel={channel} customer={customer} lines={entry.lines} />
                 ) : (
-                  <li key={entry.key} className="bubble bubble--reply">
-                    <span className="bubble__who">
-                      {t("play.you")}
-                      {entry.late ? <span className="bubble__late"> · {t("play.lateReply")}</span> : null}
-                    </span>
-                    <div className="bubble__text" dangerouslySetInnerHTML={{ __html: entry.html }} />
-                  </li>
+                  <ReplyMessage key={entry.key} channel={channel} html={entry.html} late={entry.late} />
                 ),
               )}
             </ol>
             <div className="conversation__latest" ref={latestRef} tabIndex={-1} aria-live="polite">
               {typing ? (
                 <p className="bubble bubble--customer bubble--typing">
-                  <span className="bubble__who">{view.scenario.customer}</span>
-                  <span className="typing-dots" aria-label={t("play.typing", { name: view.scenario.customer })}>
+                  <span className="bubble__who">{customer}</span>
+                  <span className="typing-dots" aria-label={t("play.typing", { name: customer })}>
                     <span />
                     <span />
                     <span />
                   </span>
                 </p>
               ) : (
-                view.latest.map((line) => (
-                  <div key={line.key} className="bubble bubble--customer bubble--latest">
-                    <span className="bubble__who">{view.scenario.customer}</span>
-                    <div className="bubble__text" dangerouslySetInnerHTML={{ __html: line.html }} />
-                  </div>
-                ))
+                <CustomerMessages channel={channel} customer={customer} lines={view.latest} className="bubble--latest" as="div" />
               )}
               {expired && impatience && !typing ? (
                 <p className="bubble bubble--customer bubble--impatient">
-                  <span className="bubble__who">{view.scenario.customer}</span>
+                  <span className="bubble__who">{customer}</span>
                   <span className="bubble__text">{impatience}</span>
                 </p>
               ) : null}
@@ -166,7 +155,10 @@ export default function Play() {
               {t("play.yourReply")}
             </h2>
             <p className="muted choices__hint">
-              {view.choices.length > 1 ? t("play.chooseHint", { count: Math.min(9, view.choices.length) }) : t("play.chooseHintOne")}
+              {t("play.chooseHint")}{" "}
+              <span className="choices__keys">
+                {view.choices.length > 1 ? t("play.keysHint", { count: Math.min(9, view.choices.length) }) : t("play.keysHintOne")}
+              </span>
             </p>
             <input type="hidden" name="turn" value={view.turn} />
             <ol className="choices__list">
