@@ -6,6 +6,9 @@ export type OutcomesView = {
   trainees: { id: number; name: string; mastery: number; csat: number }[];
   /** Pearson correlation of mastery and average CSAT across trainees; null below three trainees. */
   correlation: number | null;
+  strength: CorrelationStrength | null;
+  /** The number of trainees below which the page calls the correlation a hint, when there are fewer. */
+  fewTrainees: number | null;
 };
 
 export function pearson(xs: readonly number[], ys: readonly number[]): number | null {
@@ -26,6 +29,20 @@ export function pearson(xs: readonly number[], ys: readonly number[]): number | 
   return sxx === 0 || syy === 0 ? null : sxy / Math.sqrt(sxx * syy);
 }
 
+/** How a correlation reads in words (the usual rough bands for |r|), for the written summary. */
+export type CorrelationStrength = "strong" | "moderate" | "weak" | "none" | "negative";
+
+export function correlationStrength(r: number): CorrelationStrength {
+  if (r <= -0.2) return "negative";
+  if (r >= 0.5) return "strong";
+  if (r >= 0.3) return "moderate";
+  if (r >= 0.1) return "weak";
+  return "none";
+}
+
+/** Below this many trainees, a correlation is a hint, not evidence, and the page says so. */
+export const FEW_TRAINEES = 10;
+
 export async function buildOutcomes(scope: Scope): Promise<OutcomesView> {
   const [months, overview] = await Promise.all([outcomesByMonth(scope), teamOverview(scope)]);
   const trainees = overview.flatMap((row) => {
@@ -33,5 +50,15 @@ export async function buildOutcomes(scope: Scope): Promise<OutcomesView> {
     if (values.length === 0 || row.avgCsat === null) return [];
     return [{ id: row.id, name: row.displayName, mastery: Math.round(values.reduce((a, b) => a + b, 0) / values.length), csat: Math.round(row.avgCsat * 100) / 100 }];
   });
-  return { months, trainees, correlation: pearson(trainees.map((t) => t.mastery), trainees.map((t) => t.csat)) };
+  const correlation = pearson(
+    trainees.map((t) => t.mastery),
+    trainees.map((t) => t.csat),
+  );
+  return {
+    months,
+    trainees,
+    correlation,
+    strength: correlation === null ? null : correlationStrength(correlation),
+    fewTrainees: trainees.length < FEW_TRAINEES ? FEW_TRAINEES : null,
+  };
 }

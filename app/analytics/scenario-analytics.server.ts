@@ -3,6 +3,7 @@ import { toNumber, type Rational } from "~/engine/rational";
 import { getLibrary } from "~/library/catalog.server";
 import { choiceStats, scenarioStats, type Scope } from "~/models/analytics.server";
 import { layoutFlow, type FlowLayout } from "./flow-layout.server";
+import { hardestStep } from "./hardest-step";
 
 const toNumberQuality = (quality: Rational | null) => (quality === null ? null : toNumber(quality));
 
@@ -98,13 +99,11 @@ export async function buildScenarioDetail(scenarioId: string, scope: Scope): Pro
       choices,
     };
   });
-  const hardest = steps
-    .filter((step) => step.poorShare !== null)
-    .reduce<StepAnalytics | null>((worst, step) => (worst === null || step.poorShare! > worst.poorShare! ? step : worst), null);
+  const hardest = hardestStep(steps);
   return {
     summary,
     steps,
-    hardestStep: hardest?.poorShare ? hardest.stepId : null,
+    hardestStep: hardest?.stepId ?? null,
     flow: layoutFlow(scenario),
     endings: scenario.endings.map((ending) => ({ id: ending.id, outcome: ending.outcome })),
   };

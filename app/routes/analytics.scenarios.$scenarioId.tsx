@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { MIN_REPLIES_FOR_HARDEST } from "~/analytics/hardest-step";
 import { requireTeamView } from "~/analytics/guard.server";
 import { buildScenarioDetail } from "~/analytics/scenario-analytics.server";
 import { filterQuery } from "~/analytics/filters";
@@ -39,7 +40,16 @@ export default function ScenarioDetailPage() {
         <h2 id="flow-title">{t("analytics.flowTitle")}</h2>
         <p className="muted">{t("analytics.flowIntro")}</p>
         {hardest && hardest.poorShare !== null ? (
-          <p className="notice callout">{t("analytics.hardest", { step: hardest.stepId, share: `${Math.round(hardest.poorShare * 100)}%` })}</p>
+          <p className="notice callout">
+            {t("analytics.hardest", {
+              step: hardest.stepId,
+              poor: Math.round(hardest.poorShare * hardest.picks),
+              count: hardest.picks,
+              share: `${Math.round(hardest.poorShare * 100)}%`,
+            })}
+          </p>
+        ) : detail.steps.some((step) => step.picks > 0) ? (
+          <p className="muted">{t("analytics.hardestNone", { min: MIN_REPLIES_FOR_HARDEST })}</p>
         ) : null}
         <FlowDiagram flow={detail.flow} steps={detail.steps} hardest={detail.hardestStep} endings={detail.endings} />
       </section>

@@ -31,7 +31,8 @@ export default function ScenarioAnalytics() {
           backgroundColor: OUTCOME_COLOURS[outcome],
         })),
       },
-      options: { indexAxis: "y", scales: { x: { stacked: true }, y: { stacked: true } } },
+      // Counts of conversations: whole numbers on the axis.
+      options: { indexAxis: "y", scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } } },
     }),
     [scenarios, t],
   );

@@ -19,7 +19,16 @@ const pct = (value: number | null) => (value === null ? "—" : `${Math.round(va
 
 export default function Outcomes() {
   const { t } = useTranslation();
-  const { teams, filters, months, trainees, correlation } = useLoaderData<typeof loader>();
+  const { teams, filters, months, trainees, correlation, strength, fewTrainees } = useLoaderData<typeof loader>();
+  const scatterSummary =
+    correlation === null || strength === null
+      ? ""
+      : [
+          t("analytics.scatterSummary", { count: trainees.length, r: correlation.toFixed(2), reading: t(`analytics.correlation.${strength}`) }),
+          fewTrainees ? t("analytics.fewTrainees", { count: fewTrainees }) : "",
+        ]
+          .join(" ")
+          .trim();
 
   const overTime = useMemo<ChartConfiguration>(
     () => ({
@@ -44,7 +53,7 @@ export default function Outcomes() {
   const scatter = useMemo<ChartConfiguration>(
     () => ({
       type: "scatter",
-      data: { datasets: [{ label: t("analytics.scatter"), data: trainees.map((p) => ({ x: p.mastery, y: p.csat })), backgroundColor: "rgba(17,105,107,0.6)" }] },
+      data: { datasets: [{ label: t("analytics.scatter"), data: trainees.map((p) => ({ x: p.mastery, y: p.csat })), backgroundColor: "rgba(17,105,107,0.6)", clip: false }] },
       options: {
         plugins: { legend: { display: false } },
         scales: { x: { min: 0, max: 100, title: { display: true, text: t("analytics.mastery") } }, y: { min: 1, max: 5, title: { display: true, text: "CSAT" } } },
@@ -99,12 +108,12 @@ export default function Outcomes() {
       </section>
       <section className="card stack" aria-labelledby="scatter-title">
         <h2 id="scatter-title">{t("analytics.scatter")}</h2>
-        {correlation === null ? (
+        {correlation === null || strength === null ? (
           <p className="muted">{t("analytics.scatterNone")}</p>
         ) : (
           <>
-            <p>{t("analytics.scatterSummary", { count: trainees.length, r: correlation.toFixed(2) })}</p>
-            <ChartCanvas config={scatter} label={t("analytics.scatterSummary", { count: trainees.length, r: correlation.toFixed(2) })} className="chart--wide" />
+            <p>{scatterSummary}</p>
+            <ChartCanvas config={scatter} label={scatterSummary} className="chart--wide" />
           </>
         )}
       </section>

@@ -59,7 +59,8 @@ export default function TraineePage() {
     () => ({
       type: "line",
       data: {
-        labels: trend.map((point) => formatDate(point.endedAt, i18n.language)),
+        // Several conversations can end on one day: number them so that no two points share a label.
+        labels: trend.map((point, index) => `${index + 1} · ${formatDate(point.endedAt, i18n.language)}`),
         datasets: SKILLS.map((skill) => ({
           label: skillName(skill),
           data: trend.map((point) => point[skill]),
