@@ -84,18 +84,18 @@ test.describe("posting choices", () => {
     // Turn 1 again, with another reply (a second tab left on turn 1).
     const answered = await postChoice(request, origin, attemptId, 1, "opening.2");
     expect(answered.status()).toBe(409);
-    expect(textOf(await answered.text())).toContain("Turn 1 was already answered; the conversation has moved on.");
+    expect(textOf(await answered.text())).toContain("Turn 1 was already answered, perhaps in another tab. Here is where the conversation stands now.");
     // A turn from the future.
     const ahead = await postChoice(request, origin, attemptId, 3, "listen.1");
     expect(ahead.status()).toBe(409);
-    expect(textOf(await ahead.text())).toContain("This page is out of date: the conversation is at turn 2, not 3.");
+    expect(textOf(await ahead.text())).toContain("This page was out of date: the conversation is at turn 2, not 3. Here is where it stands now.");
 
     const after = await readPlayPage(request, attemptId);
     expect(stateOf(after)).toEqual(stateOf(before));
     expect(after.html).toContain("So you were told twice it was coming");
   });
 
-  test("a stale page in the browser shows the 409 message", async ({ page, request, baseURL }) => {
+  test("a stale page in the browser shows the 409 message and catches up with the conversation", async ({ page, request, baseURL }) => {
     const origin = originOf(baseURL);
     const attemptId = await startViaApi(request, origin, PARCEL.id);
     await page.goto(`/train/attempts/${attemptId}`);
@@ -107,7 +107,10 @@ test.describe("posting choices", () => {
     const refused = page.waitForResponse((response) => response.request().method() === "POST");
     await choiceButtons(page).nth(1).click();
     expect((await refused).status()).toBe(409);
-    await expect(page.getByRole("alert")).toHaveText("Turn 1 was already answered; the conversation has moved on.");
+    await expect(page.getByRole("alert")).toHaveText("Turn 1 was already answered, perhaps in another tab. Here is where the conversation stands now.");
+    // The page catches up: it now shows turn 2 and the reply given elsewhere, without a reload.
+    await expect(turnInput(page)).toHaveValue("2");
+    await expect(page.getByRole("region", { name: "Conversation so far" })).toContainText("I'm sorry you've had to call three times");
     await page.screenshot({ path: path.join(SHOTS_DIR, "play-stale-409-1280.png"), fullPage: true });
     const after = await readPlayPage(request, attemptId);
     expect(after.turn).toBe(2);

@@ -24,11 +24,11 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
   if (turn <= attempt.turns) {
     const repeated = await duplicate();
     if (repeated) return repeated;
-    throw new AttemptError(409, "stale-turn", `Turn ${turn} was already answered; the conversation has moved on.`);
+    throw new AttemptError(409, "stale-turn", `Turn ${turn} was already answered, perhaps in another tab. Here is where the conversation stands now.`);
   }
   if (attempt.status !== "in-progress") throw new AttemptError(409, "finished", "This conversation has already ended.");
   if (turn !== attempt.turns + 1) {
-    throw new AttemptError(409, "stale-turn", `This page is out of date: the conversation is at turn ${attempt.turns + 1}, not ${turn}.`);
+    throw new AttemptError(409, "stale-turn", `This page was out of date: the conversation is at turn ${attempt.turns + 1}, not ${turn}. Here is where it stands now.`);
   }
 
   const { scenario, machine } = version;
@@ -61,7 +61,7 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
     if (error instanceof TurnConflictError) {
       const repeated = await duplicate();
       if (repeated) return repeated;
-      throw new AttemptError(409, "stale-turn", `Turn ${turn} was already answered; the conversation has moved on.`);
+      throw new AttemptError(409, "stale-turn", `Turn ${turn} was already answered, perhaps in another tab. Here is where the conversation stands now.`);
     }
     throw error;
   }
