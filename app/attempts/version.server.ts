@@ -35,7 +35,7 @@ export async function pinVersion(entry: LoadedScenario): Promise<PinnedVersion> 
     hash: entry.hash,
     scenarioId: entry.scenario.id,
     title: entry.scenario.title,
-    compiled: JSON.stringify({ format: COMPILED_FORMAT, hash: entry.hash, scenario: entry.scenario, html: entry.html }),
+    compiled: () => JSON.stringify({ format: COMPILED_FORMAT, hash: entry.hash, scenario: entry.scenario, html: entry.html }),
   });
   return pinned.get(entry.hash) ?? remember(entry.hash, entry.scenario, entry.html);
 }

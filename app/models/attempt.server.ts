@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Database } from "#db/connection.server";
 import { getDb } from "#db/db.server";
 import { SKILLS, type Skill } from "~/engine";
 import { isoNow } from "./time.server";
@@ -92,18 +93,26 @@ function toTurn(row: z.infer<typeof TurnRow>): AttemptTurn {
   return { turn: row.turn, stepId: row.step_id, choiceId: row.choice_id, late: row.late, responseMs: row.response_ms, chosenAt: row.chosen_at };
 }
 
+// Versions are immutable and addressed by content hash: once one is in a database, every later
+// start of an attempt on it can skip serialising it and queueing a write.
+const storedVersions = new WeakMap<Database, Set<string>>();
+
 /** Stores a compiled scenario version once; later calls with the same hash change nothing. */
-export async function saveScenarioVersion(version: { hash: string; scenarioId: string; title: string; compiled: string }): Promise<void> {
+export async function saveScenarioVersion(version: { hash: string; scenarioId: string; title: string; compiled: () => string }): Promise<void> {
   const db = await getDb();
+  const stored = storedVersions.get(db) ?? new Set<string>();
+  storedVersions.set(db, stored);
+  if (stored.has(version.hash)) return;
   await db.write((tx) =>
     tx.run("INSERT OR IGNORE INTO scenario_versions (hash, scenario_id, title, compiled, created_at) VALUES (?, ?, ?, ?, ?)", [
       version.hash,
       version.scenarioId,
       version.title,
-      version.compiled,
+      version.compiled(),
       isoNow(),
     ]),
   );
+  stored.add(version.hash);
 }
 
 export async function findScenarioVersionJson(hash: string): Promise<string | undefined> {
