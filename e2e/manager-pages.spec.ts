@@ -157,12 +157,14 @@ test("charts: the trainee page, customer outcomes and scenario analytics draw ev
   await expectChartsDrawn(page, 2);
   await expect(page.getByRole("region", { name: "Month by month" }).getByRole("table").locator("tbody tr")).not.toHaveCount(0);
   await expect(page.getByRole("region", { name: "Mastery and customer satisfaction, one dot per trainee" })).toContainText(
-    /Across 4 trainees, the correlation between mastery and average CSAT is -?\d\.\d\d: .+\. With fewer than 10 trainees this is a hint, not evidence\./,
+    /Across 4 trainees, the correlation between mastery and average CSAT is -?\d\.\d\d\. With fewer than 10 trainees this is a hint, not evidence\./,
   );
 
   await open(page, showcase, scenarios);
   await expectChartsDrawn(page, 1);
-  await expect(page.locator("main table tbody tr")).toHaveCount(5);
+  // Two tables, outcomes and average scores, one row per scenario in each.
+  await expect(page.getByRole("table", { name: "Outcomes" }).locator("tbody tr")).toHaveCount(5);
+  await expect(page.getByRole("table", { name: "Average scores" }).locator("tbody tr")).toHaveCount(5);
 
   // Client-side navigation between chart pages: the charts are destroyed and rebuilt cleanly.
   await page.getByRole("link", { name: "Team overview" }).first().click();

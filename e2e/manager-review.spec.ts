@@ -39,7 +39,7 @@ const SIGNED_OUT = { cookies: [], origins: [] };
 
 /** Dates as the pages print them (English, UTC). */
 function shownDate(iso: string): string {
-  return new Intl.DateTimeFormat("en", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
+  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
 }
 
 /** Clicks a download link and returns the file's name and text. */
@@ -160,7 +160,7 @@ test("done when: a trainee's attempt reaches the overview, the trainee page, the
     Array(SCENARIOS_AVAILABLE - 1).fill("0"),
   );
 
-  await parcelRow.getByRole("link", { name: PARCEL.title }).click();
+  await parcelRow.first().getByRole("link", { name: PARCEL.title }).click();
   await expect(page).toHaveURL(`/analytics/scenarios/${PARCEL.id}`, { timeout: 10_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(PARCEL.title);
   await expect(page.locator(".page-header .lead")).toHaveText(`Started: 1 · Completion: 100% · Overall: ${path.overall}`);
@@ -376,7 +376,7 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
     // Two teams: a team column.
     await expect(cell(overviewRow(page, eve.name), "Team")).toHaveText(team2.name);
 
-    const header = (label: string) => page.locator("table.overview-table thead th").filter({ has: page.getByRole("link", { name: `Sort by ${label}` }) });
+    const header = (label: string) => page.getByRole("table", { name: "Team overview" }).locator("thead th").filter({ has: page.getByRole("link", { name: `Sort by ${label}` }) });
     const column = async (skill: (typeof SKILLS)[number]) => {
       const values: (number | null)[] = [];
       for (const name of await overviewNames(page)) values.push((await heatValues(overviewRow(page, name)))[skill]);
@@ -423,8 +423,8 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
     // A date range without attempts: every heat cell empty, no weakest skill.
     await page.goto(`/team?from=${isoDay(1)}`);
     expect(await overviewNames(page)).toHaveLength(5);
-    await expect(page.locator("table.overview-table td.heat:not(.heat--none)")).toHaveCount(0);
-    await expect(page.locator('table.overview-table [data-label="Attempts"]')).toHaveText(Array(5).fill("0"));
+    await expect(page.getByRole("table", { name: "Team overview" }).locator("td.heat:not(.heat--none)")).toHaveCount(0);
+    await expect(page.getByRole("table", { name: "Team overview" }).locator('[data-label="Attempts"]')).toHaveText(Array(5).fill("0"));
     await expect(page.getByRole("note")).toHaveCount(0);
 
     // A team this manager does not manage (a demo team, then one that does not exist) answers 404.

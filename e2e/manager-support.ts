@@ -220,12 +220,12 @@ export async function playAs(
 
 /** The overview's row of one trainee (their name links to their page). */
 export function overviewRow(page: Page, name: string): Locator {
-  return page.locator("table.overview-table tbody tr").filter({ has: page.getByRole("link", { name, exact: true }) });
+  return page.getByRole("table", { name: "Team overview" }).locator("tbody tr").filter({ has: page.getByRole("link", { name, exact: true }) });
 }
 
 /** The trainees' names on the overview, top to bottom. */
 export async function overviewNames(page: Page): Promise<string[]> {
-  return (await page.locator("table.overview-table tbody tr th a").allInnerTexts()).map((text) => text.trim());
+  return (await page.getByRole("table", { name: "Team overview" }).locator("tbody tr th a").allInnerTexts()).map((text) => text.trim());
 }
 
 /** The five heat-map values of a row (null for an empty cell), in skill order. */
@@ -282,7 +282,7 @@ export function debriefSkills(scores: Scores): DebriefReading["skills"] {
   return SKILLS.map((skill) => ({ name: SKILL_LABELS[skill], score: scores[skill] === null ? null : String(scores[skill]) }));
 }
 
-/** One scenario's row on /analytics/scenarios. */
+/** One scenario's rows on /analytics/scenarios (one in the outcomes table, one in the average scores). */
 export function scenarioRow(page: Page, title: string): Locator {
   return page.locator("table tbody tr").filter({ has: page.getByRole("link", { name: title, exact: true }) });
 }

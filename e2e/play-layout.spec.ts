@@ -90,7 +90,7 @@ test("each channel is dressed for its medium: an email thread, a call, a public 
     { scenario: PARCEL.id, bar: "Call in progress", customer: "Marta", you: "You", firstTurnItems: 1 },
     { scenario: "flooded-kitchen-post", bar: "Public thread: everyone can read it", customer: "Priya · public post", you: "You · public reply", firstTurnItems: 1 },
     { scenario: "gluten-free-swap", bar: "Live chat", customer: "Grace", you: "You", firstTurnItems: 2 },
-    { scenario: RETURNS.id, bar: "At the service desk", customer: "Pablo", you: "You", firstTurnItems: 1 },
+    { scenario: RETURNS.id, bar: "At the counter", customer: "Pablo", you: "You", firstTurnItems: 1 },
   ];
   for (const channel of expected) {
     const url = await playing(channel.scenario, [1])(request, originOf(baseURL));

@@ -97,6 +97,9 @@ test.describe("the play loop in the browser", () => {
       await page.getByRole("button", { name: "Start the conversation" }).click();
       await expect(page).toHaveURL(ATTEMPT_URL);
       const attemptId = attemptIdOf(page);
+      // No countdown that would never move: the patience is stated in words instead.
+      await expect(page.getByText("Marta expects a reply within 45 seconds.")).toBeVisible();
+      await expect(page.getByRole("timer")).toHaveCount(0);
 
       await playByClicking(page, [1, 1, 1, 1]);
       await expectDebrief(page, {

@@ -1,4 +1,4 @@
-import { Form, NavLink } from "@remix-run/react";
+import { Form, Link, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "~/auth/roles";
 
@@ -41,8 +41,17 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   ],
 };
 
+/** The nav item whose section holds `pathname`: the longest `to` that is the path or a parent of it. */
+export function currentNavItem(items: readonly NavItem[], pathname: string): NavItem | undefined {
+  return items
+    .filter((item) => pathname === item.to || pathname.startsWith(`${item.to}/`))
+    .reduce<NavItem | undefined>((best, item) => (best && best.to.length >= item.to.length ? best : item), undefined);
+}
+
 export function AppHeader({ user }: { user: { displayName: string; role: Role } | null }) {
   const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const current = user ? currentNavItem(NAV_BY_ROLE[user.role], pathname) : undefined;
   return (
     <header className="app-header">
       <div className="app-header__inner">
@@ -56,9 +65,15 @@ export function AppHeader({ user }: { user: { displayName: string; role: Role } 
           <>
             <nav aria-label={t("nav.main")} className="app-nav">
               {NAV_BY_ROLE[user.role].map((item) => (
-                <NavLink key={item.to} to={item.to} end className="app-nav__link">
+                <Link
+                  key={item.to}
+                  to={item.to}
+                  className={item === current ? "app-nav__link active" : "app-nav__link"}
+                  // The page itself, or a page inside this section (a brief, a guide, a person).
+                  aria-current={item !== current ? undefined : pathname === item.to ? "page" : "true"}
+                >
                   {t(item.label)}
-                </NavLink>
+                </Link>
               ))}
             </nav>
             <div className="app-header__user">

@@ -5,7 +5,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { requireTeamView } from "~/analytics/guard.server";
 import { listScenarioSummaries } from "~/analytics/scenario-analytics.server";
-import { filterQuery } from "~/analytics/filters";
+import { filterQuery, type Filters } from "~/analytics/filters";
 import { ChartCanvas, OUTCOME_COLOURS } from "~/components/analytics/chart";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { OUTCOMES, SKILLS } from "~/engine/types";
@@ -15,6 +15,15 @@ export const meta: MetaFunction = () => [{ title: "Scenario analytics · Frontli
 export async function loader({ request }: LoaderFunctionArgs) {
   const { teams, filters, scope } = await requireTeamView(request, ["manager", "admin", "trainer"]);
   return json({ teams, filters, scenarios: await listScenarioSummaries(scope) });
+}
+
+function ScenarioCell({ scenario, filters }: { scenario: { id: string; title: string }; filters: Filters }) {
+  const { t } = useTranslation();
+  return (
+    <th scope="row" data-label={t("analytics.scenario")}>
+      <Link to={`/analytics/scenarios/${scenario.id}${filterQuery(filters)}`}>{scenario.title}</Link>
+    </th>
+  );
 }
 
 export default function ScenarioAnalytics() {
@@ -47,8 +56,8 @@ export default function ScenarioAnalytics() {
         <h2 id="outcomes-title">{t("analytics.outcomes")}</h2>
         <ChartCanvas config={chart} label={t("analytics.outcomes")} className="chart--wide" />
         <div className="table-wrap">
-          <table className="table--stack">
-            <caption className="visually-hidden">{t("analytics.scenariosTitle")}</caption>
+          <table className="table--stack table--compact">
+            <caption className="visually-hidden">{t("analytics.outcomes")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("analytics.scenario")}</th>
@@ -59,6 +68,33 @@ export default function ScenarioAnalytics() {
                     {t(`debrief.outcomes.${outcome}`)}
                   </th>
                 ))}
+              </tr>
+            </thead>
+            <tbody>
+              {scenarios.map((scenario) => (
+                <tr key={scenario.id}>
+                  <ScenarioCell scenario={scenario} filters={filters} />
+                  <td data-label={t("analytics.started")}>{scenario.started}</td>
+                  <td data-label={t("analytics.completion")}>{scenario.started === 0 ? "—" : `${Math.round((100 * scenario.completed) / scenario.started)}%`}</td>
+                  {OUTCOMES.map((outcome) => (
+                    <td key={outcome} data-label={t(`debrief.outcomes.${outcome}`)}>
+                      {scenario.outcomes[outcome]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className="card stack" aria-labelledby="averages-title">
+        <h2 id="averages-title">{t("analytics.averageScores")}</h2>
+        <div className="table-wrap">
+          <table className="table--stack table--compact">
+            <caption className="visually-hidden">{t("analytics.averageScores")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("analytics.scenario")}</th>
                 {SKILLS.map((skill) => (
                   <th key={skill} scope="col">
                     {t(`skills.${skill}.name`)}
@@ -70,16 +106,7 @@ export default function ScenarioAnalytics() {
             <tbody>
               {scenarios.map((scenario) => (
                 <tr key={scenario.id}>
-                  <th scope="row" data-label={t("analytics.scenario")}>
-                    <Link to={`/analytics/scenarios/${scenario.id}${filterQuery(filters)}`}>{scenario.title}</Link>
-                  </th>
-                  <td data-label={t("analytics.started")}>{scenario.started}</td>
-                  <td data-label={t("analytics.completion")}>{scenario.started === 0 ? "—" : `${Math.round((100 * scenario.completed) / scenario.started)}%`}</td>
-                  {OUTCOMES.map((outcome) => (
-                    <td key={outcome} data-label={t(`debrief.outcomes.${outcome}`)}>
-                      {scenario.outcomes[outcome]}
-                    </td>
-                  ))}
+                  <ScenarioCell scenario={scenario} filters={filters} />
                   {SKILLS.map((skill) => (
                     <td key={skill} data-label={t(`skills.${skill}.name`)}>
                       {scenario.averages[skill] ?? "—"}

@@ -30,6 +30,9 @@ export default function Guides() {
               </Link>
             </h2>
             <p>{guide.summary}</p>
+            <p className="skill-card__more" aria-hidden="true">
+              {t("guides.read")} →
+            </p>
           </li>
         ))}
       </ul>

@@ -82,23 +82,30 @@ export default function TrainerLibrary() {
               {scenarios.map((scenario) => (
                 <tr key={scenario.id}>
                   <td data-label={t("trainer.scenario")}>
-                    <strong>{scenario.title}</strong>
-                    <br />
-                    <span className="muted mono">{scenario.path}</span>
+                    <div className="cell-stack">
+                      <strong>{scenario.title}</strong>
+                      <span className="muted mono">{scenario.path}</span>
+                    </div>
                   </td>
                   <td data-label={t("trainer.customer")}>
-                    <PersonaBadge persona={scenario.persona} /> <ChannelLabel channel={scenario.channel} />
+                    <div className="cell-stack">
+                      <PersonaBadge persona={scenario.persona} /> <ChannelLabel channel={scenario.channel} />
+                    </div>
                   </td>
                   <td data-label={t("trainer.shape")}>{t("trainer.shapeValue", { steps: scenario.steps, endings: scenario.endings })}</td>
                   <td data-label={t("trainer.skills")}>{scenario.skills.map((skill) => t(`skills.${skill}.name`)).join(", ")}</td>
                   <td data-label={t("trainer.warnings")}>
-                    {scenario.warnings.length === 0
-                      ? "—"
-                      : scenario.warnings.map((warning, index) => (
+                    {scenario.warnings.length === 0 ? (
+                      "—"
+                    ) : (
+                      <div className="cell-stack">
+                        {scenario.warnings.map((warning, index) => (
                           <p key={index} className="problem problem--warning">
                             <code>{warning.rule}</code> {warning.message}
                           </p>
                         ))}
+                      </div>
+                    )}
                   </td>
                 </tr>
               ))}

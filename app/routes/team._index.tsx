@@ -56,7 +56,7 @@ export default function TeamOverview() {
         </p>
       ) : null}
       <div className="card table-wrap">
-        <table className="table--stack overview-table">
+        <table className="table--stack table--compact">
           <caption className="visually-hidden">{t("analytics.overviewTitle")}</caption>
           <thead>
             <tr>
@@ -86,7 +86,7 @@ export default function TeamOverview() {
                 <td data-label={t("analytics.scenarios")}>{t("analytics.scenariosValue", { done: row.scenariosCompleted, available: data.scenariosAvailable })}</td>
                 <td data-label={t("analytics.csat")}>{row.avgCsat === null ? "—" : row.avgCsat.toFixed(1)}</td>
                 <td data-label={t("analytics.fcr")}>{percent(row.fcrRate)}</td>
-                <td data-label={t("analytics.lastActive")}>{row.lastActive ? formatDate(row.lastActive, i18n.language) : t("analytics.never")}</td>
+                <td data-label={t("analytics.lastActive")} className="nowrap">{row.lastActive ? formatDate(row.lastActive, i18n.language) : t("analytics.never")}</td>
               </tr>
             ))}
           </tbody>

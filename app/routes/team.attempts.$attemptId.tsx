@@ -35,7 +35,7 @@ export default function ReviewDebrief() {
         <Link to={`/team/trainees/${trainee.id}`}>← {t("analytics.backToTrainee", { name: trainee.displayName })}</Link>
       </p>
       <p className="notice notice--info">{t("analytics.readOnlyNote", { name: trainee.displayName })}</p>
-      <Debrief debrief={debrief} />
+      <Debrief debrief={debrief} trainee={trainee.displayName} />
     </div>
   );
 }

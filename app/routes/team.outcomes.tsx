@@ -23,12 +23,9 @@ export default function Outcomes() {
   const scatterSummary =
     correlation === null || strength === null
       ? ""
-      : [
-          t("analytics.scatterSummary", { count: trainees.length, r: correlation.toFixed(2), reading: t(`analytics.correlation.${strength}`) }),
-          fewTrainees ? t("analytics.fewTrainees", { count: fewTrainees }) : "",
-        ]
-          .join(" ")
-          .trim();
+      : fewTrainees
+        ? t("analytics.scatterSummaryFew", { count: trainees.length, r: correlation.toFixed(2), min: fewTrainees })
+        : t("analytics.scatterSummary", { count: trainees.length, r: correlation.toFixed(2), reading: t(`analytics.correlation.${strength}`) });
 
   const overTime = useMemo<ChartConfiguration>(
     () => ({

@@ -50,7 +50,7 @@ export default function Play() {
   const latestRef = useRef<HTMLDivElement>(null);
   const firstTurn = useRef(view.turn);
   const [typing, setTyping] = useState(false);
-  const { remaining, expired } = usePatienceCountdown(view.patience);
+  const { remaining, expired, live } = usePatienceCountdown(view.patience);
   const busy = typing || navigation.state !== "idle";
 
   // With JavaScript: a short "typing…" pause before the customer's new line, then focus on it.
@@ -107,7 +107,7 @@ export default function Play() {
       <div className="play__layout">
         <aside className="play__status card" aria-label={t("play.moodLabel", { name: customer })}>
           <MoodMeter name={customer} mood={view.mood} previousMood={view.previousMood} pendingDrop={expired} />
-          <PatienceTimer patience={view.patience} remaining={remaining} expired={expired} customer={customer} />
+          <PatienceTimer patience={view.patience} remaining={remaining} expired={expired} live={live} customer={customer} />
         </aside>
 
         <div className="play__main">

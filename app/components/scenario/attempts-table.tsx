@@ -34,7 +34,9 @@ export function AttemptsTable({ attempts, caption, linkFor }: Props) {
             const href = linkFor(attempt);
             return (
               <tr key={attempt.id}>
-                <td data-label={date}>{formatDate(attempt.startedAt, i18n.language)}</td>
+                <td data-label={date} className="nowrap">
+                  {formatDate(attempt.startedAt, i18n.language)}
+                </td>
                 <td data-label={scenario}>{href ? <Link to={href}>{attempt.title}</Link> : attempt.title}</td>
                 <td data-label={outcome}>
                   {attempt.outcome ? t(`debrief.outcomes.${attempt.outcome}`) : <span className="badge badge--progress">{t("progress.inProgress")}</span>}

@@ -2,20 +2,22 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { DebriefView } from "~/attempts/debrief-view.server";
+import { formatDate } from "~/utils/dates";
 import { ChannelLabel } from "./channel-label";
 import { CsatStars } from "./csat-stars";
 import { PersonaFace } from "./persona-badge";
 import { SkillBar } from "./skill-bar";
 
-// Plain data in, markup out: managers will show the very same debrief read-only.
-type Props = { debrief: DebriefView; actions?: ReactNode };
+// Plain data in, markup out: managers see the very same debrief read-only, with the headings
+// naming the trainee (`trainee`) instead of addressing the reader.
+type Props = { debrief: DebriefView; actions?: ReactNode; trainee?: string };
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(ms < 10_000 ? 1 : 0);
 }
 
-export function Debrief({ debrief, actions }: Props) {
-  const { t } = useTranslation();
+export function Debrief({ debrief, actions, trainee }: Props) {
+  const { t, i18n } = useTranslation();
   const { ending } = debrief;
   return (
     <div className="stack-lg debrief">
@@ -25,6 +27,7 @@ export function Debrief({ debrief, actions }: Props) {
           <h1>{t("debrief.title", { title: debrief.scenario.title })}</h1>
           <p className="scenario-card__meta">
             <ChannelLabel channel={debrief.scenario.channel} /> · {debrief.scenario.customer}
+            {debrief.endedAt ? <> · {formatDate(debrief.endedAt, i18n.language)}</> : null}
           </p>
         </div>
       </header>
@@ -43,6 +46,7 @@ export function Debrief({ debrief, actions }: Props) {
           <p className="debrief__overall-label">{t("debrief.overall")}</p>
           <p className="debrief__overall-score">{debrief.overall ?? "—"}</p>
         </div>
+        <p className="debrief__explain muted">{t("debrief.scoreVersusOutcome")}</p>
         <div className="debrief__epilogue">
           <h3>{t("debrief.epilogue")}</h3>
           <div className="prose" dangerouslySetInnerHTML={{ __html: ending.html }} />
@@ -50,7 +54,7 @@ export function Debrief({ debrief, actions }: Props) {
       </section>
 
       <section className="card stack" aria-labelledby="skills-title">
-        <h2 id="skills-title">{t("debrief.skills")}</h2>
+        <h2 id="skills-title">{trainee ? t("debrief.skillsOf", { name: trainee }) : t("debrief.skills")}</h2>
         <div className="skill-rows">
           {debrief.skills.map((row) => (
             <SkillBar key={row.skill} skill={row.skill} score={row.score} />
@@ -58,7 +62,7 @@ export function Debrief({ debrief, actions }: Props) {
         </div>
         {debrief.weakest.length > 0 ? (
           <div className="debrief__guides">
-            <h3>{t("debrief.practise")}</h3>
+            <h3>{trainee ? t("debrief.practiseFor", { name: trainee }) : t("debrief.practise")}</h3>
             <ul className="link-list">
               {debrief.weakest.map((skill) => (
                 <li key={skill}>

@@ -5,15 +5,17 @@ type Patience = { seconds: number; deadline: string; serverNow: string; overdue:
 
 /**
  * Counts down to the server's deadline. The first render uses the server's clock only, so the
- * server and the browser render the same thing; the browser then ticks, correcting for any
- * difference between its clock and the server's.
+ * server and the browser render the same thing; the browser then ticks (`live`), correcting for
+ * any difference between its clock and the server's.
  */
-export function usePatienceCountdown(patience: Patience | null): { remaining: number | null; expired: boolean } {
+export function usePatienceCountdown(patience: Patience | null): { remaining: number | null; expired: boolean; live: boolean } {
   const initial = patience ? Math.max(0, new Date(patience.deadline).getTime() - new Date(patience.serverNow).getTime()) : null;
   const [remaining, setRemaining] = useState<number | null>(initial);
+  const [live, setLive] = useState(false);
 
   useEffect(() => {
     if (!patience) return;
+    setLive(true);
     const skew = Date.now() - new Date(patience.serverNow).getTime();
     const deadline = new Date(patience.deadline).getTime();
     const tick = () => setRemaining(Math.max(0, deadline - (Date.now() - skew)));
@@ -22,12 +24,22 @@ export function usePatienceCountdown(patience: Patience | null): { remaining: nu
     return () => clearInterval(timer);
   }, [patience]);
 
-  return { remaining, expired: patience !== null && (patience.overdue || remaining === 0) };
+  return { remaining, expired: patience !== null && (patience.overdue || remaining === 0), live };
 }
 
-export function PatienceTimer({ patience, remaining, expired, customer }: { patience: Patience | null; remaining: number | null; expired: boolean; customer: string }) {
+type TimerProps = { patience: Patience | null; remaining: number | null; expired: boolean; live: boolean; customer: string };
+
+/** A live countdown with JavaScript; before that (and without it) a sentence that cannot go stale. */
+export function PatienceTimer({ patience, remaining, expired, live, customer }: TimerProps) {
   const { t } = useTranslation();
   if (!patience || remaining === null) return <p className="timer timer--none">{t("play.noTimer")}</p>;
+  if (!live) {
+    return (
+      <div className={patience.overdue ? "timer timer--expired" : "timer"}>
+        <p className="timer__text">{patience.overdue ? t("play.timeUp") : t("play.patienceStatic", { name: customer, seconds: patience.seconds })}</p>
+      </div>
+    );
+  }
   const seconds = Math.ceil(remaining / 1000);
   const fraction = Math.max(0, Math.min(1, remaining / (patience.seconds * 1000)));
   return (
@@ -39,9 +51,6 @@ export function PatienceTimer({ patience, remaining, expired, customer }: { pati
       <p className="timer__text" role="timer" aria-live="off">
         {expired ? t("play.timeUp") : t("play.timeLeft", { seconds })}
       </p>
-      <noscript>
-        <p className="timer__text">{t("play.patienceStatic", { name: customer, seconds: patience.seconds })}</p>
-      </noscript>
     </div>
   );
 }
