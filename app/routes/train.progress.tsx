@@ -25,6 +25,7 @@ export default function Progress() {
       </header>
       <section className="card stack" aria-labelledby="averages-title">
         <h2 id="averages-title">{t("progress.averages")}</h2>
+        <p className="muted">{t("progress.averagesNote")}</p>
         <div className="skill-rows">
           {SKILLS.map((skill) => (
             <SkillBar key={skill} skill={skill} score={averages[skill]} />
