@@ -426,6 +426,15 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
     await expect(page.getByRole("table", { name: "Team overview" }).locator("td.heat:not(.heat--none)")).toHaveCount(0);
     await expect(page.getByRole("table", { name: "Team overview" }).locator('[data-label="Attempts"]')).toHaveText(Array(5).fill("0"));
     await expect(page.getByRole("note")).toHaveCount(0);
+    await expect(page.getByText("No finished conversations in this range yet.")).toBeVisible();
+    await expect(page.getByRole("table", { name: "Team overview" }).locator('[data-label="Last active"]')).toHaveText(Array(5).fill("None in range"));
+
+    // From after To: said plainly, the dates kept as typed.
+    await page.goto(`/team?from=${isoDay(1)}&to=${isoDay(-1)}`);
+    await expect(page.getByRole("alert")).toHaveText(
+      "The From date is after the To date, so no conversation can fall between them. Swap the dates to see this range.",
+    );
+    await expect(page.getByLabel("From")).toHaveValue(isoDay(1));
 
     // A team this manager does not manage (a demo team, then one that does not exist) answers 404.
     const admin = await adminRequest(playwright, baseURL);

@@ -265,6 +265,8 @@ const common = {
     fcr: "Resolved first time",
     lastActive: "Last active",
     never: "Never",
+    noneInRange: "None in range",
+    reversedRange: "The From date is after the To date, so no conversation can fall between them. Swap the dates to see this range.",
     sortBy: "Sort by {{column}}",
     exportOverview: "Download this table (CSV)",
     exportAttempts: "Download every attempt in this view (CSV)",

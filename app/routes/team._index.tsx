@@ -55,6 +55,9 @@ export default function TeamOverview() {
           <Link to={`/guides/${data.weakestSkill}`}>{t("analytics.weakestGuide", { skill: t(`skills.${data.weakestSkill}.name`) })}</Link>
         </p>
       ) : null}
+      {(filters.from || filters.to) && data.rows.length > 0 && data.rows.every((row) => row.attempts === 0) ? (
+        <p className="notice">{t("analytics.noData")}</p>
+      ) : null}
       <div className="card table-wrap">
         <table className="table--stack table--compact">
           <caption className="visually-hidden">{t("analytics.overviewTitle")}</caption>
@@ -86,7 +89,7 @@ export default function TeamOverview() {
                 <td data-label={t("analytics.scenarios")}>{t("analytics.scenariosValue", { done: row.scenariosCompleted, available: data.scenariosAvailable })}</td>
                 <td data-label={t("analytics.csat")}>{row.avgCsat === null ? "—" : row.avgCsat.toFixed(1)}</td>
                 <td data-label={t("analytics.fcr")}>{percent(row.fcrRate)}</td>
-                <td data-label={t("analytics.lastActive")} className="nowrap">{row.lastActive ? formatDate(row.lastActive, i18n.language) : t("analytics.never")}</td>
+                <td data-label={t("analytics.lastActive")} className="nowrap">{row.lastActive ? formatDate(row.lastActive, i18n.language) : filters.from || filters.to ? t("analytics.noneInRange") : t("analytics.never")}</td>
               </tr>
             ))}
           </tbody>

@@ -13,8 +13,15 @@ type Props = {
 export function FiltersForm({ teams, filters, keep = {}, clearTo }: Props) {
   const { t } = useTranslation();
   const active = filters.team !== undefined || filters.from || filters.to;
+  // ISO days compare as text. Kept as typed (the numbers below are simply empty) and said plainly.
+  const reversed = Boolean(filters.from && filters.to && filters.from > filters.to);
   return (
     <Form method="get" className="filters card" aria-label={t("analytics.filters")}>
+      {reversed ? (
+        <p className="form-errors filters__error" role="alert">
+          {t("analytics.reversedRange")}
+        </p>
+      ) : null}
       {Object.entries(keep).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -33,11 +40,11 @@ export function FiltersForm({ teams, filters, keep = {}, clearTo }: Props) {
       ) : null}
       <div className="field">
         <label htmlFor="filter-from">{t("analytics.from")}</label>
-        <input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ""} />
+        <input id="filter-from" type="date" name="from" defaultValue={filters.from ?? ""} aria-invalid={reversed || undefined} />
       </div>
       <div className="field">
         <label htmlFor="filter-to">{t("analytics.to")}</label>
-        <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} />
+        <input id="filter-to" type="date" name="to" defaultValue={filters.to ?? ""} aria-invalid={reversed || undefined} />
       </div>
       <div className="filters__actions">
         <button type="submit" className="button">
