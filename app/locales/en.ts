@@ -75,7 +75,7 @@ const common = {
     attempts_one: "{{count}} attempt",
     attempts_other: "{{count}} attempts",
     minutes: "About {{count}} min",
-    difficulty: "Difficulty {{level}} of 3",
+    levels: { l1: "Gentle", l2: "Tricky", l3: "Tough" },
     skills: "Skills assessed",
   },
   personas: {

@@ -46,10 +46,13 @@ function Card({ card }: { card: CatalogueCard }) {
         ))}
       </ul>
       <p className="scenario-card__facts">
-        <span className="difficulty" role="img" aria-label={t("catalogue.difficulty", { level: card.difficulty })}>
-          {[1, 2, 3].map((level) => (
-            <span key={level} className={level <= card.difficulty ? "difficulty__dot difficulty__dot--on" : "difficulty__dot"} />
-          ))}
+        <span className="difficulty">
+          <span aria-hidden="true">
+            {[1, 2, 3].map((level) => (
+              <span key={level} className={level <= card.difficulty ? "difficulty__dot difficulty__dot--on" : "difficulty__dot"} />
+            ))}
+          </span>
+          {t(`catalogue.levels.l${card.difficulty}`)}
         </span>
         <span>{t("catalogue.minutes", { count: card.minutes })}</span>
         <span>{card.best === null ? t("catalogue.notTried") : t("catalogue.best", { score: card.best })}</span>
