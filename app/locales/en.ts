@@ -289,7 +289,7 @@ const common = {
     overTime: "Month by month",
     month: "Month",
     avgOverall: "Average overall score",
-    fcrRate: "Resolved in first contact",
+    fcrRate: "Resolved first time",
     scatter: "Mastery and customer satisfaction, one dot per trainee",
     scatterSummary: "Across {{count}} trainees, the correlation between mastery and average CSAT is {{r}}: {{reading}}",
     correlation: {
