@@ -22,23 +22,15 @@ type CustomerProps = { channel: Channel; customer: string; lines: readonly Messa
 export function CustomerMessages({ channel, customer, lines, className = "", as: Tag = "li" }: CustomerProps) {
   const { t } = useTranslation();
   const who = t(`play.who.${channel}`, { name: customer });
-  const classes = `bubble bubble--customer ${className}`.trim();
-  if (channel === "email") {
-    return (
-      <Tag className={classes}>
-        <span className="bubble__who">{who}</span>
-        {lines.map((line) => (
-          <div key={line.key} className="bubble__text" dangerouslySetInnerHTML={{ __html: line.html }} />
-        ))}
-      </Tag>
-    );
-  }
+  const messages = channel === "email" ? [lines] : lines.map((line) => [line]);
   return (
     <>
-      {lines.map((line) => (
-        <Tag key={line.key} className={classes}>
+      {messages.map((message) => (
+        <Tag key={message[0]?.key} className={`bubble bubble--customer ${className}`.trim()}>
           <span className="bubble__who">{who}</span>
-          <div className="bubble__text" dangerouslySetInnerHTML={{ __html: line.html }} />
+          {message.map((line) => (
+            <div key={line.key} className="bubble__text" dangerouslySetInnerHTML={{ __html: line.html }} />
+          ))}
         </Tag>
       ))}
     </>
