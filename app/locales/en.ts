@@ -255,6 +255,7 @@ const common = {
     overviewTitle: "Team overview",
     overviewIntro: "Current mastery is the mean of each trainee's last five assessed scores in that skill.",
     weakest: "The team's weakest skill right now is {{skill}} (average mastery {{score}}).",
+    weakestAcross: "Across these teams, the weakest skill right now is {{skill}} (average mastery {{score}}).",
     weakestGuide: "Read the {{skill}} guide",
     noData: "No finished conversations in this range yet.",
     trainee: "Trainee",

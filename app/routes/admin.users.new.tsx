@@ -53,6 +53,9 @@ export default function NewPerson() {
   return (
     <div className="stack-lg narrow">
       <header className="page-header">
+        <p>
+          <Link to="/admin">← {t("admin.peopleTitle")}</Link>
+        </p>
         <h1>{t("admin.newTitle")}</h1>
       </header>
       <Form method="post" {...getFormProps(form)} className="card stack">

@@ -8,6 +8,7 @@ import { listScenarioSummaries } from "~/analytics/scenario-analytics.server";
 import { filterQuery, type Filters } from "~/analytics/filters";
 import { ChartCanvas, OUTCOME_COLOURS } from "~/components/analytics/chart";
 import { FiltersForm } from "~/components/analytics/filters-form";
+import { wrapLabel } from "~/components/analytics/wrap-label";
 import { OUTCOMES, SKILLS } from "~/engine/types";
 
 export const meta: MetaFunction = () => [{ title: "Scenario analytics · Frontline" }];
@@ -41,7 +42,14 @@ export default function ScenarioAnalytics() {
         })),
       },
       // Counts of conversations: whole numbers on the axis.
-      options: { indexAxis: "y", scales: { x: { stacked: true, ticks: { precision: 0 } }, y: { stacked: true } } },
+      // Long titles wrap onto short lines so that they fit beside the bars on a phone.
+      options: {
+        indexAxis: "y",
+        scales: {
+          x: { stacked: true, ticks: { precision: 0 } },
+          y: { stacked: true, ticks: { callback: (_value, index) => wrapLabel(scenarios[index]?.title ?? "", 18) } },
+        },
+      },
     }),
     [scenarios, t],
   );

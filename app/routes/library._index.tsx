@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { skillsAssessed } from "~/attempts/catalogue.server";
 import { requireRole } from "~/auth/session.server";
@@ -83,7 +83,9 @@ export default function TrainerLibrary() {
                 <tr key={scenario.id}>
                   <td data-label={t("trainer.scenario")}>
                     <div className="cell-stack">
-                      <strong>{scenario.title}</strong>
+                      <strong>
+                        <Link to={`/analytics/scenarios/${scenario.id}`}>{scenario.title}</Link>
+                      </strong>
                       <span className="muted mono">{scenario.path}</span>
                     </div>
                   </td>

@@ -39,19 +39,25 @@ export default function TeamOverview() {
     { key: "fcr", label: t("analytics.fcr") },
     { key: "lastActive", label: t("analytics.lastActive") },
   ];
+  // Which team(s) the table shows: the one picked in the filter, or every team in view.
+  const shownTeams = (filters.team === undefined ? data.teams : data.teams.filter((team) => team.id === filters.team)).map((team) => team.name).join(" · ");
   const sortLink = (key: SortKey) => filterQuery(filters, { sort: key, dir: sort === key && dir === "asc" ? "desc" : "asc" });
 
   return (
     <div className="stack-lg">
       <header className="page-header">
         <h1>{t("analytics.overviewTitle")}</h1>
+        {shownTeams ? <p className="page-header__sub">{shownTeams}</p> : null}
         <p className="lead">{t("analytics.overviewIntro")}</p>
       </header>
       {data.teams.length === 0 ? <p className="notice">{t("manager.noTeams")}</p> : null}
       <FiltersForm teams={data.teams} filters={filters} keep={{ sort, dir }} clearTo="/team" />
       {data.weakestSkill ? (
         <p className="notice callout" role="note">
-          {t("analytics.weakest", { skill: t(`skills.${data.weakestSkill}.name`), score: data.teamMastery[data.weakestSkill] })}{" "}
+          {t(filters.team === undefined && data.teams.length > 1 ? "analytics.weakestAcross" : "analytics.weakest", {
+            skill: t(`skills.${data.weakestSkill}.name`),
+            score: data.teamMastery[data.weakestSkill],
+          })}{" "}
           <Link to={`/guides/${data.weakestSkill}`}>{t("analytics.weakestGuide", { skill: t(`skills.${data.weakestSkill}.name`) })}</Link>
         </p>
       ) : null}
