@@ -66,7 +66,7 @@ const PAGES: readonly ManagerPage[] = [
     phoneScroll: true,
   },
   { key: "debrief", heading: () => `Debrief: ${PARCEL.title}`, path: ({ attemptId }) => `/team/attempts/${attemptId}`, charts: 0, phoneScroll: false },
-  { key: "outcomes", heading: () => "Customer outcomes", path: () => "/team/outcomes", charts: 2, phoneScroll: false },
+  { key: "outcomes", heading: () => "Customer outcomes", path: () => "/team/outcomes", charts: 3, phoneScroll: false },
   { key: "scenarios", heading: () => "Scenario analytics", path: () => "/analytics/scenarios", charts: 1, phoneScroll: false },
   { key: "scenario", heading: () => PARCEL.title, path: () => `/analytics/scenarios/${PARCEL.id}`, charts: 0, phoneScroll: false },
 ];
@@ -154,7 +154,7 @@ test("charts: the trainee page, customer outcomes and scenario analytics draw ev
   await expect(radar.getByRole("table").getByRole("row")).toHaveCount(5);
 
   await open(page, showcase, outcomes);
-  await expectChartsDrawn(page, 2);
+  await expectChartsDrawn(page, 3);
   await expect(page.getByRole("region", { name: "Month by month" }).getByRole("table").locator("tbody tr")).not.toHaveCount(0);
   await expect(page.getByRole("region", { name: "Mastery and customer satisfaction, one dot per trainee" })).toContainText(
     /Across 4 trainees, the correlation between mastery and average CSAT is -?\d\.\d\d\. With fewer than 10 trainees this is a hint, not evidence\./,
@@ -174,6 +174,6 @@ test("charts: the trainee page, customer outcomes and scenario analytics draw ev
   await expectChartsDrawn(page, 2);
   await page.getByRole("link", { name: "Customer outcomes" }).click();
   await expect(page).toHaveURL("/team/outcomes");
-  await expectChartsDrawn(page, 2);
+  await expectChartsDrawn(page, 3);
   expect(problems).toEqual([]);
 });

@@ -27,23 +27,33 @@ export default function Outcomes() {
         ? t("analytics.scatterSummaryFew", { count: trainees.length, r: correlation.toFixed(2), min: fewTrainees })
         : t("analytics.scatterSummary", { count: trainees.length, r: correlation.toFixed(2), reading: t(`analytics.correlation.${strength}`) });
 
-  const overTime = useMemo<ChartConfiguration>(
+  // Two charts rather than one with two y axes: CSAT (1–5) and the percentages (0–100) would
+  // otherwise cross each other without meaning.
+  const csatOverTime = useMemo<ChartConfiguration>(
+    () => ({
+      type: "line",
+      data: {
+        labels: months.map((month) => month.period),
+        datasets: [{ label: t("analytics.csat"), data: months.map((m) => m.csat), borderColor: "#e0a526", backgroundColor: "#e0a526" }],
+      },
+      options: {
+        plugins: { legend: { display: false }, title: { display: true, text: t("analytics.csat") } },
+        scales: { y: { min: 1, max: 5, title: { display: true, text: t("analytics.csatAxis") } } },
+      },
+    }),
+    [months, t],
+  );
+  const scoresOverTime = useMemo<ChartConfiguration>(
     () => ({
       type: "line",
       data: {
         labels: months.map((month) => month.period),
         datasets: [
-          { label: t("analytics.csat"), data: months.map((m) => m.csat), yAxisID: "csat", borderColor: "#e0a526", backgroundColor: "#e0a526" },
-          { label: t("analytics.fcrRate"), data: months.map((m) => (m.fcr === null ? null : m.fcr * 100)), yAxisID: "score", borderColor: "#3d6fb0", backgroundColor: "#3d6fb0" },
-          { label: t("analytics.avgOverall"), data: months.map((m) => m.overall), yAxisID: "score", borderColor: "#11696b", backgroundColor: "#11696b" },
+          { label: t("analytics.fcrRate"), data: months.map((m) => (m.fcr === null ? null : m.fcr * 100)), borderColor: "#3d6fb0", backgroundColor: "#3d6fb0" },
+          { label: t("analytics.avgOverall"), data: months.map((m) => m.overall), borderColor: "#11696b", backgroundColor: "#11696b" },
         ],
       },
-      options: {
-        scales: {
-          csat: { type: "linear", position: "left", min: 1, max: 5, title: { display: true, text: "CSAT" } },
-          score: { type: "linear", position: "right", min: 0, max: 100, grid: { drawOnChartArea: false }, title: { display: true, text: "0–100" } },
-        },
-      },
+      options: { scales: { y: { min: 0, max: 100, title: { display: true, text: t("analytics.percentAxis") } } } },
     }),
     [months, t],
   );
@@ -72,7 +82,10 @@ export default function Outcomes() {
           <p className="muted">{t("analytics.noData")}</p>
         ) : (
           <>
-            <ChartCanvas config={overTime} label={t("analytics.overTime")} className="chart--wide" />
+            <div className="chart-grid">
+              <ChartCanvas config={csatOverTime} label={t("analytics.csatOverTime")} />
+              <ChartCanvas config={scoresOverTime} label={t("analytics.scoresOverTime")} />
+            </div>
             <div className="table-wrap">
               <table className="table--stack">
                 <caption className="visually-hidden">{t("analytics.overTime")}</caption>

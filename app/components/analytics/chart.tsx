@@ -12,12 +12,13 @@ import {
   RadarController,
   RadialLinearScale,
   ScatterController,
+  Title,
   Tooltip,
   type ChartConfiguration,
 } from "chart.js";
 import { useEffect, useRef } from "react";
 
-Chart.register(BarController, BarElement, LineController, LineElement, PointElement, LinearScale, CategoryScale, RadarController, RadialLinearScale, ScatterController, Filler, Tooltip, Legend);
+Chart.register(BarController, BarElement, LineController, LineElement, PointElement, LinearScale, CategoryScale, RadarController, RadialLinearScale, ScatterController, Filler, Title, Tooltip, Legend);
 
 /**
  * A Chart.js chart drawn in the browser only. Chart.js sizes its canvas through the DOM (allowed
