@@ -258,6 +258,8 @@ export type DebriefReading = {
 /** What the debrief component shows: the same for the trainee's debrief and the manager's read-only copy. */
 export async function readDebrief(page: Page): Promise<DebriefReading> {
   const result = page.locator(".debrief__result");
+  // `all()` does not wait: make sure the debrief (every skill has a row) is on the page first.
+  await expect(page.locator(".skill-row")).toHaveCount(SKILLS.length);
   const skills: DebriefReading["skills"] = [];
   for (const row of await page.locator(".skill-row").all()) {
     const none = await row.locator(".skill-row__none").count();

@@ -55,7 +55,8 @@ export default function ScenarioDetailPage() {
       </section>
       <section className="stack" aria-labelledby="steps-title">
         <h2 id="steps-title">{t("analytics.stepsTable")}</h2>
-        {detail.steps.map((step) => (
+        {summary.started === 0 ? <p className="notice">{t("analytics.noData")}</p> : null}
+        {(summary.started === 0 ? [] : detail.steps).map((step) => (
           <article key={step.stepId} className={`card stack step-stats${step.stepId === detail.hardestStep ? " step-stats--hardest" : ""}`} aria-labelledby={`step-${step.stepId}`}>
             <h3 id={`step-${step.stepId}`}>
               {t("analytics.step")} <code>{step.stepId}</code>
