@@ -50,7 +50,11 @@ export default function TraineePage() {
         labels: SKILLS.map(skillName),
         datasets: [{ label: t("analytics.mastery"), data: SKILLS.map((skill) => mastery[skill]), backgroundColor: "rgba(17,105,107,0.2)", borderColor: "#11696b" }],
       },
-      options: { scales: { r: { min: 0, max: 100, ticks: { stepSize: 25 } } }, plugins: { legend: { display: false } } },
+      // Skill names large enough to read; the scale's numbers small and out of the data's way.
+      options: {
+        scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, font: { size: 10 }, backdropColor: "rgba(255,255,255,0.8)" }, pointLabels: { font: { size: 13 } } } },
+        plugins: { legend: { display: false } },
+      },
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [mastery, i18n.language],
