@@ -1,18 +1,7 @@
 // axe-core on every page: no serious or critical violations.
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { expectNoSeriousViolations } from "./play-support";
 import { DEMO_USERS, findUserId, stateFile, type Role } from "./support";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  const report = serious.map(
-    (violation) =>
-      `${violation.impact}: ${violation.id} (${violation.help})\n` +
-      violation.nodes.map((node) => `    ${node.target.join(" ")}: ${node.failureSummary ?? ""}`.replace(/\n/g, " ")).join("\n"),
-  );
-  expect(report, `axe violations on ${page.url()}`).toEqual([]);
-}
 
 type Check = {
   label: string;

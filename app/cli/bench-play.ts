@@ -35,6 +35,7 @@ import type { Client, Request as CannonRequest } from "autocannon";
 import { closeDb, openMigratedDb } from "#db/db.server";
 import { projectRoot } from "#db/paths.server";
 import { createAccount, findOrCreateTeam } from "~/accounts/accounts.server";
+import { seededRandom } from "~/analytics/synthetic";
 import { hashPassword } from "~/auth/password.server";
 import { inlineScriptBytes, readPlayPage, scriptAssets } from "./bench/html";
 import { cookieFrom, headerValue, requester, type Requester } from "./bench/http";
@@ -86,18 +87,6 @@ type Trainee = {
   needsNew: boolean;
   random: () => number;
 };
-
-function seeded(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const log = (line = "") => console.log(line);
 const step = (line: string) => console.log(`· ${line}`);
@@ -655,7 +644,7 @@ async function main(): Promise<boolean> {
       4,
       async ({ email, index }) => {
         const cookie = await signIn(http, email, password);
-        trainees[index] = { index, email, cookie, attemptId: 0, turn: 0, choiceIds: [], needsNew: true, random: seeded(index + 1) };
+        trainees[index] = { index, email, cookie, attemptId: 0, turn: 0, choiceIds: [], needsNew: true, random: seededRandom(index + 1) };
       },
     );
     step(`${trainees.length} trainees signed in (${ms(performance.now() - t0, 0)})`);
