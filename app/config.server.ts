@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const DEVELOPMENT_SESSION_SECRET = "frontline-development-secret-not-for-production";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { openDatabase, type Database } from "./connection.server";
 
 export class BackupError extends Error {}

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { backupDatabase, BackupError } from "./backup.server";
 import { openDatabase, type Database } from "./connection.server";
 import { makeTempDir } from "./test-database";

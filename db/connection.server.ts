@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import sqlite3 from "sqlite3";
-import type { z } from "zod";
+import type * as z from "zod";
 
 export type SqlParam = string | number | bigint | null | Buffer;
 export type SqlParams = readonly SqlParam[] | Record<string, SqlParam>;

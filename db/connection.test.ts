@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { openDatabase, type Database } from "./connection.server";
 import { makeTempDir } from "./test-database";
 

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { Database } from "./connection.server";
 
 const MIGRATION_FILE = /^(\d{4})_[a-z0-9_-]+\.sql$/;

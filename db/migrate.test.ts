@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { openDatabase, type Database } from "./connection.server";
 import { appliedVersion, migrate, MigrationError } from "./migrate.server";
 import { migrationsDir } from "./paths.server";

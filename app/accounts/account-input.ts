@@ -1,6 +1,6 @@
 // Field schemas shared by the browser (conform validates as people type) and the server.
 import "~/utils/zod-csp";
-import { z } from "zod";
+import * as z from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
 import { ROLES } from "~/auth/roles";
 

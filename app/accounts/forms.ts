@@ -1,7 +1,7 @@
 // The admin and sign-in forms, validated in the browser as people type (conform) and again by
 // the action. Pages without such a form never import zod, which keeps it out of their JavaScript.
 import "~/utils/zod-csp";
-import { z } from "zod";
+import * as z from "zod";
 import { DisplayName, Email, NewPassword, Role, TeamName } from "./account-input";
 
 export const SignInForm = z.object({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { User } from "~/models/user.server";
 import { listManagedTeams, listTeams, type Team } from "~/models/team.server";
 import type { Scope } from "~/models/analytics.server";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { assessChoices, CHANNELS, PERSONAS, SKILLS, type Channel, type Persona, type Skill } from "~/engine";
 import { getLibrary } from "~/library/catalog.server";
 import type { LoadedScenario } from "~/library/library.server";

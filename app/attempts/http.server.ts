@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { z } from "zod";
+import * as z from "zod";
 import { AttemptError } from "./errors";
 import { loadOwnAttempt, type OwnAttempt } from "./load.server";
 

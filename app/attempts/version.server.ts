@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { createScenarioMachine, type Scenario, type ScenarioMachine } from "~/engine";
 import { COMPILED_FORMAT } from "~/library/compile.server";
 import type { LoadedScenario } from "~/library/library.server";

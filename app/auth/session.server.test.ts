@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { useFreshDatabase } from "#db/test-database";
 import { createAccount } from "~/accounts/accounts.server";

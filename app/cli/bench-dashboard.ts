@@ -13,7 +13,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import * as z from "zod";
 import { projectRoot } from "#db/paths.server";
 import { cookieFrom, requester } from "./bench/http";
 import { freePort, startServer, waitUntilAnswering } from "./bench/server";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import * as z from "zod";
 import { openMigratedDb } from "#db/db.server";
 import { simulateHistory } from "~/analytics/history.server";
 import { seededRandom } from "~/analytics/synthetic";

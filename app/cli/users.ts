@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { z } from "zod";
+import * as z from "zod";
 import { openMigratedDb } from "#db/db.server";
 import { DisplayName, Email, NewPassword, Role, TeamName } from "~/accounts/account-input";
 import { createAccount, findOrCreateTeam } from "~/accounts/accounts.server";

@@ -4,7 +4,7 @@
  * without looking at the block, and the YAML parser never runs custom tags.
  */
 import { LineCounter, parseDocument, isMap, isScalar } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { CHANNELS, KEBAB_ID, MAX_ID_LENGTH, PERSONAS } from "./types";
 import type { Channel, Persona, Position } from "./types";
 

@@ -2,7 +2,7 @@ import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
-import { z } from "zod";
+import * as z from "zod";
 import { SKILLS, splitFrontMatter } from "~/engine";
 
 /** Markdown a guide may hold; everything else (JSX, expressions, imports, HTML, images) is refused. */

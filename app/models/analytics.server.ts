@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { MASTERY_WINDOW } from "~/analytics/mastery";
 import { SKILLS, type Skill } from "~/engine";

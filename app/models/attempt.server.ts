@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Database } from "#db/connection.server";
 import { getDb } from "#db/db.server";
 import { SKILLS, type Skill } from "~/engine";

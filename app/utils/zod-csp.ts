@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // zod 4 probes for eval support with new Function() when a schema is built, and a strict CSP
 // reports that probe as a violation even though zod catches it. Route modules build their schemas
