@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "#db/test-database";
 import { createAccount } from "~/accounts/accounts.server";
-import { recordSignInFailure } from "~/models/sign-in-failure.server";
+import { countAllSignInFailures, recordSignInFailure } from "~/models/sign-in-failure.server";
 import { setUserActive } from "~/models/user.server";
-import { checkSignInAllowance, SIGN_IN_WINDOW_MS } from "./rate-limit.server";
+import { allowSignInAttempt, SIGN_IN_MAX_FAILURES, SIGN_IN_WINDOW_MS } from "./rate-limit.server";
 import { signIn } from "./sign-in.server";
 
 let userId = 0;
@@ -51,20 +51,39 @@ describe("signIn", () => {
     const eleventh = await signIn({ email: "ana@example.test", password: "a good long password", ip: "198.51.100.99" });
     expect(eleventh.status).toBe("rate-limited");
   });
+
+  it("lets no more than 10 of many parallel guesses through", async () => {
+    const before = await countAllSignInFailures();
+    const results = await Promise.all(
+      Array.from({ length: 16 }, (_, i) => signIn({ email: "racer@example.test", password: `guess ${i}`, ip: "192.0.2.50" })),
+    );
+    const statuses = results.map((result) => result.status);
+    expect(statuses.filter((status) => status === "invalid")).toHaveLength(SIGN_IN_MAX_FAILURES);
+    expect(statuses.filter((status) => status === "rate-limited")).toHaveLength(16 - SIGN_IN_MAX_FAILURES);
+    expect((await countAllSignInFailures()) - before).toBe(SIGN_IN_MAX_FAILURES);
+  });
+
+  it("does not count a right password for a disabled account as a failure", async () => {
+    await setUserActive(userId, false);
+    const before = await countAllSignInFailures();
+    await signIn({ email: "ana@example.test", password: "a good long password", ip: "192.0.2.60" });
+    expect(await countAllSignInFailures()).toBe(before);
+    await setUserActive(userId, true);
+  });
 });
 
-describe("checkSignInAllowance", () => {
+describe("allowSignInAttempt", () => {
   it("counts failures per IP and lets them expire after the window", async () => {
     const now = new Date("2030-01-01T12:00:00.000Z");
     const first = new Date(now.getTime() - SIGN_IN_WINDOW_MS + 60_000);
     for (let i = 0; i < 9; i++) await recordSignInFailure(`person${i}@example.test`, "203.0.113.5", first);
-    expect(await checkSignInAllowance("someone@example.test", "203.0.113.5", now)).toEqual({ allowed: true });
+    const tenth = await allowSignInAttempt("someone@example.test", "203.0.113.5", now);
+    expect(tenth.allowed).toBe(true);
 
-    await recordSignInFailure("person9@example.test", "203.0.113.5", now);
-    const blocked = await checkSignInAllowance("someone@example.test", "203.0.113.5", now);
+    const blocked = await allowSignInAttempt("someone-else@example.test", "203.0.113.5", now);
     expect(blocked).toEqual({ allowed: false, retryAt: new Date(first.getTime() + SIGN_IN_WINDOW_MS) });
 
     const later = new Date(first.getTime() + SIGN_IN_WINDOW_MS + 1);
-    expect(await checkSignInAllowance("someone@example.test", "203.0.113.5", later)).toEqual({ allowed: true });
+    expect((await allowSignInAttempt("someone@example.test", "203.0.113.5", later)).allowed).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
-import { clearSignInFailuresForEmail, recordSignInFailure } from "~/models/sign-in-failure.server";
+import { clearSignInFailuresForEmail } from "~/models/sign-in-failure.server";
 import { findPasswordHash, findUserById, type User } from "~/models/user.server";
 import { decoyPasswordHash, verifyPassword } from "./password.server";
-import { checkSignInAllowance } from "./rate-limit.server";
+import { allowSignInAttempt } from "./rate-limit.server";
 import { startSession } from "./session.server";
 
 export type SignInResult =
@@ -11,16 +11,17 @@ export type SignInResult =
   | { status: "rate-limited"; retryAt: Date };
 
 export async function signIn({ email, password, ip }: { email: string; password: string; ip: string }): Promise<SignInResult> {
-  const allowance = await checkSignInAllowance(email, ip);
+  const allowance = await allowSignInAttempt(email, ip);
   if (!allowance.allowed) return { status: "rate-limited", retryAt: allowance.retryAt };
 
+  // From here the attempt is counted as a failure unless the password turns out to be right.
   const account = await findPasswordHash(email);
   const matches = await verifyPassword(password, account?.hash ?? (await decoyPasswordHash()));
-  if (!account || !matches) {
-    await recordSignInFailure(email, ip);
-    return { status: "invalid" };
+  if (!account || !matches) return { status: "invalid" };
+  if (!account.active) {
+    await allowance.release();
+    return { status: "disabled" };
   }
-  if (!account.active) return { status: "disabled" };
 
   const user = await findUserById(account.userId);
   if (!user) return { status: "invalid" };

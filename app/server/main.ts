@@ -5,6 +5,7 @@ import { closeDb, openMigratedDb } from "#db/db.server";
 import { MigrationError } from "#db/migrate.server";
 import { projectRoot } from "#db/paths.server";
 import { DEMO_SIGN_INS, seedDemoOrganisation } from "~/accounts/demo.server";
+import { startHousekeeping } from "~/auth/housekeeping.server";
 import { ConfigError, readConfig } from "~/config.server";
 import { createApp } from "./app";
 
@@ -40,6 +41,7 @@ async function main() {
     fail(`the database could not be opened: ${error instanceof Error ? error.message : String(error)}`);
   }
   const seeded = config.production ? false : await seedDemoOrganisation();
+  startHousekeeping();
 
   let build = await importBuild().catch(() => fail(`no app build at ${BUILD_PATH}; run "npm run build" first.`));
   if (development) {
