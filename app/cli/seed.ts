@@ -26,6 +26,9 @@ const FIRST = ["Alex", "Bea", "Carlos", "Dana", "Eli", "Fatima", "Gus", "Hana", 
 const LAST = ["Abbott", "Brandt", "Costa", "Duarte", "Evans", "Fischer", "García", "Haddad", "Ibáñez", "Jansen", "Kowalski", "López", "Moreau", "Nowak", "Okafor", "Petrov", "Quist", "Rossi", "Silva", "Tanaka", "Ueda", "Varga", "Wiśniewska", "Young", "Zając"];
 
 runCli(async () => {
+  if (process.env.NODE_ENV === "production") {
+    throw new UsageError(`db:seed creates managers and trainees who all share the published password "${PASSWORD}"; it refuses to run with NODE_ENV=production`);
+  }
   const { values } = parseArgs({
     options: { trainees: { type: "string" }, attempts: { type: "string" }, teams: { type: "string" }, seed: { type: "string" } },
   });
