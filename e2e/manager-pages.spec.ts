@@ -152,6 +152,11 @@ test("charts: the trainee page, customer outcomes and scenario analytics draw ev
   const radar = page.getByRole("region", { name: "Current mastery by skill" });
   await expect(radar.getByRole("img")).toHaveAttribute("aria-label", /^Current mastery: Listening \d+, Empathy \d+, Calm \d+, Persuasion \d+, Honest expectations \d+\.$/);
   await expect(radar.getByRole("table").getByRole("row")).toHaveCount(5);
+  const trend = page.getByRole("region", { name: "Mastery over time" });
+  await trend.getByText("Show the numbers").click();
+  // Ada finished two conversations: one row per point on the chart, a column per skill.
+  await expect(trend.getByRole("table").locator("tbody tr")).toHaveCount(2);
+  await expect(trend.getByRole("table").getByRole("columnheader")).toHaveCount(6);
 
   await open(page, showcase, outcomes);
   await expectChartsDrawn(page, 3);
@@ -159,6 +164,14 @@ test("charts: the trainee page, customer outcomes and scenario analytics draw ev
   await expect(page.getByRole("region", { name: "Mastery and customer satisfaction, one dot per trainee" })).toContainText(
     /Across 4 trainees, the correlation between mastery and average CSAT is -?\d\.\d\d\. With fewer than 10 trainees this is a hint, not evidence\./,
   );
+  const scatterRegion = page.getByRole("region", { name: "Mastery and customer satisfaction, one dot per trainee" });
+  await scatterRegion.getByText("Show the numbers").click();
+  const dots = scatterRegion.getByRole("table").locator("tbody tr");
+  await expect(dots).toHaveCount(4);
+  // Every conversation here finished this month, so the month's average mastery is the mean of the trainees' dots.
+  const masteries = await dots.evaluateAll((rows) => rows.map((row) => Number(row.querySelector("td")?.textContent)));
+  const thisMonth = page.getByRole("region", { name: "Month by month" }).getByRole("table").locator("tbody tr").last();
+  await expect(thisMonth.locator("td").nth(3)).toHaveText(String(Math.round(masteries.reduce((sum, value) => sum + value, 0) / masteries.length)));
 
   await open(page, showcase, scenarios);
   await expectChartsDrawn(page, 1);

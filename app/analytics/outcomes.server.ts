@@ -1,8 +1,9 @@
-import { SKILLS } from "~/engine";
-import { outcomesByMonth, teamOverview, type PeriodStat, type Scope } from "~/models/analytics.server";
+import { outcomesByMonth, skillScoresInScope, teamOverview, type PeriodStat, type Scope } from "~/models/analytics.server";
+import { averageMasteryByMonth, currentMasteryByTrainee, meanMastery } from "./mastery";
 
 export type OutcomesView = {
-  months: PeriodStat[];
+  /** Per month, beside CSAT and resolution: the team's average mastery at the month's end. */
+  months: (PeriodStat & { mastery: number | null })[];
   trainees: { id: number; name: string; mastery: number; csat: number }[];
   /** Pearson correlation of mastery and average CSAT across trainees; null below three trainees. */
   correlation: number | null;
@@ -44,18 +45,23 @@ export function correlationStrength(r: number): CorrelationStrength {
 export const FEW_TRAINEES = 10;
 
 export async function buildOutcomes(scope: Scope): Promise<OutcomesView> {
-  const [months, overview] = await Promise.all([outcomesByMonth(scope), teamOverview(scope)]);
+  const [months, overview, scores] = await Promise.all([outcomesByMonth(scope), teamOverview(scope), skillScoresInScope(scope)]);
+  const points = scores.map(({ ended_at, ...rest }) => ({ endedAt: ended_at, ...rest }));
+  const masteryByMonth = averageMasteryByMonth(points, months.map((month) => month.period));
+  // The same per-skill rounding as the monthly average, so the last month and the dots agree.
+  const current = currentMasteryByTrainee(points);
   const trainees = overview.flatMap((row) => {
-    const values = SKILLS.map((skill) => row.mastery[skill]).filter((value): value is number => value !== null);
-    if (values.length === 0 || row.avgCsat === null) return [];
-    return [{ id: row.id, name: row.displayName, mastery: Math.round(values.reduce((a, b) => a + b, 0) / values.length), csat: Math.round(row.avgCsat * 100) / 100 }];
+    const skills = current.get(row.id);
+    const mastery = skills ? meanMastery(skills) : null;
+    if (mastery === null || row.avgCsat === null) return [];
+    return [{ id: row.id, name: row.displayName, mastery, csat: Math.round(row.avgCsat * 100) / 100 }];
   });
   const correlation = pearson(
     trainees.map((t) => t.mastery),
     trainees.map((t) => t.csat),
   );
   return {
-    months,
+    months: months.map((month) => ({ ...month, mastery: masteryByMonth.get(month.period) ?? null })),
     trainees,
     correlation,
     strength: correlation === null ? null : correlationStrength(correlation),

@@ -169,17 +169,16 @@ const PeriodRow = z.object({
   attempts: z.number().int(),
   csat: z.number().nullable(),
   fcr: z.number().nullable(),
-  overall: z.number().nullable(),
 });
 export type PeriodStat = z.infer<typeof PeriodRow>;
 
-/** Completed attempts per calendar month: average CSAT, first-contact resolution and overall score. */
+/** Completed attempts per calendar month: average CSAT and first-contact resolution. */
 export async function outcomesByMonth(scope: Scope): Promise<PeriodStat[]> {
   if (scope.teamIds.length === 0) return [];
   const db = await getDb();
   return db.all(
     PeriodRow,
-    `SELECT substr(a.ended_at, 1, 7) AS period, COUNT(*) AS attempts, AVG(a.csat) AS csat, AVG(a.resolved) AS fcr, AVG(a.overall) AS overall
+    `SELECT substr(a.ended_at, 1, 7) AS period, COUNT(*) AS attempts, AVG(a.csat) AS csat, AVG(a.resolved) AS fcr
        FROM attempts a JOIN users u ON u.id = a.user_id
       WHERE u.team_id IN (${placeholders(scope.teamIds)}) AND a.status = 'completed' AND a.ended_at >= ? AND a.ended_at < ?
       GROUP BY period ORDER BY period`,
@@ -247,4 +246,21 @@ export async function skillTrend(userId: number, scope: Pick<Scope, "from" | "to
       ORDER BY ended_at, id`,
     [userId, scope.from, scope.to],
   );
+}
+
+const ScopeTrendRow = TrendRow.extend({ user_id: z.number().int() });
+
+/** Every skill score of the scope's finished attempts, by trainee and then oldest first. */
+export async function skillScoresInScope(scope: Scope): Promise<(TrendPoint & { userId: number })[]> {
+  if (scope.teamIds.length === 0) return [];
+  const db = await getDb();
+  const rows = await db.all(
+    ScopeTrendRow,
+    `SELECT a.user_id, a.ended_at, ${SKILLS.map((skill) => `a.${skill}`).join(", ")}
+       FROM attempts a JOIN users u ON u.id = a.user_id
+      WHERE u.team_id IN (${placeholders(scope.teamIds)}) AND a.status = 'completed' AND a.ended_at >= ? AND a.ended_at < ?
+      ORDER BY a.user_id, a.ended_at, a.id`,
+    [...scope.teamIds, scope.from, scope.to],
+  );
+  return rows.map(({ user_id, ...scores }) => ({ userId: user_id, ...scores }));
 }

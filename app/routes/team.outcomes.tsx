@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { requireTeamView } from "~/analytics/guard.server";
 import { buildOutcomes } from "~/analytics/outcomes.server";
 import { ChartCanvas } from "~/components/analytics/chart";
+import { ChartNumbers } from "~/components/analytics/chart-numbers";
 import { FiltersForm } from "~/components/analytics/filters-form";
 
 export const meta: MetaFunction = () => [{ title: "Customer outcomes · Frontline" }];
@@ -50,7 +51,7 @@ export default function Outcomes() {
         labels: months.map((month) => month.period),
         datasets: [
           { label: t("analytics.fcrRate"), data: months.map((m) => (m.fcr === null ? null : m.fcr * 100)), borderColor: "#3d6fb0", backgroundColor: "#3d6fb0" },
-          { label: t("analytics.avgOverall"), data: months.map((m) => m.overall), borderColor: "#11696b", backgroundColor: "#11696b" },
+          { label: t("analytics.avgMastery"), data: months.map((m) => m.mastery), borderColor: "#11696b", backgroundColor: "#11696b" },
         ],
       },
       options: { scales: { y: { min: 0, max: 100, title: { display: true, text: t("analytics.percentAxis") } } } },
@@ -95,7 +96,7 @@ export default function Outcomes() {
                     <th scope="col">{t("analytics.attempts")}</th>
                     <th scope="col">{t("analytics.csat")}</th>
                     <th scope="col">{t("analytics.fcrRate")}</th>
-                    <th scope="col">{t("analytics.avgOverall")}</th>
+                    <th scope="col">{t("analytics.avgMastery")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -107,12 +108,13 @@ export default function Outcomes() {
                       <td data-label={t("analytics.attempts")}>{month.attempts}</td>
                       <td data-label={t("analytics.csat")}>{month.csat?.toFixed(2) ?? "—"}</td>
                       <td data-label={t("analytics.fcrRate")}>{pct(month.fcr)}</td>
-                      <td data-label={t("analytics.avgOverall")}>{month.overall === null ? "—" : Math.round(month.overall)}</td>
+                      <td data-label={t("analytics.avgMastery")}>{month.mastery ?? "—"}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
+            <p className="muted">{t("analytics.avgMasteryNote")}</p>
           </>
         )}
       </section>
@@ -124,6 +126,14 @@ export default function Outcomes() {
           <>
             <p>{scatterSummary}</p>
             <ChartCanvas config={scatter} label={scatterSummary} className="chart--wide" />
+            <ChartNumbers
+              summary={t("analytics.showNumbers")}
+              caption={t("analytics.scatter")}
+              headers={[t("analytics.trainee"), t("analytics.mastery"), "CSAT"]}
+              rows={[...trainees]
+                .sort((a, b) => b.mastery - a.mastery || a.name.localeCompare(b.name))
+                .map((trainee) => ({ key: trainee.id, cells: [trainee.name, trainee.mastery, trainee.csat.toFixed(2)] }))}
+            />
           </>
         )}
       </section>

@@ -9,6 +9,7 @@ import { filterQuery } from "~/analytics/filters";
 import { traineeInTeams } from "~/analytics/trainee-access.server";
 import { buildProgressView } from "~/attempts/progress-view.server";
 import { ChartCanvas, SKILL_COLOURS } from "~/components/analytics/chart";
+import { ChartNumbers } from "~/components/analytics/chart-numbers";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { HeatCell } from "~/components/analytics/heat-cell";
 import { AttemptsTable } from "~/components/scenario/attempts-table";
@@ -129,6 +130,15 @@ export default function TraineePage() {
                   );
                 })}
               </ul>
+              <ChartNumbers
+                summary={t("analytics.showNumbers")}
+                caption={t("analytics.trend")}
+                headers={[t("analytics.date"), ...SKILLS.map(skillName)]}
+                rows={trend.map((point, index) => ({
+                  key: index,
+                  cells: [formatDate(point.endedAt, i18n.language), ...SKILLS.map((skill) => point[skill] ?? "—")],
+                }))}
+              />
             </>
           )}
         </section>
