@@ -53,3 +53,20 @@ describe("every file in the shared invalid corpus is refused at its expected lin
     expect(lines, entry.why).toContain(entry.line);
   });
 });
+
+describe("Windows line endings (CRLF) read exactly like LF", () => {
+  const crlf = (text: string) => text.replace(/\r?\n/g, "\r\n");
+
+  it.each(["parcel-third-call.mdx", "returns-desk-loop.mdx"])("%s gives the same scenario and no problem", (file) => {
+    const lf = checkScenarioSource(read(file), { path: file, hash: "h" });
+    const windows = checkScenarioSource(crlf(read(file)), { path: file, hash: "h" });
+    expect(windows.problems).toEqual(lf.problems);
+    expect(windows.scenario).toEqual(lf.scenario);
+  });
+
+  it.each(readdirSync(new URL("invalid/", dir)).filter((f) => f.endsWith(".mdx")))("invalid/%s reports the same problems at the same lines", (file) => {
+    const lf = checkScenarioSource(read(`invalid/${file}`), { path: file, hash: "h" });
+    const windows = checkScenarioSource(crlf(read(`invalid/${file}`)), { path: file, hash: "h" });
+    expect(windows.problems).toEqual(lf.problems);
+  });
+});

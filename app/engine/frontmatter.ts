@@ -82,7 +82,10 @@ export function blank(text: string): string {
  * (YAML); a language after the dashes (`---js`, `---coffee`, …) or another
  * delimiter is an error and the block is never parsed.
  */
-export function splitFrontMatter(source: string): SplitResult {
+export function splitFrontMatter(rawSource: string): SplitResult {
+  // A file saved on Windows reads exactly like one saved elsewhere; only line breaks change, so
+  // every line and column stays where the trainer sees it.
+  const source = rawSource.replace(/\r\n/g, "\n");
   const lines = source.split("\n");
   const first = (lines[0] ?? "").replace(/^\uFEFF/, "").replace(/\r$/, "");
   const problems: RawProblem[] = [];

@@ -90,6 +90,17 @@ describe("compiled content", () => {
     expect(JSON.parse(JSON.stringify(parcel.html))).toEqual(parcel.html);
   });
 
+  it("compiles a file saved with Windows line endings to the same content", async () => {
+    const { dir, cache } = library("crlf");
+    const lf = (await loadLibrary({ dir, cache })).scenarios[0]!;
+    const crlfDir = path.join(work, "crlf-only");
+    mkdirSync(crlfDir, { recursive: true });
+    writeFileSync(path.join(crlfDir, "parcel.mdx"), readFileSync(path.join(fixtures, "parcel-third-call.mdx"), "utf8").replace(/\n/g, "\r\n"));
+    const { scenarios, invalid } = await loadLibrary({ dir: crlfDir, cache });
+    expect(invalid).toEqual([]);
+    expect(scenarios[0]!.html).toEqual(lf.html);
+  });
+
   it("renders allowed links with rel=noopener", async () => {
     const dir = path.join(work, "links");
     mkdirSync(dir, { recursive: true });
