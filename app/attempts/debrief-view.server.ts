@@ -2,6 +2,22 @@ import { reviewTurns, scoreAttempt, SKILLS, type Channel, type Outcome, type Per
 import { listAttemptTurns } from "~/models/attempt.server";
 import type { OwnAttempt } from "./load.server";
 
+type SkillRow = { skill: Skill; score: number | null; points: number; turns: number };
+
+/**
+ * The skills whose guides the debrief links: the two lowest-scoring assessed ones, ties in the
+ * fixed skill order. Always two when two were assessed, so that a perfect run still points
+ * somewhere to keep practising; skills the scenario did not assess have nothing to say.
+ */
+export function weakestSkills(rows: readonly SkillRow[]): Skill[] {
+  const order = (skill: Skill) => SKILLS.indexOf(skill);
+  return rows
+    .filter((row): row is SkillRow & { score: number } => row.score !== null)
+    .sort((a, b) => a.score - b.score || order(a.skill) - order(b.skill))
+    .slice(0, 2)
+    .map((row) => row.skill);
+}
+
 export type DebriefView = {
   attemptId: number;
   scenario: { id: string; title: string; customer: string; channel: Channel; persona: Persona };
@@ -9,8 +25,8 @@ export type DebriefView = {
   endedAt: string | null;
   ending: { html: string; outcome: Outcome; csat: number; resolved: boolean };
   overall: number | null;
-  skills: { skill: Skill; score: number | null; points: number; turns: number }[];
-  /** The two lowest assessed skills below 100, for the guide links. */
+  skills: SkillRow[];
+  /** The two lowest-scoring assessed skills (even when they scored well), for the guide links. */
   weakest: Skill[];
   turns: {
     turn: number;
@@ -39,11 +55,6 @@ export async function buildDebriefView({ attempt, version, snapshot }: OwnAttemp
     const score = result.skills[skill];
     return { skill, score: score?.score ?? null, points: score?.points ?? 0, turns: score?.turns ?? 0 };
   });
-  const weakest = skills
-    .filter((row): row is typeof row & { score: number } => row.score !== null && row.score < 100)
-    .sort((a, b) => a.score - b.score)
-    .slice(0, 2)
-    .map((row) => row.skill);
 
   return {
     attemptId: attempt.id,
@@ -53,7 +64,7 @@ export async function buildDebriefView({ attempt, version, snapshot }: OwnAttemp
     ending: { html: html[`ending:${ending.id}`] ?? "", outcome: ending.outcome, csat: result.csat, resolved: ending.resolved },
     overall: result.overall,
     skills,
-    weakest,
+    weakest: weakestSkills(skills),
     turns: reviews.map((review) => {
       const step = steps.get(review.step);
       const showBest = review.rating !== null && review.rating !== "best";

@@ -194,8 +194,11 @@ const common = {
     coach: "Coach's note",
     responseTime: "Replied in {{seconds}} s",
     late: "late",
-    practise: "Practise your weakest skills",
-    practiseFor: "Guides for {{name}}'s weakest skills",
+    // The two lowest scores of this conversation, however high: "weakest" would be untrue after a perfect run.
+    practise_one: "Keep sharpening the skill this conversation assessed",
+    practise_other: "Keep sharpening your two lowest-scoring skills here",
+    practiseFor_one: "Guides for the skill {{name}} was assessed on here",
+    practiseFor_other: "Guides for {{name}}'s two lowest-scoring skills here",
     readGuide: "Read the {{skill}} guide",
     tryAgain: "Try again",
     backToCatalogue: "Back to all scenarios",

@@ -62,7 +62,7 @@ export function Debrief({ debrief, actions, trainee }: Props) {
         </div>
         {debrief.weakest.length > 0 ? (
           <div className="debrief__guides">
-            <h3>{trainee ? t("debrief.practiseFor", { name: trainee }) : t("debrief.practise")}</h3>
+            <h3>{t(trainee ? "debrief.practiseFor" : "debrief.practise", { name: trainee, count: debrief.weakest.length })}</h3>
             <ul className="link-list">
               {debrief.weakest.map((skill) => (
                 <li key={skill}>
