@@ -142,7 +142,7 @@ const common = {
     impatient: {
       phone: "Hello? Are you still there?",
       chat: "Hello?? Is anyone there?",
-      email: "",
+      email: "Just following up: I'm still waiting for a reply.",
       "in-person": "Excuse me… I'm still waiting.",
       social: "Still waiting for an answer here. Everyone can see this, you know.",
     },

@@ -135,9 +135,9 @@ export default function Play() {
               ) : (
                 <CustomerMessages channel={channel} customer={customer} lines={view.latest} className="bubble--latest" as="div" />
               )}
-              {expired && impatience && !typing ? (
+              {expired && !typing ? (
                 <p className="bubble bubble--customer bubble--impatient">
-                  <span className="bubble__who">{customer}</span>
+                  <span className="bubble__who">{t(`play.who.${channel}`, { name: customer })}</span>
                   <span className="bubble__text">{impatience}</span>
                 </p>
               ) : null}
