@@ -17,6 +17,7 @@ import { getUser } from "~/auth/session.server";
 import { AppHeader } from "~/components/app-header";
 import { ErrorPage } from "~/components/error-page";
 import { i18next } from "~/i18n/i18next.server";
+import { productTitle } from "~/i18n/meta";
 import styles from "~/styles/app.css";
 import { useNonce } from "~/utils/nonce";
 
@@ -25,7 +26,7 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Frontline" }];
+export const meta: MetaFunction = ({ matches }) => productTitle(matches);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, locale] = await Promise.all([getUser(request), i18next.getLocale(request)]);

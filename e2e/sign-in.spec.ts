@@ -18,6 +18,7 @@ test.describe("signing in and out in the browser", () => {
     test(`the demo ${role} signs in with the form, lands on ${user.home}, and signs out`, async ({ page, request }) => {
       await page.goto("/");
       await expect(page).toHaveURL(/\/sign-in$/);
+      await expect(page).toHaveTitle("Sign in · Frontline");
 
       await page.getByLabel("Email").fill(user.email);
       await page.getByLabel("Password").fill(user.password);
@@ -26,6 +27,8 @@ test.describe("signing in and out in the browser", () => {
       await expect(page).toHaveURL(user.home);
       await expect(page.getByRole("banner")).toContainText(user.name);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      // The home page's title is made in the browser after a client-side navigation, in the page's language.
+      await expect(page).toHaveTitle(/^\S.* · Frontline$/);
 
       const session = (await page.context().cookies()).find((cookie) => cookie.name === "frontline_session");
       expect(session, "signing in sets the session cookie").toBeDefined();

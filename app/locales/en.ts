@@ -4,6 +4,15 @@ const common = {
     tagline: "Practise the conversations that matter, before they happen.",
     skipToContent: "Skip to main content",
   },
+  meta: {
+    title: "{{page}} · Frontline",
+    scenarioAnalytics: "{{title}} · Scenario analytics",
+    person: "Person",
+    scenario: "Scenario",
+    guide: "Guide",
+    trainee: "Trainee",
+    conversation: "Conversation",
+  },
   roles: {
     trainee: "Trainee",
     trainer: "Trainer",

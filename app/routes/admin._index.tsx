@@ -3,9 +3,10 @@ import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { StatusBadge } from "~/components/status-badge";
+import { pageTitle } from "~/i18n/meta";
 import { listUsers } from "~/models/user.server";
 
-export const meta: MetaFunction = () => [{ title: "People · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.admin"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);

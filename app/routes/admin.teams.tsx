@@ -7,10 +7,11 @@ import { CreateTeamForm, TeamManagersForm } from "~/accounts/forms";
 import { requireRole } from "~/auth/session.server";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { i18next } from "~/i18n/i18next.server";
+import { pageTitle } from "~/i18n/meta";
 import { createTeam, findTeamById, findTeamByName, listTeamManagerIds, listTeamSummaries, setTeamManagers } from "~/models/team.server";
 import { listUsersByRole } from "~/models/user.server";
 
-export const meta: MetaFunction = () => [{ title: "Teams · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.teams"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);

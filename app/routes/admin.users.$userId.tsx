@@ -9,6 +9,7 @@ import { RoleSelect, TeamSelect } from "~/components/choice-fields";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { StatusBadge } from "~/components/status-badge";
 import { i18next } from "~/i18n/i18next.server";
+import { pageTitle } from "~/i18n/meta";
 import { listManagedTeams, listTeams, setManagedTeams } from "~/models/team.server";
 import { findUserById, setUserActive, updateUser } from "~/models/user.server";
 import { idParamOr404 } from "~/utils/params.server";
@@ -19,9 +20,7 @@ async function loadPerson(params: LoaderFunctionArgs["params"]) {
   return person;
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.person.displayName ?? "Person"} · Frontline` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.person.displayName ?? t("meta.person"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);

@@ -10,10 +10,11 @@ import { requireRole } from "~/auth/session.server";
 import { RoleSelect, TeamSelect } from "~/components/choice-fields";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { i18next } from "~/i18n/i18next.server";
+import { pageTitle } from "~/i18n/meta";
 import { findTeamById, listTeams } from "~/models/team.server";
 import { EmailTakenError } from "~/models/user.server";
 
-export const meta: MetaFunction = () => [{ title: "Add a person · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("admin.addPerson"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);

@@ -8,8 +8,10 @@ import { filterQuery } from "~/analytics/filters";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { FlowDiagram } from "~/components/analytics/flow-diagram";
 import { OUTCOMES } from "~/engine/types";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.detail.summary.title ?? "Scenario"} · Scenario analytics · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => t("meta.scenarioAnalytics", { title: data?.detail.summary.title ?? t("meta.scenario") }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { teams, filters, scope } = await requireTeamView(request, ["manager", "admin", "trainer"]);

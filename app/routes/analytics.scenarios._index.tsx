@@ -10,8 +10,9 @@ import { ChartCanvas, OUTCOME_COLOURS } from "~/components/analytics/chart";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { wrapLabel } from "~/components/analytics/wrap-label";
 import { OUTCOMES, SKILLS } from "~/engine/types";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Scenario analytics · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.scenarioAnalytics"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { teams, filters, scope } = await requireTeamView(request, ["manager", "admin", "trainer"]);

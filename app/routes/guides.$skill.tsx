@@ -4,9 +4,10 @@ import { useTranslation } from "react-i18next";
 import { skillsAssessed } from "~/attempts/catalogue.server";
 import { requireUser } from "~/auth/session.server";
 import { findGuide } from "~/guides/guides.server";
+import { pageTitle } from "~/i18n/meta";
 import { getLibrary } from "~/library/catalog.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.guide.title ?? "Guide"} · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.guide.title ?? t("meta.guide"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);

@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { listGuides } from "~/guides/guides.server";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Skill guides · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.guides"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);

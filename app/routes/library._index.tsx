@@ -6,9 +6,10 @@ import { requireRole } from "~/auth/session.server";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { PersonaBadge } from "~/components/scenario/persona-badge";
 import type { Problem } from "~/engine";
+import { pageTitle } from "~/i18n/meta";
 import { getLibrary } from "~/library/catalog.server";
 
-export const meta: MetaFunction = () => [{ title: "Scenario library · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.library"));
 
 const problemLine = (problem: Problem) => ({
   where: `${problem.path}:${problem.line}:${problem.column}`,

@@ -18,9 +18,10 @@ import { signIn } from "~/auth/sign-in.server";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { config } from "~/config.server";
 import { i18next } from "~/i18n/i18next.server";
+import { pageTitle } from "~/i18n/meta";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("signIn.title"));
 
 // Document requests only get headers a route exports; this passes the 429's Retry-After through.
 export const headers: HeadersFunction = ({ actionHeaders }) => {

@@ -9,9 +9,10 @@ import { filterQuery } from "~/analytics/filters";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { HeatCell } from "~/components/analytics/heat-cell";
 import { SKILLS } from "~/engine/types";
+import { pageTitle } from "~/i18n/meta";
 import { formatDate } from "~/utils/dates";
 
-export const meta: MetaFunction = () => [{ title: "Team overview · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.team"));
 
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -7,9 +7,11 @@ import { buildDebriefView } from "~/attempts/debrief-view.server";
 import { AttemptError } from "~/attempts/errors";
 import { loadAttempt } from "~/attempts/load.server";
 import { Debrief } from "~/components/scenario/debrief";
+import { pageTitle } from "~/i18n/meta";
 import { idParamOr404 } from "~/utils/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Debrief: ${data?.debrief.scenario.title ?? "attempt"} · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => t("debrief.title", { title: data?.debrief.scenario.title ?? t("meta.conversation") }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, teams } = await requireTeamView(request);

@@ -8,8 +8,9 @@ import { buildOutcomes } from "~/analytics/outcomes.server";
 import { ChartCanvas } from "~/components/analytics/chart";
 import { ChartNumbers } from "~/components/analytics/chart-numbers";
 import { FiltersForm } from "~/components/analytics/filters-form";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Customer outcomes · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.outcomes"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { teams, filters, scope } = await requireTeamView(request);

@@ -14,11 +14,12 @@ import { FiltersForm } from "~/components/analytics/filters-form";
 import { HeatCell } from "~/components/analytics/heat-cell";
 import { AttemptsTable } from "~/components/scenario/attempts-table";
 import { SKILLS, type Skill } from "~/engine/types";
+import { pageTitle } from "~/i18n/meta";
 import { skillTrend } from "~/models/analytics.server";
 import { formatDate } from "~/utils/dates";
 import { idParamOr404 } from "~/utils/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.trainee.displayName ?? "Trainee"} · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.trainee.displayName ?? t("meta.trainee"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, teams, filters, scope } = await requireTeamView(request);

@@ -6,8 +6,9 @@ import { requireRole } from "~/auth/session.server";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { PersonaBadge, PersonaFace } from "~/components/scenario/persona-badge";
 import { CHANNELS, PERSONAS, SKILLS } from "~/engine/types";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "Practice · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.train"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);

@@ -11,9 +11,10 @@ import { ConversationBar, CustomerMessages, ReplyMessage } from "~/components/sc
 import { MoodMeter } from "~/components/scenario/mood-meter";
 import { PatienceTimer, usePatienceCountdown } from "~/components/scenario/patience-timer";
 import { PersonaFace } from "~/components/scenario/persona-badge";
+import { pageTitle } from "~/i18n/meta";
 import { idParamOr404 } from "~/utils/params.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.view.scenario.title ?? "Conversation"} · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.view.scenario.title ?? t("meta.conversation"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);

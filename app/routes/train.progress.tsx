@@ -6,8 +6,9 @@ import { requireRole } from "~/auth/session.server";
 import { AttemptsTable } from "~/components/scenario/attempts-table";
 import { SkillBar } from "~/components/scenario/skill-bar";
 import { SKILLS } from "~/engine/types";
+import { pageTitle } from "~/i18n/meta";
 
-export const meta: MetaFunction = () => [{ title: "My progress · Frontline" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.progress"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);

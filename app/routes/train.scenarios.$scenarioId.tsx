@@ -6,10 +6,11 @@ import { startAttempt } from "~/attempts/start.server";
 import { requireRole } from "~/auth/session.server";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { PersonaBadge, PersonaFace } from "~/components/scenario/persona-badge";
+import { pageTitle } from "~/i18n/meta";
 import { findPublishedScenario } from "~/library/catalog.server";
 import { listAttemptsOfUser } from "~/models/attempt.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Scenario"} · Frontline` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.title ?? t("meta.scenario"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
