@@ -29,6 +29,7 @@ test.describe("signing in and out in the browser", () => {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       // The home page's title is made in the browser after a client-side navigation, in the page's language.
       await expect(page).toHaveTitle(/^\S.* · Frontline$/);
+      await expect(page).not.toHaveTitle("Sign in · Frontline");
 
       const session = (await page.context().cookies()).find((cookie) => cookie.name === "frontline_session");
       expect(session, "signing in sets the session cookie").toBeDefined();
