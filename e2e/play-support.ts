@@ -24,6 +24,25 @@ export type Trainee = { id: number; name: string; email: string; password: strin
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
 
+/** A context with no session, for tests that sign in through the form themselves. */
+export const SIGNED_OUT: StorageState = { cookies: [], origins: [] };
+
+/** Signs in through the form by mouse and lands on the trainee's catalogue. */
+export async function signInThroughForm(page: Page, trainee: Pick<Trainee, "name" | "email" | "password">): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(trainee.email);
+  await page.getByLabel("Password").fill(trainee.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expectTraineeHome(page, trainee);
+}
+
+/** The trainee is signed in and on their catalogue. */
+export async function expectTraineeHome(page: Page, trainee: Pick<Trainee, "name">): Promise<void> {
+  // scrypt on two busy cores can be slow: allow more than the default 5 s.
+  await expect(page).toHaveURL("/train", { timeout: 15_000 });
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${trainee.name}`);
+}
+
 /** The two shared example scenarios the specs play most (scenarios/parcel-third-call.mdx, scenarios/returns-desk-loop.mdx). */
 export const PARCEL = { id: "parcel-third-call", title: "The parcel that never came", customer: "Marta" } as const;
 export const RETURNS = { id: "returns-desk-loop", title: "No receipt, no problem?", customer: "Pablo" } as const;

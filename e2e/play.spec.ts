@@ -6,12 +6,15 @@ import {
   DEBRIEF_URL,
   PARCEL,
   RETURNS,
+  SIGNED_OUT,
   attemptIdOf,
   choiceButtons,
   expect,
   expectDebrief,
+  expectTraineeHome,
   latestLine,
   playByClicking,
+  signInThroughForm,
   test,
   transcriptItems,
   turnInput,
@@ -33,15 +36,9 @@ test.describe("the play loop in the browser", () => {
 
   test("mouse: sign in, open a scenario, play to an ending by clicking and read the debrief", async ({ browser, baseURL, trainee }) => {
     // A signed-out context (the test runner would otherwise apply the fixture's session): this test signs in itself.
-    const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+    const context = await browser.newContext({ baseURL, storageState: SIGNED_OUT });
     const page = await context.newPage();
-    await page.goto("/sign-in");
-    await page.getByLabel("Email").fill(trainee.email);
-    await page.getByLabel("Password").fill(trainee.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
-    // scrypt on two busy cores can be slow: allow more than the default 5 s.
-    await expect(page).toHaveURL("/train", { timeout: 15_000 });
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Hello, ${trainee.name}`);
+    await signInThroughForm(page, trainee);
 
     await page.getByRole("link", { name: RETURNS.title }).click();
     await expect(page).toHaveURL(`/train/scenarios/${RETURNS.id}`);
@@ -81,17 +78,32 @@ test.describe("the play loop in the browser", () => {
   });
 
   test.describe("without JavaScript", () => {
-    test.use({ javaScriptEnabled: false });
+    test.use({ javaScriptEnabled: false, storageState: SIGNED_OUT });
 
-    test("a whole scenario plays with plain form posts and redirects", async ({ page }) => {
-      const posts: Array<{ url: string; status: number; location: string | undefined }> = [];
+    test("a trainee signs in and plays a whole scenario with plain form posts and redirects", async ({ page, trainee }) => {
+      // A plain form post loads a document with a form body and is answered by a redirect (a script would fetch ?_data instead).
+      type Post = { url: string; kind: string; body: string | undefined; status: number; location: string | undefined };
+      const posts: Post[] = [];
       page.on("response", (response) => {
-        if (response.request().method() === "POST") {
-          posts.push({ url: new URL(response.url()).pathname, status: response.status(), location: response.headers().location });
-        }
+        const request = response.request();
+        if (request.method() !== "POST") return;
+        posts.push({
+          url: new URL(response.url()).pathname,
+          kind: request.resourceType(),
+          body: request.headers()["content-type"]?.split(";")[0],
+          status: response.status(),
+          location: response.headers().location,
+        });
+      });
+      const formPost = (url: string, location: string): Post => ({
+        url,
+        kind: "document",
+        body: "application/x-www-form-urlencoded",
+        status: 302,
+        location,
       });
 
-      await page.goto("/train");
+      await signInThroughForm(page, trainee);
       await page.getByRole("link", { name: PARCEL.title }).click();
       await expect(page).toHaveURL(`/train/scenarios/${PARCEL.id}`);
       await page.getByRole("button", { name: "Start the conversation" }).click();
@@ -112,64 +124,87 @@ test.describe("the play loop in the browser", () => {
         ratings: ["Best", "Best", "Best", "Best"],
       });
 
-      // Every POST (the start and four choices) was answered with a redirect, as a plain form post expects.
+      // A perfect run still links two guides: all five skills tie at 100, so the first two in skill order.
+      const guides = page.locator(".debrief__guides");
+      await expect(guides.getByRole("heading")).toHaveText("Keep sharpening your two lowest-scoring skills here");
+      await expect(guides.getByRole("link")).toHaveText(["Read the Listening guide", "Read the Empathy guide"]);
+
+      // Every POST (the sign-in, the start and four choices) was a plain form post answered with a redirect.
       expect(posts).toEqual([
-        { url: `/train/scenarios/${PARCEL.id}`, status: 302, location: `/train/attempts/${attemptId}` },
-        ...[1, 2, 3].map(() => ({ url: `/train/attempts/${attemptId}`, status: 302, location: `/train/attempts/${attemptId}` })),
-        { url: `/train/attempts/${attemptId}`, status: 302, location: `/train/attempts/${attemptId}/debrief` },
+        formPost("/sign-in", "/train"),
+        formPost(`/train/scenarios/${PARCEL.id}`, `/train/attempts/${attemptId}`),
+        ...[1, 2, 3].map(() => formPost(`/train/attempts/${attemptId}`, `/train/attempts/${attemptId}`)),
+        formPost(`/train/attempts/${attemptId}`, `/train/attempts/${attemptId}/debrief`),
       ]);
     });
   });
 
-  test("keyboard only: Tab and Enter to start, keys 1-9 to reply, focus on each new customer line", async ({ page }) => {
-    await page.goto("/train");
-    await waitForHydration(page);
-    await tabTo(page, page.getByRole("link", { name: PARCEL.title }));
-    await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(`/train/scenarios/${PARCEL.id}`);
+  test.describe("keyboard only", () => {
+    test.use({ storageState: SIGNED_OUT });
 
-    const start = page.getByRole("button", { name: "Start the conversation" });
-    await tabTo(page, start);
-    await page.keyboard.press("Enter");
-    await expect(page).toHaveURL(ATTEMPT_URL);
-    await waitForHydration(page);
+    test("type to sign in, Tab and Enter to start, keys 1-9 to reply, focus on each new customer line", async ({ page, trainee }) => {
+      // Any pointer press (a click that crept in) is remembered across page loads and fails the test at the end.
+      await page.addInitScript(() => addEventListener("pointerdown", () => sessionStorage.setItem("pointer-used", "yes"), true));
 
-    // 1,2,1,2,1: best, poor, best, poor, best; each key waits for the typing pause to end.
-    // The mood meter's live region tells screen readers how the customer feels after each reply.
-    const steps = [
-      { key: "1", next: "Twice they told me it was on its way.", mood: "Marta now feels upset." },
-      { key: "2", next: "It's order 4471. So where is it?", mood: "Marta now feels angry." },
-      { key: "1", next: "So what are you going to do about it?", mood: "Marta feels angry." },
-      { key: "2", next: "Twenty-four hours? The birthday is on Saturday!", mood: "Marta now feels very angry." },
-      { key: "1", next: null, mood: null },
-    ];
-    const moodLive = page.getByRole("complementary", { name: "Marta's mood" }).locator('[aria-live="polite"]');
-    await expect(moodLive).toHaveText("Marta feels angry.");
-    for (const [index, step] of steps.entries()) {
-      const turn = index + 1;
-      await expect(turnInput(page)).toHaveValue(String(turn));
-      // The replies can be chosen again only once the customer has finished typing.
-      await expect(choiceButtons(page).first()).toBeEnabled();
-      await expect(choiceButtons(page).first()).toHaveAttribute("aria-keyshortcuts", "1");
-      await page.keyboard.press(step.key);
-      if (step.next === null) break;
-      await expect(turnInput(page), `key ${step.key} answers turn ${turn}`).toHaveValue(String(turn + 1));
-      await expect(latestLine(page), `focus moves to the new customer line after reply ${turn}`).toBeFocused();
-      await expect(latestLine(page)).toContainText(step.next);
-      await expect(moodLive).toHaveText(step.mood ?? "");
-    }
+      await page.goto("/sign-in");
+      await waitForHydration(page);
+      await tabTo(page, page.getByLabel("Email"));
+      await page.keyboard.type(trainee.email);
+      await page.keyboard.press("Tab");
+      await expect(page.getByLabel("Password")).toBeFocused();
+      await page.keyboard.type(trainee.password);
+      await page.keyboard.press("Enter");
+      await expectTraineeHome(page, trainee);
 
-    await expectDebrief(page, {
-      title: PARCEL.title,
-      outcome: "Satisfied",
-      stars: 4,
-      resolved: true,
-      overall: 65,
-      skills: [67, 67, 75, 50, 67],
-      ratings: ["Best", "Poor", "Best", "Poor", "Best"],
+      await waitForHydration(page);
+      await tabTo(page, page.getByRole("link", { name: PARCEL.title }));
+      await page.keyboard.press("Enter");
+      await expect(page).toHaveURL(`/train/scenarios/${PARCEL.id}`);
+
+      const start = page.getByRole("button", { name: "Start the conversation" });
+      await tabTo(page, start);
+      await page.keyboard.press("Enter");
+      await expect(page).toHaveURL(ATTEMPT_URL);
+      await waitForHydration(page);
+
+      // 1,2,1,2,1: best, poor, best, poor, best; each key waits for the typing pause to end.
+      // The mood meter's live region tells screen readers how the customer feels after each reply.
+      const steps = [
+        { key: "1", next: "Twice they told me it was on its way.", mood: "Marta now feels upset." },
+        { key: "2", next: "It's order 4471. So where is it?", mood: "Marta now feels angry." },
+        { key: "1", next: "So what are you going to do about it?", mood: "Marta feels angry." },
+        { key: "2", next: "Twenty-four hours? The birthday is on Saturday!", mood: "Marta now feels very angry." },
+        { key: "1", next: null, mood: null },
+      ];
+      const moodLive = page.getByRole("complementary", { name: "Marta's mood" }).locator('[aria-live="polite"]');
+      await expect(moodLive).toHaveText("Marta feels angry.");
+      for (const [index, step] of steps.entries()) {
+        const turn = index + 1;
+        await expect(turnInput(page)).toHaveValue(String(turn));
+        // The replies can be chosen again only once the customer has finished typing.
+        await expect(choiceButtons(page).first()).toBeEnabled();
+        await expect(choiceButtons(page).first()).toHaveAttribute("aria-keyshortcuts", "1");
+        await page.keyboard.press(step.key);
+        if (step.next === null) break;
+        await expect(turnInput(page), `key ${step.key} answers turn ${turn}`).toHaveValue(String(turn + 1));
+        await expect(latestLine(page), `focus moves to the new customer line after reply ${turn}`).toBeFocused();
+        await expect(latestLine(page)).toContainText(step.next);
+        await expect(moodLive).toHaveText(step.mood ?? "");
+      }
+
+      await expectDebrief(page, {
+        title: PARCEL.title,
+        outcome: "Satisfied",
+        stars: 4,
+        resolved: true,
+        overall: 65,
+        skills: [67, 67, 75, 50, 67],
+        ratings: ["Best", "Poor", "Best", "Poor", "Best"],
+      });
+      // Try again is reachable by keyboard too.
+      await tabTo(page, page.getByRole("button", { name: "Try again" }), 80);
+      expect(await page.evaluate(() => sessionStorage.getItem("pointer-used")), "no pointer was used").toBeNull();
     });
-    // Try again is reachable by keyboard too.
-    await tabTo(page, page.getByRole("button", { name: "Try again" }), 80);
   });
 
   test("a reload mid-scenario, or closing the tab and continuing from the catalogue, resumes at the same turn", async ({ page, context }) => {
