@@ -1,7 +1,6 @@
 // The role × route matrix: who may open which page.
 import { expect, test, type PlaywrightWorkerArgs } from "@playwright/test";
-import { DEMO_USERS, PAGE_ROLES, ROLES, findUserId, stateFile, textOf } from "./support";
-
+import { BRIEF_PAGE, DEMO_USERS, PAGE_ROLES, ROLES, expectNone, findUserId, originOf, stateFile, textOf } from "./support";
 
 let traineeId: number | undefined;
 
@@ -67,6 +66,52 @@ for (const role of ROLES) {
     });
   });
 }
+
+test.describe("a scenario's brief and its Start button belong to trainees", () => {
+  /** Text of the parcel scenario's brief page: its title, the brief, the customer's name. */
+  const BRIEF_TEXTS = ["The parcel that never came", "Marta ordered a birthday present", "stuck at the regional depot"];
+  const MISSING_BRIEF = "/train/scenarios/no-such-scenario";
+
+  test("a trainee reads the brief (so the texts checked below are really on it)", async ({ playwright, baseURL }) => {
+    const trainee = await playwright.request.newContext({ baseURL, storageState: stateFile("trainee") });
+    const text = textOf(await (await trainee.get(BRIEF_PAGE)).text());
+    for (const needle of BRIEF_TEXTS) expect(text).toContain(needle);
+    await trainee.dispose();
+  });
+
+  test("an anonymous Start goes to sign-in", async ({ request, baseURL }) => {
+    const response = await request.post(BRIEF_PAGE, { form: {}, headers: { Origin: originOf(baseURL) }, maxRedirects: 0 });
+    expect(response.status()).toBe(302);
+    expect(response.headers().location).toBe(`/sign-in?redirectTo=${encodeURIComponent(BRIEF_PAGE)}`);
+  });
+
+  for (const role of ROLES.filter((candidate) => candidate !== "trainee")) {
+    test(`${role} → the brief and its Start: the 403 page, like a scenario that does not exist, and no attempt`, async ({
+      playwright,
+      baseURL,
+    }) => {
+      const request = await playwright.request.newContext({ baseURL, storageState: stateFile(role) });
+      const headers = { Origin: originOf(baseURL) };
+      const ask = {
+        GET: (path: string) => request.get(path, { maxRedirects: 0 }),
+        Start: (path: string) => request.post(path, { form: {}, headers, maxRedirects: 0 }),
+      };
+      for (const [what, send] of Object.entries(ask)) {
+        const [response, missing] = [await send(BRIEF_PAGE), await send(MISSING_BRIEF)];
+        for (const answer of [response, missing]) {
+          expect(answer.status(), what).toBe(403);
+          // A started attempt would redirect to its play page.
+          expect(answer.headers().location, what).toBeUndefined();
+        }
+        const body = await response.text();
+        expectNone(body, BRIEF_TEXTS, `${role}'s ${what}`);
+        expect(textOf(body)).toContain("This page is not part of your role");
+        expect(textOf(body), `${role}'s ${what} reads like a missing scenario's`).toBe(textOf(await missing.text()));
+      }
+      await request.dispose();
+    });
+  }
+});
 
 test.describe("the 403 page in the browser", () => {
   test.use({ storageState: stateFile("trainee") });

@@ -34,9 +34,12 @@ export const DEMO_USERS: Record<Role, DemoUser> = {
   },
 };
 
+/** A published scenario's brief, the page a trainee starts a conversation from. */
+export const BRIEF_PAGE = "/train/scenarios/parcel-third-call";
+
 /** The role-restricted pages each role works in; ":id" stands for an existing user's id. */
 export const ROLE_PAGES: Record<Role, readonly string[]> = {
-  trainee: ["/train", "/train/progress"],
+  trainee: ["/train", "/train/progress", BRIEF_PAGE],
   trainer: ["/library", "/analytics/scenarios"],
   manager: ["/team", "/team/outcomes", "/analytics/scenarios"],
   admin: ["/admin", "/admin/teams", "/admin/users/new", "/admin/users/:id", "/team", "/team/outcomes", "/analytics/scenarios"],
@@ -87,6 +90,11 @@ export function textOf(html: string): string {
     .replace(/&amp;/g, "&")
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** Fails naming the first of `needles` that `body` contains: for pages that must reveal nothing. */
+export function expectNone(body: string, needles: readonly string[], where: string): void {
+  for (const needle of needles) expect(body.includes(needle), `${where} must not contain ${needle}`).toBe(false);
 }
 
 function escapeRegExp(text: string): string {
