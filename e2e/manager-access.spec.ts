@@ -1,7 +1,9 @@
 // Who may open the manager's pages: every page × (anonymous, trainee, trainer, the team's manager,
 // another team's manager, admin). Direct URLs to another team's data answer 404 and reveal nothing.
 // Each worker builds two fresh teams, each with its own fresh manager and one trainee who has
-// finished one attempt, so "the team" and "another team" are both known exactly.
+// finished one attempt, so "the team" and "another team" are both known exactly; and a manager of
+// two teams, for the private pages of each team and for a trainee's own conversation pages, which
+// are the trainee's alone (403 for every other role, 404 for another trainee).
 import { test as base, expect, type APIRequestContext, type APIResponse, type PlaywrightWorkerArgs } from "@playwright/test";
 import {
   DEMO_TRAINEES,
@@ -15,12 +17,19 @@ import {
   startedCount,
   type Crew,
   type Person,
+  type Team,
 } from "./manager-support";
-import { DEMO_USERS, findUserId, stateFile, textOf } from "./support";
+import { RETURNS, readPlayPage, postChoice } from "./play-support";
+import { DEMO_USERS, expectNone, findUserId, originOf, stateFile, textOf } from "./support";
 
 type World = { home: Crew; other: Crew; homeTrainee: Person; otherTrainee: Person; homeAttempt: number; otherAttempt: number; samId: number };
+/**
+ * One manager in charge of two teams: Mira (first team) finished the parcel call; Nils (second team)
+ * finished it too and is half-way through the returns desk, so his play page has a conversation to show.
+ */
+type TwoTeams = { crew: Crew; mira: Person; nils: Person; miraAttempt: number; nilsAttempt: number; nilsUnfinished: number };
 
-const test = base.extend<object, { world: World }>({
+const test = base.extend<object, { world: World; twoTeams: TwoTeams }>({
   world: [
     async ({ playwright }, use, workerInfo) => {
       const baseURL = workerInfo.project.use.baseURL;
@@ -37,6 +46,21 @@ const test = base.extend<object, { world: World }>({
       await use({ home, other, homeTrainee, otherTrainee, homeAttempt, otherAttempt, samId });
     },
     // Four accounts and sign-ins (scrypt each) on two busy cores: more than one test's 30 s may pass.
+    { scope: "worker", timeout: 120_000 },
+  ],
+  twoTeams: [
+    async ({ playwright }, use, workerInfo) => {
+      const baseURL = workerInfo.project.use.baseURL;
+      const crew = await createCrew(playwright, baseURL, [["Mira"], ["Nils"]]);
+      const [mira, nils] = crew.trainees;
+      if (!mira || !nils) throw new Error("the crew should have one trainee in each team");
+      const [miraAttempt, nilsAttempt] = await Promise.all([
+        playAs(playwright, baseURL, mira, PATHS.mixed.choices),
+        playAs(playwright, baseURL, nils, PATHS.best.choices),
+      ]);
+      const nilsUnfinished = await playAs(playwright, baseURL, nils, [1], RETURNS.id);
+      await use({ crew, mira, nils, miraAttempt, nilsAttempt, nilsUnfinished });
+    },
     { scope: "worker", timeout: 120_000 },
   ],
 });
@@ -91,8 +115,37 @@ function traces(person: Person): string[] {
   return [person.name, person.email];
 }
 
-function expectNone(body: string, needles: readonly string[], where: string): void {
-  for (const needle of needles) expect(body.includes(needle), `${where} must not contain ${needle}`).toBe(false);
+/** The same URL for an id that exists nowhere, without the query. */
+function missingTwin(path: string): string {
+  return path.replace(/\?.*$/, "").replace(/\/\d+(?=\/|$)/, "/999999999");
+}
+
+/**
+ * `path` answers `status`, shows none of `needles` (not even in the page's data), and reads exactly
+ * like the same page for a missing id: nothing tells "exists, not yours" from "does not exist".
+ */
+async function expectRevealsNothing(request: APIRequestContext, path: string, status: 403 | 404, needles: readonly string[]): Promise<string> {
+  const response = await request.get(path, { maxRedirects: 0 });
+  expect(response.status(), path).toBe(status);
+  const body = await response.text();
+  expectNone(body, needles, path);
+  const missing = await request.get(missingTwin(path), { maxRedirects: 0 });
+  expect(missing.status(), missingTwin(path)).toBe(status);
+  expect(textOf(body), `${path} reads like ${missingTwin(path)}`).toBe(textOf(await missing.text()));
+  return body;
+}
+
+/** Each of `paths` under each of `teams` (none of them the asker's) answers 404 like a missing id, naming no team or person. */
+async function expectTeamQueriesRefused(
+  request: APIRequestContext,
+  paths: readonly string[],
+  teams: readonly Team[],
+  people: readonly Person[],
+): Promise<void> {
+  const needles = [...people.flatMap(traces), ...teams.map((team) => team.name), "You are viewing"];
+  for (const team of teams) {
+    for (const path of paths) await expectRevealsNothing(request, `${path}?team=${team.id}`, 404, needles);
+  }
 }
 
 async function expectFriendly403(response: APIResponse, csv: boolean): Promise<void> {
@@ -130,14 +183,7 @@ for (const subject of SUBJECTS) {
             return;
           }
           if (expected === "404") {
-            expect(response.status()).toBe(404);
-            // Nothing about the trainee or the attempt, not even in the page's data.
-            expectNone(body, [...traces(world.homeTrainee), "Hana", "You are viewing"], path);
-            // Exactly the page a missing id gets: nothing tells "exists, not yours" from "does not exist".
-            const missing = path.replace(/\/\d+$/, "/999999999");
-            const missingResponse = await request.get(missing, { maxRedirects: 0 });
-            expect(missingResponse.status()).toBe(404);
-            expect(textOf(body)).toBe(textOf(await missingResponse.text()));
+            await expectRevealsNothing(request, path, 404, [...traces(world.homeTrainee), "Hana", "You are viewing"]);
             return;
           }
           expect(response.status(), `${subject} should open ${path}`).toBe(200);
@@ -192,16 +238,54 @@ async function checkContent(subject: Subject, page: ManagerPage, body: string, w
 test.describe("direct URLs outside the manager's teams", () => {
   test("a team the manager does not manage answers 404 on every filtered page and CSV", async ({ world, playwright, baseURL }) => {
     const request = await requestAs(playwright, baseURL, world.home.manager.state);
-    const otherTeam = world.other.teams[0]!.id;
+    const otherTeam = world.other.teams[0]!;
     for (const page of PAGES.filter((candidate) => !candidate.private)) {
-      const path = `${page.path(world)}?team=${otherTeam}`;
+      const path = `${page.path(world)}?team=${otherTeam.id}`;
       const response = await request.get(path, { maxRedirects: 0 });
       expect(response.status(), path).toBe(404);
-      expectNone(await response.text(), [...traces(world.otherTrainee), world.other.teams[0]!.name], path);
+      expectNone(await response.text(), [...traces(world.otherTrainee), otherTeam.name], path);
     }
     // Their own team by id is fine.
     expect((await request.get(`/team?team=${world.home.teams[0]!.id}`)).status()).toBe(200);
     await request.dispose();
+  });
+
+  test("a team the manager does not manage in the query of a trainee's page or debrief answers 404, their own trainee's too", async ({
+    world,
+    playwright,
+    baseURL,
+  }) => {
+    const request = await requestAs(playwright, baseURL, world.home.manager.state);
+    const paths = [
+      `/team/trainees/${world.homeTrainee.id}`,
+      `/team/attempts/${world.homeAttempt}`,
+      // The team named is the trainee's own, but not the manager's.
+      `/team/trainees/${world.otherTrainee.id}`,
+      `/team/attempts/${world.otherAttempt}`,
+    ];
+    await expectTeamQueriesRefused(request, paths, world.other.teams, [world.homeTrainee, world.otherTrainee]);
+    await request.dispose();
+  });
+
+  test("trainers and trainees get the 403 page on a trainee's page or debrief whatever team the query names", async ({
+    world,
+    playwright,
+    baseURL,
+  }) => {
+    for (const subject of ["trainer", "trainee"] as const) {
+      const request = await contextFor(subject, world, playwright, baseURL);
+      for (const team of [world.home.teams[0]!, world.other.teams[0]!]) {
+        for (const page of PAGES.filter((candidate) => candidate.private)) {
+          const path = `${page.path(world)}?team=${team.id}`;
+          const response = await request.get(path, { maxRedirects: 0 });
+          await expectFriendly403(response, false);
+          // (The trainee's own name is in the header of their 403 page.)
+          const needles = [...traces(world.otherTrainee), ...(subject === "trainee" ? [] : traces(world.homeTrainee)), team.name];
+          expectNone(await response.text(), needles, path);
+        }
+      }
+      await request.dispose();
+    }
   });
 
   test("a demo team's trainee, a manager, a missing id and a malformed id all answer 404", async ({ world, playwright, baseURL }) => {
@@ -247,5 +331,177 @@ test.describe("direct URLs outside the manager's teams", () => {
     }
     await owner.dispose();
     await stranger.dispose();
+  });
+});
+
+test.describe("a manager of several teams", () => {
+  test("opens the trainee page and read-only debrief of a trainee in each team, whichever of their teams the query names", async ({
+    twoTeams,
+    world,
+    playwright,
+    baseURL,
+  }) => {
+    const { crew, mira, nils } = twoTeams;
+    const request = await requestAs(playwright, baseURL, crew.manager.state);
+    const queries = ["", ...crew.teams.map((team) => `?team=${team.id}`)];
+    const strangers = [...traces(world.homeTrainee), ...traces(world.otherTrainee), DEMO_USERS.trainee.name];
+    for (const [trainee, attempt, sibling] of [
+      [mira, twoTeams.miraAttempt, nils],
+      [nils, twoTeams.nilsAttempt, mira],
+    ] as const) {
+      for (const query of queries) {
+        const traineePage = `/team/trainees/${trainee.id}${query}`;
+        const traineeResponse = await request.get(traineePage, { maxRedirects: 0 });
+        expect(traineeResponse.status(), traineePage).toBe(200);
+        const traineeHtml = await traineeResponse.text();
+        expect(textOf(traineeHtml)).toContain(trainee.name);
+        // A person's page is about that person: not the other team's trainee, nor anybody outside.
+        expectNone(traineeHtml, [...traces(sibling), ...strangers], traineePage);
+
+        const debrief = `/team/attempts/${attempt}${query}`;
+        const debriefResponse = await request.get(debrief, { maxRedirects: 0 });
+        expect(debriefResponse.status(), debrief).toBe(200);
+        const debriefHtml = await debriefResponse.text();
+        expect(textOf(debriefHtml)).toContain(`You are viewing ${trainee.name}'s debrief, exactly as they saw it.`);
+        expectNone(debriefHtml, [...traces(sibling), ...strangers], debrief);
+      }
+    }
+    await request.dispose();
+  });
+
+  test("answers 404 for trainees and attempts outside their teams, and for their own trainees' pages under a team they do not manage", async ({
+    twoTeams,
+    world,
+    playwright,
+    baseURL,
+  }) => {
+    const { crew, mira, nils } = twoTeams;
+    const request = await requestAs(playwright, baseURL, crew.manager.state);
+    const outsiders = [...traces(world.homeTrainee), ...traces(world.otherTrainee), DEMO_USERS.trainee.name, DEMO_USERS.trainee.email];
+    for (const path of [
+      `/team/trainees/${world.homeTrainee.id}`,
+      `/team/trainees/${world.otherTrainee.id}`,
+      `/team/trainees/${world.samId}`,
+      `/team/attempts/${world.homeAttempt}`,
+      `/team/attempts/${world.otherAttempt}`,
+    ]) {
+      await expectRevealsNothing(request, path, 404, [...outsiders, "You are viewing"]);
+    }
+    const paths = [
+      `/team/trainees/${mira.id}`,
+      `/team/trainees/${nils.id}`,
+      `/team/attempts/${twoTeams.miraAttempt}`,
+      `/team/attempts/${twoTeams.nilsAttempt}`,
+      `/team/trainees/${world.homeTrainee.id}`,
+    ];
+    const foreignTeams = [...world.home.teams, ...world.other.teams];
+    await expectTeamQueriesRefused(request, paths, foreignTeams, [mira, nils, world.homeTrainee, world.otherTrainee]);
+    await request.dispose();
+  });
+
+  test("an admin may name any team in the query of a trainee's page; a team that does not exist answers 404", async ({
+    twoTeams,
+    world,
+    playwright,
+    baseURL,
+  }) => {
+    const request = await requestAs(playwright, baseURL, stateFile("admin"));
+    const { mira } = twoTeams;
+    const anotherTeam = world.other.teams[0]!.id;
+    for (const path of [`/team/trainees/${mira.id}?team=${anotherTeam}`, `/team/attempts/${twoTeams.miraAttempt}?team=${anotherTeam}`]) {
+      const response = await request.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(200);
+      expect(textOf(await response.text())).toContain(mira.name);
+    }
+    for (const path of [`/team/trainees/${mira.id}?team=999999999`, `/team/attempts/${twoTeams.miraAttempt}?team=999999999`]) {
+      await expectRevealsNothing(request, path, 404, [...traces(mira), "You are viewing"]);
+    }
+    await request.dispose();
+  });
+});
+
+/** What Mira's finished parcel call and Nils's unfinished returns-desk conversation show their owner. */
+const FINISHED_CONVERSATION = [PARCEL.title, "Where is my parcel?", "make sure it arrives tomorrow"];
+const UNFINISHED_CONVERSATION = [RETURNS.title, "lost the receipt", "Which card did you pay with?"];
+
+type Onlooker = "trainer" | "the trainee's manager" | "another team's manager" | "admin";
+const ONLOOKERS: readonly Onlooker[] = ["trainer", "the trainee's manager", "another team's manager", "admin"];
+
+function onlookerState(onlooker: Onlooker, twoTeams: TwoTeams, world: World) {
+  switch (onlooker) {
+    case "trainer":
+      return stateFile("trainer");
+    case "the trainee's manager":
+      return twoTeams.crew.manager.state;
+    case "another team's manager":
+      return world.home.manager.state;
+    case "admin":
+      return stateFile("admin");
+  }
+}
+
+test.describe("a trainee's conversation pages are the trainee's alone", () => {
+  test("the owners see their conversations (so the texts checked below are really on these pages)", async ({ twoTeams, playwright, baseURL }) => {
+    const mira = await requestAs(playwright, baseURL, twoTeams.mira.state);
+    const nils = await requestAs(playwright, baseURL, twoTeams.nils.state);
+    const finished = await mira.get(`/train/attempts/${twoTeams.miraAttempt}/debrief`, { maxRedirects: 0 });
+    expect(finished.status()).toBe(200);
+    for (const text of FINISHED_CONVERSATION) expect(await finished.text()).toContain(text);
+    // A finished conversation's play page leads to its debrief.
+    const replay = await mira.get(`/train/attempts/${twoTeams.miraAttempt}`, { maxRedirects: 0 });
+    expect(replay.status()).toBe(302);
+    expect(replay.headers().location).toBe(`/train/attempts/${twoTeams.miraAttempt}/debrief`);
+    const unfinished = await nils.get(`/train/attempts/${twoTeams.nilsUnfinished}`, { maxRedirects: 0 });
+    expect(unfinished.status()).toBe(200);
+    for (const text of UNFINISHED_CONVERSATION) expect(await unfinished.text()).toContain(text);
+    await mira.dispose();
+    await nils.dispose();
+  });
+
+  for (const onlooker of ONLOOKERS) {
+    test(`${onlooker} → a trainee's play page and debrief, finished or not: the 403 page, nothing of the conversation`, async ({
+      twoTeams,
+      world,
+      playwright,
+      baseURL,
+    }) => {
+      const request = await requestAs(playwright, baseURL, onlookerState(onlooker, twoTeams, world));
+      const needles = [...traces(twoTeams.mira), ...traces(twoTeams.nils), ...FINISHED_CONVERSATION, ...UNFINISHED_CONVERSATION];
+      for (const attempt of [twoTeams.miraAttempt, twoTeams.nilsUnfinished]) {
+        for (const path of [`/train/attempts/${attempt}`, `/train/attempts/${attempt}/debrief`]) {
+          const body = await expectRevealsNothing(request, path, 403, needles);
+          expect(textOf(body)).toContain("This page is not part of your role");
+        }
+      }
+      await request.dispose();
+    });
+  }
+
+  test("nobody but the owner can post a reply: other roles get 403, another trainee 404, and the conversation does not move", async ({
+    twoTeams,
+    world,
+    playwright,
+    baseURL,
+  }) => {
+    const origin = originOf(baseURL);
+    const owner = await requestAs(playwright, baseURL, twoTeams.nils.state);
+    const before = await readPlayPage(owner, twoTeams.nilsUnfinished);
+    const choiceId = before.choiceIds[0];
+    if (before.turn === null || !choiceId) throw new Error(`Nils's conversation should be waiting for a reply: ${before.status}`);
+    const posters = [
+      ...ONLOOKERS.map((onlooker) => ({ who: onlooker, state: onlookerState(onlooker, twoTeams, world), status: 403 })),
+      { who: "another trainee", state: twoTeams.mira.state, status: 404 },
+    ];
+    for (const { who, state, status } of posters) {
+      const request = await requestAs(playwright, baseURL, state);
+      const response = await postChoice(request, origin, twoTeams.nilsUnfinished, before.turn, choiceId);
+      expect(response.status(), who).toBe(status);
+      expect(response.headers().location, who).toBeUndefined();
+      expectNone(await response.text(), [...traces(twoTeams.nils), ...UNFINISHED_CONVERSATION], `${who}'s reply`);
+      await request.dispose();
+    }
+    const after = await readPlayPage(owner, twoTeams.nilsUnfinished);
+    expect({ turn: after.turn, replies: after.replies }).toEqual({ turn: before.turn, replies: before.replies });
+    await owner.dispose();
   });
 });
