@@ -1,33 +1,35 @@
 // Field schemas shared by the browser (conform validates as people type) and the server.
 import "~/utils/zod-csp";
 import * as z from "zod";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
 import { ROLES } from "~/auth/roles";
+import { VALIDATION_LIMITS, type ValidationKey } from "./validation-messages";
+
+/** A message is a translation key; the form translates it (see validation-messages). */
+export const message = (key: ValidationKey extends `validation.${infer K}` ? K : never): ValidationKey => `validation.${key}`;
 
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 export const Email = z
-  .string({ error: "Enter an email address." })
+  .string({ error: message("emailRequired") })
   .trim()
   .toLowerCase()
-  .max(254, "An email address has at most 254 characters.")
-  .pipe(z.email({ error: "Enter a valid email address, like name@example.com." }));
+  .max(VALIDATION_LIMITS.emailMax, message("emailTooLong"))
+  .pipe(z.email({ error: message("emailInvalid") }));
 
 export const DisplayName = z
-  .string({ error: "Enter a name." })
+  .string({ error: message("nameRequired") })
   .trim()
-  .min(1, "Enter a name.")
-  .max(100, "A name has at most 100 characters.");
+  .min(1, message("nameRequired"))
+  .max(VALIDATION_LIMITS.nameMax, message("nameTooLong"));
 
 export const NewPassword = z
-  .string({ error: "Enter a password." })
-  .min(PASSWORD_MIN_LENGTH, `A password needs at least ${PASSWORD_MIN_LENGTH} characters.`)
-  .max(PASSWORD_MAX_LENGTH, `A password has at most ${PASSWORD_MAX_LENGTH} characters.`);
+  .string({ error: message("passwordRequired") })
+  .min(VALIDATION_LIMITS.passwordMin, message("passwordTooShort"))
+  .max(VALIDATION_LIMITS.passwordMax, message("passwordTooLong"));
 
 export const TeamName = z
-  .string({ error: "Enter a team name." })
+  .string({ error: message("teamNameRequired") })
   .trim()
-  .min(1, "Enter a team name.")
-  .max(80, "A team name has at most 80 characters.");
-
+  .min(1, message("teamNameRequired"))
+  .max(VALIDATION_LIMITS.teamNameMax, message("teamNameTooLong"));

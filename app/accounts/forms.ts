@@ -2,11 +2,12 @@
 // the action. Pages without such a form never import zod, which keeps it out of their JavaScript.
 import "~/utils/zod-csp";
 import * as z from "zod";
-import { DisplayName, Email, NewPassword, Role, TeamName } from "./account-input";
+import { DisplayName, Email, message, NewPassword, Role, TeamName } from "./account-input";
+import { VALIDATION_LIMITS } from "./validation-messages";
 
 export const SignInForm = z.object({
-  email: z.string({ error: "Enter your email address." }).trim().max(254),
-  password: z.string({ error: "Enter your password." }).max(1024, "A password has at most 1024 characters."),
+  email: z.string({ error: message("signInEmailRequired") }).trim().max(VALIDATION_LIMITS.emailMax, message("emailTooLong")),
+  password: z.string({ error: message("signInPasswordRequired") }).max(VALIDATION_LIMITS.passwordMax, message("passwordTooLong")),
   redirectTo: z.string().optional(),
 });
 

@@ -3,7 +3,10 @@ import * as z from "zod";
 import { openMigratedDb } from "#db/db.server";
 import { DisplayName, Email, NewPassword, Role, TeamName } from "~/accounts/account-input";
 import { createAccount, findOrCreateTeam } from "~/accounts/accounts.server";
+import { errorText } from "~/accounts/validation-messages";
 import { generatePassword } from "~/auth/password.server";
+import { fallbackLanguage } from "~/i18n/config";
+import { translatorFor } from "~/i18n/translate";
 import { EmailTakenError, findUserByEmail, listUsers, setUserActive } from "~/models/user.server";
 import { runCli, UsageError } from "./run-cli";
 
@@ -17,9 +20,12 @@ const USAGE = `usage:
 
 const AddArgs = z.object({ email: Email, name: DisplayName, role: Role, team: TeamName.optional() });
 
+const t = translatorFor(fallbackLanguage);
+const firstMessage = (error: z.ZodError) => errorText(t, error.issues[0]?.message ?? error.message);
+
 function firstError(error: z.ZodError): string {
   const issue = error.issues[0];
-  return issue ? `--${issue.path.join(".")}: ${issue.message}` : error.message;
+  return issue ? `--${issue.path.join(".")}: ${firstMessage(error)}` : error.message;
 }
 
 async function readStdin(): Promise<string> {
@@ -37,7 +43,7 @@ async function add(values: Record<string, unknown>) {
   const piped = (await readStdin()).split(/\r?\n/)[0] ?? "";
   const password = piped || generatePassword();
   const checked = NewPassword.safeParse(password);
-  if (!checked.success) throw new UsageError(`the password from standard input: ${checked.error.issues[0]?.message}`);
+  if (!checked.success) throw new UsageError(`the password from standard input: ${firstMessage(checked.error)}`);
 
   const teamRow = team ? await findOrCreateTeam(team) : null;
   try {
@@ -52,7 +58,7 @@ async function add(values: Record<string, unknown>) {
 
 async function setActive(values: Record<string, unknown>, active: boolean) {
   const email = Email.safeParse(values.email);
-  if (!email.success) throw new UsageError(`--email: ${email.error.issues[0]?.message}\n${USAGE}`);
+  if (!email.success) throw new UsageError(`--email: ${firstMessage(email.error)}\n${USAGE}`);
   const user = await findUserByEmail(email.data);
   if (!user) throw new UsageError(`no user has the email ${email.data}`);
   await setUserActive(user.id, active);

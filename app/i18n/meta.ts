@@ -1,21 +1,9 @@
-import { createInstance, type TFunction } from "i18next";
-import { fallbackLanguage, i18nConfig, supportedLanguages, type Locale } from "./config";
+import type { TFunction } from "i18next";
+import { fallbackLanguage, supportedLanguages, type Locale } from "./config";
+import { translatorFor } from "./translate";
 
 // Meta functions run outside React, on the server and in the browser, so they cannot use the
-// useTranslation hook. They translate through one small instance per language, made on first use.
-const translators = new Map<Locale, TFunction>();
-
-function translatorFor(locale: Locale): TFunction {
-  let t = translators.get(locale);
-  if (!t) {
-    const instance = createInstance();
-    // Resources are in the bundle, so initialisation is synchronous.
-    void instance.init({ ...i18nConfig, lng: locale, initImmediate: false });
-    t = instance.getFixedT(locale);
-    translators.set(locale, t);
-  }
-  return t;
-}
+// useTranslation hook.
 
 type RootMatch = { id: string; data?: unknown };
 

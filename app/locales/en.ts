@@ -400,6 +400,22 @@ const common = {
     noManagers: "No manager yet",
     noTeams: "No teams yet. Create the first one above.",
   },
+  // Messages of the form schemas (~/accounts/account-input): the schemas carry these keys and the
+  // form shows them translated, with the limits of VALIDATION_LIMITS.
+  validation: {
+    emailRequired: "Enter an email address.",
+    emailTooLong: "An email address has at most {{emailMax}} characters.",
+    emailInvalid: "Enter a valid email address, like name@example.com.",
+    nameRequired: "Enter a name.",
+    nameTooLong: "A name has at most {{nameMax}} characters.",
+    passwordRequired: "Enter a password.",
+    passwordTooShort: "A password needs at least {{passwordMin}} characters.",
+    passwordTooLong: "A password has at most {{passwordMax}} characters.",
+    teamNameRequired: "Enter a team name.",
+    teamNameTooLong: "A team name has at most {{teamNameMax}} characters.",
+    signInEmailRequired: "Enter your email address.",
+    signInPasswordRequired: "Enter your password.",
+  },
   form: {
     fixErrors: "Please fix the highlighted fields.",
     required: "Required",
