@@ -58,6 +58,10 @@ const common = {
     serverTitle: "Something went wrong",
     serverBody: "Frontline hit an unexpected problem. Nothing you entered was lost; please try again in a moment.",
     badRequestTitle: "That request could not be handled",
+    serverPlainBody: "Frontline hit an unexpected problem. Please try again in a moment.",
+    refusedTitle: "Request refused",
+    refusedBody: "This form was sent from another website, so Frontline did not accept it. Nothing was changed.",
+    backToApp: "Back to Frontline",
   },
   trainee: {
     title: "Hello, {{name}}",

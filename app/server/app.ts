@@ -52,13 +52,10 @@ export function createApp(config: Config, build: BuildSource, { development }: {
   );
 
   // Never a stack trace on a page: log it, show a calm message.
-  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     console.error(error);
     if (res.headersSent) return;
-    res
-      .status(500)
-      .type("html")
-      .send(plainPage({ title: "Something went wrong", message: "Frontline hit an unexpected problem. Please try again in a moment." }));
+    res.status(500).type("html").send(plainPage(req, { title: "errors.serverTitle", message: "errors.serverPlainBody" }));
   });
   return app;
 }

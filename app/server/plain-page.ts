@@ -1,12 +1,23 @@
+import type { Request } from "express";
+import { fallbackLanguage, supportedLanguages, type Locale } from "~/i18n/config";
+import { translatorFor } from "~/i18n/translate";
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** A minimal styled page for answers given before Remix runs (refused requests, server errors). */
-export function plainPage({ title, message }: { title: string; message: string }): string {
+type PlainMessage = { title: "errors.serverTitle"; message: "errors.serverPlainBody" } | { title: "errors.refusedTitle"; message: "errors.refusedBody" };
+
+/**
+ * A minimal styled page for answers given before Remix runs (refused requests, server errors), in
+ * the best language the browser asks for.
+ */
+export function plainPage(req: Request, { title, message }: PlainMessage): string {
+  const locale = (req.acceptsLanguages(...supportedLanguages) || fallbackLanguage) as Locale;
+  const t = translatorFor(locale);
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(title)} · Frontline</title><link rel="stylesheet" href="/plain.css"></head>
-<body><main class="plain"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p>
-<p><a href="/">Back to Frontline</a></p></main></body></html>`;
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(t("meta.title", { page: t(title) }))}</title><link rel="stylesheet" href="/plain.css"></head>
+<body><main class="plain"><h1>${escapeHtml(t(title))}</h1><p>${escapeHtml(t(message))}</p>
+<p><a href="/">${escapeHtml(t("errors.backToApp"))}</a></p></main></body></html>`;
 }

@@ -58,9 +58,6 @@ export function refuseCrossOriginWrites(req: Request, res: Response, next: NextF
     .status(403)
     .type("html")
     .send(
-      plainPage({
-        title: "Request refused",
-        message: "This form was sent from another website, so Frontline did not accept it. Nothing was changed.",
-      }),
+      plainPage(req, { title: "errors.refusedTitle", message: "errors.refusedBody" }),
     );
 }
