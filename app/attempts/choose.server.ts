@@ -24,17 +24,17 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
   if (turn <= attempt.turns) {
     const repeated = await duplicate();
     if (repeated) return repeated;
-    throw new AttemptError(409, "stale-turn", `Turn ${turn} was already answered, perhaps in another tab. Here is where the conversation stands now.`);
+    throw new AttemptError(409, "stale-turn", { key: "answered", values: { turn } });
   }
-  if (attempt.status !== "in-progress") throw new AttemptError(409, "finished", "This conversation has already ended.");
+  if (attempt.status !== "in-progress") throw new AttemptError(409, "finished", { key: "finished" });
   if (turn !== attempt.turns + 1) {
-    throw new AttemptError(409, "stale-turn", `This page was out of date: the conversation is at turn ${attempt.turns + 1}, not ${turn}. Here is where it stands now.`);
+    throw new AttemptError(409, "stale-turn", { key: "outOfDate", values: { current: attempt.turns + 1, turn } });
   }
 
   const { scenario, machine } = version;
   const step = currentStep(scenario, snapshot.context);
   if (!step || !canChoose(scenario, snapshot.context, choiceId)) {
-    throw new AttemptError(422, "not-visible", "That reply is not one of the choices at this point of the conversation.");
+    throw new AttemptError(422, "not-visible", { key: "notVisible" });
   }
 
   const late = isLate(replyDeadline(attempt.stepShownAt, step.patience), now);
@@ -61,7 +61,7 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
     if (error instanceof TurnConflictError) {
       const repeated = await duplicate();
       if (repeated) return repeated;
-      throw new AttemptError(409, "stale-turn", `Turn ${turn} was already answered, perhaps in another tab. Here is where the conversation stands now.`);
+      throw new AttemptError(409, "stale-turn", { key: "answered", values: { turn } });
     }
     throw error;
   }

@@ -9,8 +9,8 @@ import { loadOwnAttempt, type OwnAttempt } from "./load.server";
  */
 export function attemptErrorResponse(error: unknown) {
   if (!(error instanceof AttemptError)) throw error;
-  if (error.status === 404) throw new Response(error.message, { status: 404 });
-  return json({ error: error.message, reason: error.reason }, { status: error.status });
+  if (error.status === 404 || !error.refusal) throw new Response(error.message, { status: error.status });
+  return json({ refusal: error.refusal, reason: error.reason }, { status: error.status });
 }
 
 /** For loaders: the trainee's own attempt, or a 404 page. */

@@ -42,7 +42,7 @@ const common = {
     submitting: "Signing in…",
     invalid: "That email and password do not match an account. Check them and try again.",
     disabled: "This account has been disabled. Ask your administrator to re-enable it.",
-    rateLimited: "Too many failed sign-ins. For your security, please try again after {{time}}.",
+    rateLimited: "Too many failed sign-ins. For your security, please try again after {{time}} UTC (in about {{minutes}} min).",
     reasonDisabled: "Your account has been disabled, so you have been signed out.",
     reasonExpired: "Your session has ended. Please sign in again.",
     signedOut: "You have signed out. See you soon.",
@@ -140,6 +140,14 @@ const common = {
       email: "From: You",
       "in-person": "You",
       social: "You · public reply",
+    },
+    // Why a posted reply was not taken; the page then shows where the conversation stands.
+    refused: {
+      answered: "Turn {{turn}} was already answered, perhaps in another tab. Here is where the conversation stands now.",
+      outOfDate: "This page was out of date: the conversation is at turn {{current}}, not {{turn}}. Here is where it stands now.",
+      finished: "This conversation has already ended.",
+      notVisible: "That reply is not one of the choices at this point of the conversation.",
+      invalid: "Choose one of the replies.",
     },
     typing: "{{name}} is answering…",
     chooseHint: "Choose what you say next.",

@@ -51,8 +51,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     case "rate-limited": {
       const seconds = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 1000));
-      const time = `${result.retryAt.toISOString().slice(11, 16)} UTC (in about ${Math.ceil(seconds / 60)} min)`;
-      return json(submission.reply({ formErrors: [t("signIn.rateLimited", { time })], hideFields: ["password"] }), {
+      const words = t("signIn.rateLimited", { time: result.retryAt.toISOString().slice(11, 16), minutes: Math.ceil(seconds / 60) });
+      return json(submission.reply({ formErrors: [words], hideFields: ["password"] }), {
         status: 429,
         headers: { "Retry-After": String(seconds) },
       });

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { chooseReply } from "~/attempts/choose.server";
+import type { Refusal } from "~/attempts/errors";
 import { attemptErrorResponse, ownAttemptOr404, readChoiceForm } from "~/attempts/http.server";
 import { buildPlayView } from "~/attempts/play-view.server";
 import { requireRole } from "~/auth/session.server";
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
   const attemptId = idParamOr404(params.attemptId);
   const form = readChoiceForm(await request.formData());
-  if (!form) return json({ error: "Choose one of the replies.", reason: "invalid" }, { status: 400 });
+  if (!form) return json({ refusal: { key: "invalid" } as Refusal, reason: "invalid" }, { status: 400 });
   try {
     const outcome = await chooseReply({ userId: user.id, attemptId, ...form });
     return redirect(outcome.completed ? `/train/attempts/${attemptId}/debrief` : `/train/attempts/${attemptId}`);
@@ -145,9 +146,9 @@ export default function Play() {
             </div>
           </section>
 
-          {actionData && "error" in actionData ? (
+          {actionData && "refusal" in actionData ? (
             <p className="form-errors" role="alert">
-              {actionData.error}
+              {t(`play.refused.${actionData.refusal.key}`, { turn: actionData.refusal.values?.turn, current: actionData.refusal.values?.current })}
             </p>
           ) : null}
 
