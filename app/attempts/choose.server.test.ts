@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir, useFreshDatabase } from "#db/test-database";
-import { createAccount } from "~/accounts/accounts.server";
 import { visibleChoices } from "~/engine";
 import { findAttempt, listAttemptTurns } from "~/models/attempt.server";
 import { chooseReply } from "./choose.server";
+import { buildProgressView } from "./progress-view.server";
 import { AttemptError } from "./errors";
 import { loadOwnAttempt } from "./load.server";
 import { startAttempt } from "./start.server";
+import { createTrainees } from "./test-trainees";
 import { LATENESS_GRACE_MS } from "./timing";
 
 let trainee = 0;
@@ -15,9 +16,7 @@ let other = 0;
 beforeAll(async () => {
   process.env.SCENARIO_CACHE_DIR = makeTempDir("frontline-cache-");
   await useFreshDatabase();
-  const hash = "scrypt$17$8$1$c2FsdA==$a2V5"; // never used to sign in here
-  trainee = await createAccount({ email: "t@example.test", displayName: "T", role: "trainee", teamId: null, password: "" }, hash);
-  other = await createAccount({ email: "o@example.test", displayName: "O", role: "trainee", teamId: null, password: "" }, hash);
+  [trainee = 0, other = 0] = await createTrainees(2);
 });
 
 /** The id of the n-th visible choice (1-based) at the attempt's current step. */
@@ -108,6 +107,12 @@ describe("chooseReply", () => {
     expect((await findAttempt(first))?.status).toBe("abandoned");
     expect((await findAttempt(second))?.status).toBe("in-progress");
     expect((await refusal(chooseReply({ userId: trainee, attemptId: first, turn: 1, choiceId: "ask.1" }))).status).toBe(409);
+    // "My progress" lists every attempt: the one put aside too, marked so and without scores.
+    const rows = (await buildProgressView(trainee)).attempts.filter((attempt) => attempt.id === first || attempt.id === second);
+    expect(rows.map((row) => [row.id, row.status, row.overall])).toEqual([
+      [second, "in-progress", null],
+      [first, "abandoned", null],
+    ]);
   });
 
   it("refuses to start a scenario that is not published", async () => {

@@ -7,7 +7,8 @@ export type ProgressView = {
     scenarioId: string;
     title: string;
     startedAt: string;
-    status: "in-progress" | "completed";
+    /** "abandoned": set aside when the trainee started the scenario again; it has no scores. */
+    status: "in-progress" | "completed" | "abandoned";
     outcome: Outcome | null;
     overall: number | null;
     scores: Record<Skill, number | null>;
@@ -17,9 +18,7 @@ export type ProgressView = {
 };
 
 export async function buildProgressView(userId: number): Promise<ProgressView> {
-  const attempts = (await listAttemptsOfUser(userId)).filter(
-    (attempt): attempt is typeof attempt & { status: "in-progress" | "completed" } => attempt.status !== "abandoned",
-  );
+  const attempts = await listAttemptsOfUser(userId, { includeSetAside: true });
   const titles = await findVersionTitles(attempts.map((attempt) => attempt.scenarioHash));
   const completed = attempts.filter((attempt) => attempt.status === "completed");
   const averages = Object.fromEntries(

@@ -237,6 +237,7 @@ const common = {
     outcome: "Outcome",
     overall: "Overall",
     inProgress: "In progress",
+    setAside: "Set aside (started again)",
     open: "Open",
   },
   guides: {

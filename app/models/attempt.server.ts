@@ -231,11 +231,12 @@ export async function recordTurn(input: {
   });
 }
 
-export async function listAttemptsOfUser(userId: number): Promise<AttemptSummary[]> {
+/** A trainee's attempts, newest first; those set aside by starting over only when asked for. */
+export async function listAttemptsOfUser(userId: number, { includeSetAside = false }: { includeSetAside?: boolean } = {}): Promise<AttemptSummary[]> {
   const db = await getDb();
   const rows = await db.all(
     AttemptSummaryRow,
-    "SELECT * FROM attempts WHERE user_id = ? AND status <> 'abandoned' ORDER BY started_at DESC, id DESC",
+    `SELECT * FROM attempts WHERE user_id = ? ${includeSetAside ? "" : "AND status <> 'abandoned'"} ORDER BY started_at DESC, id DESC`,
     [userId],
   );
   return rows.map(toAttemptSummary);

@@ -15,6 +15,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json(await buildProgressView(user.id));
 }
 
+// A set-aside attempt cannot be continued, so its row links nowhere.
+const LINKS = {
+  completed: (id: number) => `/train/attempts/${id}/debrief`,
+  "in-progress": (id: number) => `/train/attempts/${id}`,
+  abandoned: () => null,
+} as const;
+
 export default function Progress() {
   const { t } = useTranslation();
   const { attempts, averages } = useLoaderData<typeof loader>();
@@ -43,7 +50,7 @@ export default function Progress() {
           <AttemptsTable
             attempts={attempts}
             caption={t("progress.attempts")}
-            linkFor={(attempt) => (attempt.status === "completed" ? `/train/attempts/${attempt.id}/debrief` : `/train/attempts/${attempt.id}`)}
+            linkFor={(attempt) => LINKS[attempt.status](attempt.id)}
           />
         )}
       </section>

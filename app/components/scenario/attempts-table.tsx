@@ -39,7 +39,13 @@ export function AttemptsTable({ attempts, caption, linkFor }: Props) {
                 </td>
                 <td data-label={scenario}>{href ? <Link to={href}>{attempt.title}</Link> : attempt.title}</td>
                 <td data-label={outcome}>
-                  {attempt.outcome ? t(`debrief.outcomes.${attempt.outcome}`) : <span className="badge badge--progress">{t("progress.inProgress")}</span>}
+                  {attempt.outcome ? (
+                    t(`debrief.outcomes.${attempt.outcome}`)
+                  ) : attempt.status === "abandoned" ? (
+                    <span className="badge badge--muted">{t("progress.setAside")}</span>
+                  ) : (
+                    <span className="badge badge--progress">{t("progress.inProgress")}</span>
+                  )}
                 </td>
                 <td data-label={overall}>{attempt.overall ?? "—"}</td>
                 {SKILLS.map((skill, index) => (
