@@ -3,7 +3,8 @@
  *
  * Server time of the managers' heaviest pages on synthetic history made by `db:seed` (real
  * scenarios played through the engine): the team overview, a trainee's page and the scenario
- * analytics (list and one scenario). The seeded database is kept in data/bench/ and reused by
+ * analytics (list and one scenario), and customer outcomes; as a manager of one team and as an
+ * admin, who sees all of them. The seeded database is kept in data/bench/ and reused by
  * later runs with the same size (delete it to reseed). Requests are sent one at a time from this
  * machine, so each latency is the server's time plus a loopback round trip.
  */
@@ -20,6 +21,8 @@ import { freePort, startServer, waitUntilAnswering } from "./bench/server";
 import { ms, summarise, type Summary } from "./bench/stats";
 
 const TARGET_P95_MS = 150;
+const MANAGER = { email: "manager01@synthetic.frontline.test", password: "frontline-synthetic" };
+const ADMIN = { email: "admin@synthetic.frontline.test", password: "frontline-synthetic-admin" };
 const Args = z.object({
   trainees: z.coerce.number().int().min(20).default(1000),
   attempts: z.coerce.number().int().min(1).default(50),
@@ -40,12 +43,20 @@ function seededDatabase(trainees: number, attempts: number): string {
   const partial = `${file}.partial`;
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${partial}${suffix}`, { force: true });
   log(`Seeding ${trainees} trainees × ${attempts} attempts into ${path.relative(projectRoot, file)}…`);
-  const seeded = spawnSync(
-    path.join(projectRoot, "node_modules", ".bin", "tsx"),
-    [path.join(projectRoot, "app", "cli", "seed.ts"), "--trainees", String(trainees), "--attempts", String(attempts)],
-    { stdio: "inherit", env: { ...process.env, DATABASE_PATH: partial } },
-  );
+  const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
+  const env = { ...process.env, DATABASE_PATH: partial };
+  const seeded = spawnSync(tsx, [path.join(projectRoot, "app", "cli", "seed.ts"), "--trainees", String(trainees), "--attempts", String(attempts)], {
+    stdio: "inherit",
+    env,
+  });
   if (seeded.status !== 0) throw new Error("db:seed failed");
+  // An admin sees every team at once: the heaviest view of the same pages.
+  const admin = spawnSync(tsx, [path.join(projectRoot, "app", "cli", "users.ts"), "add", "--email", ADMIN.email, "--name", "Bench Admin", "--role", "admin"], {
+    input: `${ADMIN.password}\n`,
+    stdio: ["pipe", "inherit", "inherit"],
+    env,
+  });
+  if (admin.status !== 0) throw new Error("could not add the admin");
   // Fold the WAL into the file before renaming it into place.
   const checkpoint = spawnSync("node", ["-e", `const s=require("sqlite3");const d=new s.Database(${JSON.stringify(partial)});d.exec("PRAGMA wal_checkpoint(TRUNCATE)",()=>d.close())`], {
     cwd: projectRoot,
@@ -90,31 +101,41 @@ async function main() {
   try {
     await waitUntilAnswering(server, `${base}/sign-in`);
     const request = requester(base);
-    const signedIn = await request("/sign-in", {
-      method: "POST",
-      form: { email: "manager01@synthetic.frontline.test", password: "frontline-synthetic" },
-    });
-    const cookie = cookieFrom(signedIn.setCookies, "frontline_session");
-    if (!cookie) throw new Error(`sign-in failed (${signedIn.status})`);
-    const overview = await request("/team", { cookie });
+    const signIn = async ({ email, password }: { email: string; password: string }) => {
+      const signedIn = await request("/sign-in", { method: "POST", form: { email, password } });
+      const cookie = cookieFrom(signedIn.setCookies, "frontline_session");
+      if (!cookie) throw new Error(`sign-in as ${email} failed (${signedIn.status})`);
+      return cookie;
+    };
+    const manager = await signIn(MANAGER);
+    const admin = await signIn(ADMIN);
+    const overview = await request("/team", { cookie: manager });
     const traineePath = /href="(\/team\/trainees\/\d+)[^"]*"/.exec(overview.text)?.[1];
     if (!traineePath) throw new Error("no trainee link on the overview");
 
-    const pages: [string, string][] = [
-      ["team overview (/team, one team of 50)", "/team"],
-      [`trainee page (${traineePath})`, traineePath],
-      ["scenario analytics (/analytics/scenarios)", "/analytics/scenarios"],
-      ["one scenario's analytics (/analytics/scenarios/parcel-third-call)", "/analytics/scenarios/parcel-third-call"],
+    // The issue's target covers a manager's overview, trainee page and scenario analytics; the
+    // other rows are measured for the record (an admin's views hold 20 teams, 1,000 trainees).
+    const pages: { label: string; path: string; cookie: string; target: boolean }[] = [
+      { label: "manager, team overview (/team, one team of 50)", path: "/team", cookie: manager, target: true },
+      { label: `manager, trainee page (${traineePath})`, path: traineePath, cookie: manager, target: true },
+      { label: "manager, scenario analytics (/analytics/scenarios)", path: "/analytics/scenarios", cookie: manager, target: true },
+      { label: "manager, one scenario's analytics (/analytics/scenarios/parcel-third-call)", path: "/analytics/scenarios/parcel-third-call", cookie: manager, target: true },
+      { label: "manager, customer outcomes (/team/outcomes)", path: "/team/outcomes", cookie: manager, target: false },
+      { label: "admin, team overview (/team, all 20 teams)", path: "/team", cookie: admin, target: false },
+      { label: "admin, scenario analytics (/analytics/scenarios, all teams)", path: "/analytics/scenarios", cookie: admin, target: false },
+      { label: "admin, one scenario's analytics (all teams)", path: "/analytics/scenarios/parcel-third-call", cookie: admin, target: false },
+      { label: "admin, customer outcomes (/team/outcomes, all teams)", path: "/team/outcomes", cookie: admin, target: false },
     ];
     const cpus = os.cpus();
     log(`machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}`);
     log(`date: ${new Date().toISOString()}; ${args.requests} sequential requests per page after 10 warm-up requests`);
     let failed = false;
-    for (const [label, pagePath] of pages) {
-      const summary = await timeRequests(() => request(pagePath, { cookie }), args.requests);
-      const pass = summary.p95 <= TARGET_P95_MS;
-      failed ||= !pass;
-      log(`${label}: p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}, p99 ${ms(summary.p99)}, max ${ms(summary.max)} [target p95 ≤ ${TARGET_P95_MS} ms: ${pass ? "PASS" : "FAIL"}]`);
+    for (const page of pages) {
+      const summary = await timeRequests(() => request(page.path, { cookie: page.cookie }), args.requests);
+      const within = summary.p95 <= TARGET_P95_MS;
+      if (page.target) failed ||= !within;
+      const verdict = page.target ? `target p95 ≤ ${TARGET_P95_MS} ms: ${within ? "PASS" : "FAIL"}` : `no target; p95 ${within ? "within" : "over"} ${TARGET_P95_MS} ms`;
+      log(`${page.label}: p50 ${ms(summary.p50)}, p95 ${ms(summary.p95)}, p99 ${ms(summary.p99)}, max ${ms(summary.max)} [${verdict}]`);
     }
     process.exitCode = failed ? 1 : 0;
   } finally {
