@@ -237,7 +237,7 @@ const common = {
     outcome: "Outcome",
     overall: "Overall",
     inProgress: "In progress",
-    setAside: "Set aside (started again)",
+    setAside: "Set aside",
     open: "Open",
   },
   guides: {

@@ -37,7 +37,7 @@ export function AttemptsTable({ attempts, caption, linkFor }: Props) {
                 <td data-label={date} className="nowrap">
                   {formatDate(attempt.startedAt, i18n.language)}
                 </td>
-                <td data-label={scenario}>{href ? <Link to={href}>{attempt.title}</Link> : attempt.title}</td>
+                <td data-label={scenario} className="cell-title">{href ? <Link to={href}>{attempt.title}</Link> : attempt.title}</td>
                 <td data-label={outcome}>
                   {attempt.outcome ? (
                     t(`debrief.outcomes.${attempt.outcome}`)
