@@ -17,3 +17,6 @@ export function filterQuery(filters: Filters, extra: Record<string, string> = {}
   const query = params.toString();
   return query ? `?${query}` : "";
 }
+
+/** Where one page of a long table sits: its number, how many there are, and which rows it shows. */
+export type Paging = { page: number; pages: number; first: number; last: number; total: number };

@@ -1,8 +1,7 @@
 import { SKILLS, type Skill } from "~/engine";
 import { getLibrary } from "~/library/catalog.server";
 import { teamOverview, type OverviewTrainee, type Scope } from "~/models/analytics.server";
-import type { SortKey } from "./filters";
-
+import type { Paging, SortKey } from "./filters";
 
 export type OverviewRow = Omit<OverviewTrainee, "mastery"> & { mastery: Record<Skill, number | null> };
 export type OverviewView = {
@@ -64,4 +63,16 @@ export async function buildOverview(scope: Scope, sort: SortKey, direction: "asc
   const assessed = SKILLS.filter((skill) => teamMastery[skill] !== null);
   const weakestSkill = assessed.length === 0 ? null : assessed.reduce((low, skill) => (teamMastery[skill]! < teamMastery[low]! ? skill : low));
   return { rows: sortRows(rows, sort, direction), scenariosAvailable: library.scenarios.length, teamMastery, weakestSkill };
+}
+
+/** Rows per page of the overview: a manager's team fits on one; an admin's thousand do not. */
+export const OVERVIEW_PAGE_SIZE = 100;
+
+/** One page of already sorted rows; a page past the end shows the last one. */
+export function pageOf<T>(rows: readonly T[], requested: number, size: number = OVERVIEW_PAGE_SIZE): { rows: T[]; paging: Paging } {
+  const pages = Math.max(1, Math.ceil(rows.length / size));
+  const page = Math.min(Math.max(1, Math.floor(requested)), pages);
+  const start = (page - 1) * size;
+  const shown = rows.slice(start, start + size);
+  return { rows: shown, paging: { page, pages, first: shown.length === 0 ? 0 : start + 1, last: start + shown.length, total: rows.length } };
 }

@@ -33,6 +33,13 @@ export function readSorting(url: URL): Sorting {
   return Sorting.parse({ sort: url.searchParams.get("sort") ?? undefined, dir: url.searchParams.get("dir") ?? undefined });
 }
 
+const Page = z.coerce.number().int().min(1).max(1_000_000).catch(1);
+
+/** The `page` query parameter; anything unusable is the first page. */
+export function readPage(url: URL): number {
+  return Page.parse(url.searchParams.get("page") ?? undefined);
+}
+
 /**
  * The scope of a page: every visible team, or the one picked (a team outside what the person may
  * see is answered like a missing page); the date range covers whole days, both ends included.

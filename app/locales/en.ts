@@ -429,6 +429,12 @@ const common = {
     signInEmailRequired: "Enter your email address.",
     signInPasswordRequired: "Enter your password.",
   },
+  pager: {
+    label: "Pages",
+    previous: "← Previous",
+    next: "Next →",
+    where: "{{first}}–{{last}} of {{total}} · page {{page}} of {{pages}}",
+  },
   form: {
     fixErrors: "Please fix the highlighted fields.",
     required: "Required",

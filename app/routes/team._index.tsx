@@ -2,24 +2,26 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireTeamView } from "~/analytics/guard.server";
-import { readSorting } from "~/analytics/scope.server";
+import { readPage, readSorting } from "~/analytics/scope.server";
 import type { SortKey } from "~/analytics/filters";
-import { buildOverview } from "~/analytics/overview.server";
+import { buildOverview, pageOf } from "~/analytics/overview.server";
 import { filterQuery } from "~/analytics/filters";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { HeatCell } from "~/components/analytics/heat-cell";
+import { Pager } from "~/components/pager";
 import { SKILLS } from "~/engine/types";
 import { pageTitle } from "~/i18n/meta";
 import { formatDate } from "~/utils/dates";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.team"));
 
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const { teams, filters, scope } = await requireTeamView(request);
-  const { sort, dir } = readSorting(new URL(request.url));
+  const url = new URL(request.url);
+  const { sort, dir } = readSorting(url);
   const overview = await buildOverview(scope, sort, dir);
-  return json({ teams, filters, sort, dir, ...overview });
+  // Every trainee counts towards the weakest skill and the export; the table shows one page.
+  return json({ teams, filters, sort, dir, ...overview, ...pageOf(overview.rows, readPage(url)) });
 }
 
 function percent(value: number | null): string {
@@ -102,6 +104,7 @@ export default function TeamOverview() {
           </tbody>
         </table>
       </div>
+      <Pager paging={data.paging} linkTo={(page) => filterQuery(filters, { sort, dir, page: String(page) })} />
       <p className="actions">
         <a className="button" href={`/team/overview.csv${filterQuery(filters, { sort, dir })}`} download>
           {t("analytics.exportOverview")}
