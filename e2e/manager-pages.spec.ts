@@ -173,6 +173,12 @@ test("charts: the trainee page, customer outcomes and scenario analytics draw ev
   const thisMonth = page.getByRole("region", { name: "Month by month" }).getByRole("table").locator("tbody tr").last();
   await expect(thisMonth.locator("td").nth(3)).toHaveText(String(Math.round(masteries.reduce((sum, value) => sum + value, 0) / masteries.length)));
 
+  // The flow marks each arrow out of a step with its share of that step's replies.
+  await open(page, showcase, PAGES.find((candidate) => candidate.key === "scenario")!);
+  const shares = await page.locator(".flow__share").allTextContents();
+  expect(shares.length, "the showcase's conversations leave the first step by some arrow").toBeGreaterThan(0);
+  for (const share of shares) expect(share).toMatch(/^\d{1,3}%$/);
+
   await open(page, showcase, scenarios);
   await expectChartsDrawn(page, 1);
   // Two tables, outcomes and average scores, one row per scenario in each.

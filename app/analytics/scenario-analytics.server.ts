@@ -51,6 +51,8 @@ export type ScenarioDetail = {
   steps: StepAnalytics[];
   hardestStep: string | null;
   flow: FlowLayout;
+  /** Per arrow of the flow: the share of the step's picks that went that way (steps with picks only). */
+  edgeShares: { from: string; to: string; share: number }[];
   endings: { id: string; outcome: Outcome }[];
 };
 
@@ -100,11 +102,21 @@ export async function buildScenarioDetail(scenarioId: string, scope: Scope): Pro
     };
   });
   const hardest = hardestStep(steps);
+  const edgeShares = scenario.steps.flatMap((step, index) => {
+    const { picks: total, choices } = steps[index]!;
+    if (total === 0) return [];
+    const towards = new Map<string, number>();
+    step.choices.forEach((choice, position) => {
+      if (choice.to !== step.id) towards.set(choice.to, (towards.get(choice.to) ?? 0) + choices[position]!.picks);
+    });
+    return [...towards].map(([to, picked]) => ({ from: step.id, to, share: picked / total }));
+  });
   return {
     summary,
     steps,
     hardestStep: hardest?.stepId ?? null,
     flow: layoutFlow(scenario),
+    edgeShares,
     endings: scenario.endings.map((ending) => ({ id: ending.id, outcome: ending.outcome })),
   };
 }

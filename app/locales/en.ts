@@ -345,7 +345,7 @@ const common = {
     averagesNote: "Your manager sees your current mastery instead: the mean of your last five scores in each skill, so it follows your recent progress.",
     open: "Open",
     flowTitle: "The conversation's flow",
-    flowIntro: "Each box is a step; the redder it is, the more often trainees chose a poor reply there. The hardest step is outlined.",
+    flowIntro: "Each box is a step; the redder it is, the more often trainees chose a poor reply there. The hardest step is outlined. The percentage on an arrow is the share of that step's replies that went that way.",
     hardest: "Hardest step: {{step}}, where {{poor}} of {{count}} replies ({{share}}) were poor.",
     hardestNone: "No step stands out yet: a step needs at least {{min}} replies before it can be called the hardest.",
     stepsTable: "Choices at each step",

@@ -53,7 +53,7 @@ export default function ScenarioDetailPage() {
         ) : detail.steps.some((step) => step.picks > 0) ? (
           <p className="muted">{t("analytics.hardestNone", { min: MIN_REPLIES_FOR_HARDEST })}</p>
         ) : null}
-        <FlowDiagram flow={detail.flow} steps={detail.steps} hardest={detail.hardestStep} endings={detail.endings} />
+        <FlowDiagram flow={detail.flow} steps={detail.steps} hardest={detail.hardestStep} endings={detail.endings} edgeShares={detail.edgeShares} />
       </section>
       <section className="stack" aria-labelledby="steps-title">
         <h2 id="steps-title">{t("analytics.stepsTable")}</h2>

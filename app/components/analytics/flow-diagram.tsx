@@ -5,10 +5,24 @@ type StepShade = { stepId: string; poorShare: number | null };
 
 /**
  * The scenario's flow as laid out by dagre on the server: steps shaded by how often trainees chose a
- * poor reply there, the hardest one outlined. The table after it carries the same numbers in words.
+ * poor reply there, the hardest one outlined, each arrow marked with the share of the step's picks
+ * that went that way. The table after it carries the same numbers in words.
  */
-export function FlowDiagram({ flow, steps, hardest, endings }: { flow: FlowLayout; steps: StepShade[]; hardest: string | null; endings: { id: string; outcome: string }[] }) {
+export function FlowDiagram({
+  flow,
+  steps,
+  hardest,
+  endings,
+  edgeShares,
+}: {
+  flow: FlowLayout;
+  steps: StepShade[];
+  hardest: string | null;
+  endings: { id: string; outcome: string }[];
+  edgeShares: { from: string; to: string; share: number }[];
+}) {
   const { t } = useTranslation();
+  const shareOf = new Map(edgeShares.map((edge) => [`${edge.from}\u0000${edge.to}`, edge.share]));
   const shade = new Map(steps.map((step) => [step.stepId, step.poorShare]));
   const outcomeOf = new Map(endings.map((ending) => [ending.id, ending.outcome]));
   return (
@@ -27,6 +41,18 @@ export function FlowDiagram({ flow, steps, hardest, endings }: { flow: FlowLayou
             markerEnd="url(#flow-arrow)"
           />
         ))}
+        {flow.edges.map((edge) => {
+          const share = shareOf.get(`${edge.from}\u0000${edge.to}`);
+          if (share === undefined || !edge.label) return null;
+          return (
+            <g key={`${edge.from}-${edge.to}-share`} transform={`translate(${edge.label.x},${edge.label.y})`}>
+              <rect className="flow__share-box" x={-19} y={-9} width={38} height={18} rx={9} />
+              <text className="flow__share" textAnchor="middle" dominantBaseline="central">
+                {`${Math.round(share * 100)}%`}
+              </text>
+            </g>
+          );
+        })}
         {flow.nodes.map((node) => {
           const share = shade.get(node.id);
           const level = share === undefined || share === null ? "none" : String(Math.min(9, Math.floor(share * 10)));
