@@ -106,6 +106,8 @@ test.describe("a scenario's brief and its Start button belong to trainees", () =
         const body = await response.text();
         expectNone(body, BRIEF_TEXTS, `${role}'s ${what}`);
         expect(textOf(body)).toContain("This page is not part of your role");
+        // A refused post is answered inside the layout too: the page still knows who is signed in.
+        expect(textOf(body), `${role}'s ${what} offers the way home`).toContain("Go to my home page");
         expect(textOf(body), `${role}'s ${what} reads like a missing scenario's`).toBe(textOf(await missing.text()));
       }
       await request.dispose();

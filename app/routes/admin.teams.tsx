@@ -11,6 +11,8 @@ import { pageTitle } from "~/i18n/meta";
 import { createTeam, findTeamById, findTeamByName, listTeamManagerIds, listTeamSummaries, setTeamManagers } from "~/models/team.server";
 import { listUsersByRole } from "~/models/user.server";
 
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.teams"));
 
 export async function loader({ request }: LoaderFunctionArgs) {

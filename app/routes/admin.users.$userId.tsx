@@ -14,6 +14,8 @@ import { listManagedTeams, listTeams, setManagedTeams } from "~/models/team.serv
 import { findUserById, setUserActive, updateUser } from "~/models/user.server";
 import { idParamOr404 } from "~/utils/params.server";
 
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
+
 async function loadPerson(params: LoaderFunctionArgs["params"]) {
   const person = await findUserById(idParamOr404(params.userId));
   if (!person) throw new Response("Not found", { status: 404 });

@@ -14,6 +14,8 @@ import { pageTitle } from "~/i18n/meta";
 import { findTeamById, listTeams } from "~/models/team.server";
 import { EmailTakenError } from "~/models/user.server";
 
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("admin.addPerson"));
 
 export async function loader({ request }: LoaderFunctionArgs) {

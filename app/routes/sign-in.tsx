@@ -21,6 +21,8 @@ import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
 import { safeRedirectPath } from "~/utils/safe-redirect";
 
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
+
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("signIn.title"));
 
 // Document requests only get headers a route exports; this passes the 429's Retry-After through.

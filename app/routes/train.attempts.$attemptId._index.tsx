@@ -15,6 +15,8 @@ import { PersonaFace } from "~/components/scenario/persona-badge";
 import { pageTitle } from "~/i18n/meta";
 import { idParamOr404 } from "~/utils/params.server";
 
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.view.scenario.title ?? t("meta.conversation"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

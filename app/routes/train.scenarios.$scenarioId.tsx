@@ -10,6 +10,8 @@ import { pageTitle } from "~/i18n/meta";
 import { findPublishedScenario } from "~/library/catalog.server";
 import { listAttemptsOfUser } from "~/models/attempt.server";
 
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
+
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.title ?? t("meta.scenario"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
