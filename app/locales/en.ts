@@ -288,6 +288,7 @@ const common = {
     scenarios: "Scenarios",
     scenariosValue: "{{done}} of {{available}}",
     csat: "Avg CSAT",
+    csatShort: "CSAT",
     fcr: "Resolved first time",
     lastActive: "Last active",
     never: "Never",

@@ -65,7 +65,7 @@ export default function Outcomes() {
       data: { datasets: [{ label: t("analytics.scatter"), data: trainees.map((p) => ({ x: p.mastery, y: p.csat })), backgroundColor: "rgba(17,105,107,0.6)", clip: false }] },
       options: {
         plugins: { legend: { display: false } },
-        scales: { x: { min: 0, max: 100, title: { display: true, text: t("analytics.mastery") } }, y: { min: 1, max: 5, title: { display: true, text: "CSAT" } } },
+        scales: { x: { min: 0, max: 100, title: { display: true, text: t("analytics.mastery") } }, y: { min: 1, max: 5, title: { display: true, text: t("analytics.csatShort") } } },
       },
     }),
     [trainees, t],
@@ -130,7 +130,7 @@ export default function Outcomes() {
             <ChartNumbers
               summary={t("analytics.showNumbers")}
               caption={t("analytics.scatter")}
-              headers={[t("analytics.trainee"), t("analytics.mastery"), "CSAT"]}
+              headers={[t("analytics.trainee"), t("analytics.mastery"), t("analytics.csatShort")]}
               rows={[...trainees]
                 .sort((a, b) => b.mastery - a.mastery || a.name.localeCompare(b.name))
                 .map((trainee) => ({ key: trainee.id, cells: [trainee.name, trainee.mastery, trainee.csat.toFixed(2)] }))}
