@@ -164,8 +164,9 @@ test("done when: a trainee's attempt reaches the overview, the trainee page, the
   await expect(page).toHaveURL(`/analytics/scenarios/${PARCEL.id}`, { timeout: 10_000 });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(PARCEL.title);
   await expect(page.locator(".page-header .lead")).toHaveText(`Started: 1 · Completion: 100% · Overall: ${path.overall}`);
-  // The flow: every step and ending of the scenario drawn as SVG.
-  await expect(page.locator("svg.flow g")).toHaveCount(9);
+  // The flow: every step and ending of the scenario drawn as SVG; with one conversation, each arrow it took carries 100%.
+  await expect(page.locator("svg.flow .flow__node")).toHaveCount(9);
+  expect(await page.locator("svg.flow .flow__share").allTextContents()).toContain("100%");
   const picked = {
     opening: "Don't worry, I'll make sure it arrives tomorrow.",
     details: "I need to correct what I said: it's stuck at the depot, so tomorrow isn't certain. Here is what I can do instead.",
