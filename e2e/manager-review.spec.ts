@@ -138,7 +138,10 @@ test("done when: a trainee's attempt reaches the overview, the trainee page, the
   await expect(page).toHaveURL(`/team/attempts/${attemptId}`, { timeout: 10_000 });
   await expect(page.getByText(`You are viewing ${ada.name}'s debrief, exactly as they saw it.`)).toBeVisible();
   await waitForHydration(page);
-  expect(await readDebrief(page)).toEqual(seen);
+  // The same conversation, with the trainee's replies under their name instead of "You".
+  const replies = seen.transcript.map((turn) => turn.replace(/\bYou · Replied/g, `${ada.name} · Replied`));
+  expect(replies.join(" "), "every reply is named").not.toContain("You · Replied");
+  expect(await readDebrief(page)).toEqual({ ...seen, transcript: replies });
   await expect(page.getByRole("button", { name: "Try again" })).toHaveCount(0);
   await expect(page.locator("main form")).toHaveCount(0);
   await expect(page.getByRole("link", { name: `← Back to ${ada.name}` })).toHaveAttribute("href", `/team/trainees/${ada.id}`);

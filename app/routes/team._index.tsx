@@ -90,7 +90,11 @@ export default function TeamOverview() {
                 <th scope="row" data-label={t("analytics.trainee")}>
                   <Link to={`/team/trainees/${row.id}${filterQuery(filters)}`}>{row.displayName}</Link>
                 </th>
-                {data.teams.length > 1 ? <td data-label={t("analytics.team")}>{row.teamName}</td> : null}
+                {data.teams.length > 1 ? (
+                  <td data-label={t("analytics.team")} className="cell-wrap">
+                    {row.teamName}
+                  </td>
+                ) : null}
                 {SKILLS.map((skill) => (
                   <HeatCell key={skill} value={row.mastery[skill]} label={t(`skills.${skill}.name`)} />
                 ))}

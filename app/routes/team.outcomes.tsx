@@ -9,6 +9,7 @@ import { ChartCanvas } from "~/components/analytics/chart";
 import { ChartNumbers } from "~/components/analytics/chart-numbers";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { pageTitle } from "~/i18n/meta";
+import { formatMonth } from "~/utils/dates";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.outcomes"));
 
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const pct = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
 
 export default function Outcomes() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { teams, filters, months, trainees, correlation, strength, fewTrainees } = useLoaderData<typeof loader>();
   const scatterSummary =
     correlation === null || strength === null
@@ -35,7 +36,7 @@ export default function Outcomes() {
     () => ({
       type: "line",
       data: {
-        labels: months.map((month) => month.period),
+        labels: months.map((month) => formatMonth(month.period, i18n.language)),
         datasets: [{ label: t("analytics.csat"), data: months.map((m) => m.csat), borderColor: "#e0a526", backgroundColor: "#e0a526" }],
       },
       options: {
@@ -43,13 +44,13 @@ export default function Outcomes() {
         scales: { y: { min: 1, max: 5, title: { display: true, text: t("analytics.csatAxis") } } },
       },
     }),
-    [months, t],
+    [months, t, i18n.language],
   );
   const scoresOverTime = useMemo<ChartConfiguration>(
     () => ({
       type: "line",
       data: {
-        labels: months.map((month) => month.period),
+        labels: months.map((month) => formatMonth(month.period, i18n.language)),
         datasets: [
           { label: t("analytics.fcrRate"), data: months.map((m) => (m.fcr === null ? null : m.fcr * 100)), borderColor: "#3d6fb0", backgroundColor: "#3d6fb0" },
           { label: t("analytics.avgMastery"), data: months.map((m) => m.mastery), borderColor: "#11696b", backgroundColor: "#11696b" },
@@ -57,7 +58,7 @@ export default function Outcomes() {
       },
       options: { scales: { y: { min: 0, max: 100, title: { display: true, text: t("analytics.percentAxis") } } } },
     }),
-    [months, t],
+    [months, t, i18n.language],
   );
   const scatter = useMemo<ChartConfiguration>(
     () => ({
@@ -85,8 +86,8 @@ export default function Outcomes() {
         ) : (
           <>
             <div className="chart-grid">
-              <ChartCanvas config={csatOverTime} label={t("analytics.csatOverTime")} />
-              <ChartCanvas config={scoresOverTime} label={t("analytics.scoresOverTime")} />
+              <ChartCanvas config={csatOverTime} label={t("analytics.csatOverTime")} className="chart--square" />
+              <ChartCanvas config={scoresOverTime} label={t("analytics.scoresOverTime")} className="chart--square" />
             </div>
             <div className="table-wrap">
               <table className="table--stack">
@@ -104,7 +105,7 @@ export default function Outcomes() {
                   {months.map((month) => (
                     <tr key={month.period}>
                       <th scope="row" data-label={t("analytics.month")}>
-                        {month.period}
+                        {formatMonth(month.period, i18n.language)}
                       </th>
                       <td data-label={t("analytics.attempts")}>{month.attempts}</td>
                       <td data-label={t("analytics.csat")}>{month.csat?.toFixed(2) ?? "—"}</td>

@@ -56,7 +56,7 @@ function Card({ card }: { card: CatalogueCard }) {
           {t(`catalogue.levels.l${card.difficulty}`)}
         </span>
         <span>{t("catalogue.minutes", { count: card.minutes })}</span>
-        <span>{card.best === null ? t("catalogue.notTried") : t("catalogue.best", { score: card.best })}</span>
+        {card.best !== null ? <span>{t("catalogue.best", { score: card.best })}</span> : card.inProgressAttemptId ? null : <span>{t("catalogue.notTried")}</span>}
         {card.attempts > 0 ? <span>{t("catalogue.attempts", { count: card.attempts })}</span> : null}
       </p>
       <p className="scenario-card__actions" aria-hidden="true">

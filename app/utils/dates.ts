@@ -8,3 +8,8 @@ const DATE_LOCALE: Record<string, string> = { en: "en-GB" };
 export function formatDate(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(DATE_LOCALE[locale] ?? locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(iso));
 }
+
+/** A calendar month ("2026-09") as people read it: "Sep 2026". */
+export function formatMonth(period: string, locale: string): string {
+  return new Intl.DateTimeFormat(DATE_LOCALE[locale] ?? locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${period}-01T00:00:00.000Z`));
+}

@@ -6,6 +6,7 @@ import { formatDate } from "~/utils/dates";
 import { ChannelLabel } from "./channel-label";
 import { CsatStars } from "./csat-stars";
 import { PersonaFace } from "./persona-badge";
+import { CustomerMessages } from "./conversation";
 import { SkillBar } from "./skill-bar";
 
 // Plain data in, markup out: managers see the very same debrief read-only, with the headings
@@ -85,15 +86,15 @@ export function Debrief({ debrief, actions, trainee }: Props) {
                 {t("debrief.turn", { turn: turn.turn })}
                 <span className={`rating rating--${turn.reply.rating ?? "none"}`}>{t(`debrief.rating.${turn.reply.rating ?? "none"}`)}</span>
               </h3>
-              {turn.customer.map((line, index) => (
-                <div key={index} className="bubble bubble--customer">
-                  <span className="bubble__who">{debrief.scenario.customer}</span>
-                  <div className="bubble__text" dangerouslySetInnerHTML={{ __html: line }} />
-                </div>
-              ))}
+              <CustomerMessages
+                as="div"
+                channel={debrief.scenario.channel}
+                customer={debrief.scenario.customer}
+                lines={turn.customer.map((html, index) => ({ key: `${turn.turn}:${index}`, html }))}
+              />
               <div className="bubble bubble--reply">
                 <span className="bubble__who">
-                  {t("play.you")}
+                  {trainee ?? t("play.you")}
                   {turn.responseMs !== null ? ` · ${t("debrief.responseTime", { seconds: seconds(turn.responseMs) })}` : null}
                   {turn.late ? ` (${t("debrief.late")})` : null}
                 </span>

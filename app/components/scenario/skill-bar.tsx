@@ -13,7 +13,7 @@ export function SkillBar({ skill, score }: { skill: Skill; score: number | null 
         <>
           <svg className="skill-row__bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
             <rect x="0" y="0" width="100" height="8" className="skill-row__track" />
-            <rect x="0" y="0" width={Math.max(score, 2)} height="8" className="skill-row__fill" />
+            <rect x="0" y="0" width={score} height="8" className="skill-row__fill" />
           </svg>
           <span className="skill-row__score">
             <span aria-hidden="true">{score}</span>
