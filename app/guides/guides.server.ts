@@ -4,6 +4,7 @@ import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { createElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { projectRoot } from "#db/paths.server";
+import { SKILLS } from "~/engine/types";
 import { bundleBody } from "~/library/compile.server";
 import { contentHash } from "~/library/hash.server";
 import { checkGuideSource, type GuideFrontMatter } from "./guide-check";
@@ -45,7 +46,8 @@ export async function listGuides(): Promise<Guide[]> {
     const guide = await renderGuide(path.join(guidesDir, name));
     if (guide) guides.push(guide);
   }
-  return guides;
+  // In the order the skills appear everywhere else, not the files' alphabetical order.
+  return guides.sort((a, b) => SKILLS.indexOf(a.skill) - SKILLS.indexOf(b.skill));
 }
 
 /** The guide for a skill named in a URL; undefined for anything that is not a skill with a guide. */

@@ -12,6 +12,7 @@ import { ChartCanvas, SKILL_COLOURS } from "~/components/analytics/chart";
 import { ChartNumbers } from "~/components/analytics/chart-numbers";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { HeatCell } from "~/components/analytics/heat-cell";
+import { wrapLabel } from "~/components/analytics/wrap-label";
 import { AttemptsTable } from "~/components/scenario/attempts-table";
 import { SKILLS, type Skill } from "~/engine/types";
 import { pageTitle } from "~/i18n/meta";
@@ -49,12 +50,20 @@ export default function TraineePage() {
     () => ({
       type: "radar",
       data: {
-        labels: SKILLS.map(skillName),
+        // Two-word skill names on two lines, so that none runs off a phone's narrow chart.
+        labels: SKILLS.map((skill) => wrapLabel(skillName(skill), 10)),
         datasets: [{ label: t("analytics.mastery"), data: SKILLS.map((skill) => mastery[skill]), backgroundColor: "rgba(17,105,107,0.2)", borderColor: "#11696b" }],
       },
       // Skill names large enough to read; the scale's numbers small and out of the data's way.
       options: {
-        scales: { r: { min: 0, max: 100, ticks: { stepSize: 25, font: { size: 10 }, backdropColor: "rgba(255,255,255,0.8)" }, pointLabels: { font: { size: 13 } } } },
+        scales: {
+          r: {
+            min: 0,
+            max: 100,
+            ticks: { stepSize: 25, font: { size: 10 }, backdropColor: "rgba(255,255,255,0.8)" },
+            pointLabels: { font: (context) => ({ size: context.chart.width < 360 ? 11 : 13 }) },
+          },
+        },
         plugins: { legend: { display: false } },
       },
     }),

@@ -93,7 +93,7 @@ export default function Play() {
     <div className={`play play--${view.scenario.channel}`}>
       <header className="play__header">
         <PersonaFace persona={view.scenario.persona} size={48} />
-        <div>
+        <div className="play__heading">
           <h1 className="play__title">{view.scenario.title}</h1>
           <p className="play__sub">
             <ChannelLabel channel={view.scenario.channel} /> · {t("play.conversationWith", { name: customer })}

@@ -26,7 +26,8 @@ export function FlowDiagram({
   const shade = new Map(steps.map((step) => [step.stepId, step.poorShare]));
   const outcomeOf = new Map(endings.map((ending) => [ending.id, ending.outcome]));
   return (
-    <div className="flow-wrap">
+    // Focusable so that a keyboard can scroll the diagram where it is wider than a phone.
+    <div className="flow-wrap" tabIndex={0} role="group" aria-label={t("analytics.flowTitle")}>
       <svg className="flow" viewBox={`0 0 ${flow.width} ${flow.height}`} width={flow.width} height={flow.height} role="img" aria-label={t("analytics.flowTitle")}>
         <defs>
           <marker id="flow-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

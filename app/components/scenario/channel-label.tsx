@@ -6,7 +6,8 @@ const ICONS: Record<Channel, string> = {
   chat: "M4 5h16v10H9l-5 4V5z",
   email: "M3 6h18v12H3zM3 6l9 7 9-7",
   "in-person": "M3 20h18M5 20V9h14v11M8 9V5h8v4M10 14h4",
-  social: "M4 10v4h3l6 4V6L7 10H4zM17 9a4 4 0 0 1 0 6",
+  // Three linked people: a post shared in public (a loudspeaker read as sound, like a call).
+  social: "M18 2a3 3 0 1 1 0 6a3 3 0 1 1 0-6zM6 9a3 3 0 1 1 0 6a3 3 0 1 1 0-6zM18 16a3 3 0 1 1 0 6a3 3 0 1 1 0-6zM8.6 10.5l6.8-4M8.6 13.5l6.8 4",
 };
 
 export function ChannelIcon({ channel }: { channel: Channel }) {
