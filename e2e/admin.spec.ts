@@ -142,11 +142,19 @@ test("a user disabled while signed in is told why at their next request", async 
   await theirs.dispose();
 });
 
-test("an admin cannot disable their own account", async ({ page }) => {
+test("an admin cannot disable their own account or drop their own role: no control offers it, and a direct post is refused", async ({
+  page,
+  baseURL,
+}) => {
   await page.goto("/admin");
   await page.getByRole("link", { name: DEMO_USERS.admin.name, exact: true }).click();
-  await page.getByRole("button", { name: "Disable account" }).click();
-  await expect(page.getByRole("alert")).toHaveText("You cannot disable your own account.");
+  await expect(page.getByRole("main")).toContainText("You cannot disable your own account.");
+  await expect(page.getByRole("button", { name: "Disable account" })).toHaveCount(0);
+  await expect(page.getByLabel("Role")).toHaveCount(0);
+
+  const refused = await page.request.post(page.url(), { form: { intent: "disable" }, headers: { Origin: originOf(baseURL) }, maxRedirects: 0 });
+  expect(refused.status()).toBe(400);
+  await page.reload();
   await expect(page.getByRole("main")).toContainText(`${DEMO_USERS.admin.email} · Active`);
 });
 

@@ -116,8 +116,8 @@ test("the hint about number keys shows with a mouse and keyboard, not on a touch
     }
     await page.goto(url);
     await expect(page.getByText("Choose what you say next.")).toBeVisible();
-    if (touch) await expect(page.getByText(/^Keys 1 to \d pick a reply\.$/)).toBeHidden();
-    else await expect(page.getByText(/^Keys 1 to \d pick a reply\.$/)).toBeVisible();
+    if (touch) await expect(page.getByText(/^Press a number from 1 to \d to pick a reply\.$/)).toBeHidden();
+    else await expect(page.getByText(/^Press a number from 1 to \d to pick a reply\.$/)).toBeVisible();
     await context.close();
   }
 });

@@ -25,10 +25,10 @@ async function loadPerson(params: LoaderFunctionArgs["params"]) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.person.displayName ?? t("meta.person"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+  const admin = await requireRole(request, ["admin"]);
   const person = await loadPerson(params);
   const [teams, managed] = await Promise.all([listTeams(), listManagedTeams(person.id)]);
-  return json({ person, teams, managedTeamIds: managed.map((team) => team.id) });
+  return json({ person, teams, managedTeamIds: managed.map((team) => team.id), isSelf: person.id === admin.id });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -65,7 +65,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function EditPerson() {
   const { t } = useTranslation();
-  const { person, teams, managedTeamIds } = useLoaderData<typeof loader>();
+  const { person, teams, managedTeamIds, isSelf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const lastResult = actionData && !("statusError" in actionData) ? actionData : undefined;
@@ -109,7 +109,15 @@ export default function EditPerson() {
           <input {...getInputProps(fields.displayName, { type: "text" })} autoComplete="off" />
           <FieldError id={fields.displayName.errorId} errors={fields.displayName.errors} />
         </div>
-        <RoleSelect field={fields.role} />
+        {isSelf ? (
+          // An admin keeps their own role (the action refuses it too): no control that can only fail.
+          <p className="field">
+            <input type="hidden" name={fields.role.name} value="admin" />
+            <strong>{t("admin.role")}:</strong> {t("roles.admin")} <span className="muted">({t("admin.ownRole")})</span>
+          </p>
+        ) : (
+          <RoleSelect field={fields.role} />
+        )}
         {role === "trainee" ? <TeamSelect field={fields.teamId} teams={teams} hint={t("admin.teamHint")} /> : null}
         {role === "manager" && teams.length > 0 ? (
           <fieldset className="field checkbox-group">
@@ -138,7 +146,9 @@ export default function EditPerson() {
           </p>
         ) : null}
         <div className="actions">
-          {person.active ? (
+          {isSelf ? (
+            <p className="muted">{t("admin.cannotDisableSelf")}</p>
+          ) : person.active ? (
             <button type="submit" name="intent" value="disable" className="button button--danger">
               {t("admin.disable")}
             </button>

@@ -48,6 +48,7 @@ export default function ScenarioDetailPage() {
               poor: Math.round(hardest.poorShare * hardest.picks),
               count: hardest.picks,
               share: `${Math.round(hardest.poorShare * 100)}%`,
+              min: MIN_REPLIES_FOR_HARDEST,
             })}
           </p>
         ) : detail.steps.some((step) => step.picks > 0) ? (

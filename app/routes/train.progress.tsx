@@ -44,7 +44,7 @@ export default function Progress() {
         <h2 id="attempts-title">{t("progress.attempts")}</h2>
         {attempts.length === 0 ? (
           <p className="notice">
-            {t("progress.none")} <Link to="/train">{t("nav.train")}</Link>
+            {t("progress.none")} <Link to="/train">{t("progress.noneLink")}</Link>
           </p>
         ) : (
           <AttemptsTable
