@@ -89,11 +89,13 @@ export default function ScenarioDetailPage() {
                   <tbody>
                     {step.choices.map((choice) => (
                       <tr key={choice.id}>
-                        <td data-label={t("analytics.choice")}>{choice.text}</td>
+                        <td data-label={t("analytics.choice")} className="cell-reply">
+                          {choice.text}
+                        </td>
                         <td data-label={t("analytics.quality")}>
                           <span className={`rating rating--${choice.rating ?? "none"}`}>{t(`debrief.rating.${choice.rating ?? "none"}`)}</span>
                         </td>
-                        <td data-label={t("analytics.picked")}>
+                        <td data-label={t("analytics.picked")} className="nowrap">
                           {choice.picks} ({Math.round((100 * choice.picks) / step.picks)}%)
                         </td>
                         {OUTCOMES.map((outcome) => (
