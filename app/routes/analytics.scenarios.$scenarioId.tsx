@@ -69,7 +69,7 @@ export default function ScenarioDetailPage() {
               <p className="muted">{t("analytics.noPicks")}</p>
             ) : (
               <div className="table-wrap">
-                <table className="table--stack">
+                <table className="table--stack table--compact">
                   <caption className="visually-hidden">
                     {t("analytics.stepsTable")}: {step.stepId}
                   </caption>
