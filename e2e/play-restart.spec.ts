@@ -13,6 +13,7 @@ import {
   attemptIdOf,
   expect,
   expectDebrief,
+  PERFECT_PARCEL_DEBRIEF,
   freePort,
   killRunningServers,
   latestLine,
@@ -81,15 +82,7 @@ test("SIGKILL mid-attempt: after a restart the attempt resumes at its last ackno
 
     await waitForHydration(page);
     await playByClicking(page, [1, 1]);
-    await expectDebrief(page, {
-      title: PARCEL.title,
-      outcome: "Satisfied",
-      stars: 4,
-      resolved: true,
-      overall: 100,
-      skills: [100, 100, 100, 100, 100],
-      ratings: ["Best", "Best", "Best", "Best"],
-    });
+    await expectDebrief(page, PERFECT_PARCEL_DEBRIEF);
     await context.close();
   } finally {
     await server.stop("SIGKILL");

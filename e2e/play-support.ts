@@ -245,6 +245,17 @@ export type ExpectedDebrief = {
 
 const SKILL_NAMES = ["Listening", "Empathy", "Calm", "Persuasion", "Honest expectations"] as const;
 
+/** The parcel scenario's debrief after the best reply at every turn (choices 1, 1, 1, 1). */
+export const PERFECT_PARCEL_DEBRIEF: ExpectedDebrief = {
+  title: PARCEL.title,
+  outcome: "Satisfied",
+  stars: 4,
+  resolved: true,
+  overall: 100,
+  skills: [100, 100, 100, 100, 100],
+  ratings: ["Best", "Best", "Best", "Best"],
+};
+
 export async function expectDebrief(page: Page, expected: ExpectedDebrief): Promise<void> {
   await expect(page).toHaveURL(DEBRIEF_URL);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Debrief: ${expected.title}`);

@@ -11,6 +11,7 @@ import {
   choiceButtons,
   expect,
   expectDebrief,
+  PERFECT_PARCEL_DEBRIEF,
   expectTraineeHome,
   latestLine,
   playByClicking,
@@ -114,15 +115,7 @@ test.describe("the play loop in the browser", () => {
       await expect(page.getByRole("timer")).toHaveCount(0);
 
       await playByClicking(page, [1, 1, 1, 1]);
-      await expectDebrief(page, {
-        title: PARCEL.title,
-        outcome: "Satisfied",
-        stars: 4,
-        resolved: true,
-        overall: 100,
-        skills: [100, 100, 100, 100, 100],
-        ratings: ["Best", "Best", "Best", "Best"],
-      });
+      await expectDebrief(page, PERFECT_PARCEL_DEBRIEF);
 
       // A perfect run still links two guides: all five skills tie at 100, so the first two in skill order.
       const guides = page.locator(".debrief__guides");
