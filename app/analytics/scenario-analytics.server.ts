@@ -43,7 +43,16 @@ export type StepAnalytics = {
   picks: number;
   /** Share of picks whose reply rates poor against all the step's replies (0..1), null without picks. */
   poorShare: number | null;
-  choices: { id: string; text: string; rating: "best" | "fair" | "poor" | null; picks: number; endings: Record<Outcome | "unfinished", number> }[];
+  choices: {
+    id: string;
+    text: string;
+    /** The flags that decide whether the reply is offered: variants of one reply differ only here. */
+    requires: string[];
+    unless: string[];
+    rating: "best" | "fair" | "poor" | null;
+    picks: number;
+    endings: Record<Outcome | "unfinished", number>;
+  }[];
 };
 
 export type ScenarioDetail = {
@@ -85,6 +94,8 @@ export async function buildScenarioDetail(scenarioId: string, scope: Scope): Pro
       return {
         id: choice.id,
         text: choice.text.text,
+        requires: choice.requires,
+        unless: choice.unless,
         rating: rate(qualities.get(choice.id) ?? null, best),
         picks: rows.reduce((sum, row) => sum + row.picks, 0),
         endings,

@@ -349,6 +349,8 @@ const common = {
     flowTitle: "The conversation's flow",
     flowIntro: "Each box is a step; the redder it is, the more often trainees chose a poor reply there. The hardest step is outlined. The percentage on an arrow is the share of that step's replies that went that way.",
     hardest: "Hardest step: {{step}}, where {{poor}} of {{count}} replies ({{share}}) were poor. Only steps with at least {{min}} replies are compared, so one unlucky pick does not decide it.",
+    offeredWhen: "Offered only after: {{flags}}",
+    offeredUnless: "Not offered after: {{flags}}",
     hardestNone: "No step stands out yet: a step needs at least {{min}} replies before it can be called the hardest.",
     stepsTable: "Choices at each step",
     step: "Step",

@@ -91,6 +91,8 @@ export default function ScenarioDetailPage() {
                       <tr key={choice.id}>
                         <td data-label={t("analytics.choice")} className="cell-reply">
                           {choice.text}
+                          {choice.requires.length > 0 ? <span className="choice-condition">{t("analytics.offeredWhen", { flags: choice.requires.join(", ") })}</span> : null}
+                          {choice.unless.length > 0 ? <span className="choice-condition">{t("analytics.offeredUnless", { flags: choice.unless.join(", ") })}</span> : null}
                         </td>
                         <td data-label={t("analytics.quality")}>
                           <span className={`rating rating--${choice.rating ?? "none"}`}>{t(`debrief.rating.${choice.rating ?? "none"}`)}</span>
