@@ -6,8 +6,6 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -15,7 +13,7 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { getUser } from "~/auth/session.server";
 import { AppHeader } from "~/components/app-header";
-import { ErrorPage } from "~/components/error-page";
+import { RouteErrorBoundary } from "~/components/route-error-boundary";
 import { i18next } from "~/i18n/i18next.server";
 import { productTitle } from "~/i18n/meta";
 import styles from "~/styles/app.css";
@@ -86,13 +84,11 @@ export default function App() {
 }
 
 export function ErrorBoundary() {
-  const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
-  const status = isRouteErrorResponse(error) ? error.status : 500;
   return (
     <Document locale={data?.locale}>
       <Shell>
-        <ErrorPage status={status} signedIn={Boolean(data?.user)} />
+        <RouteErrorBoundary />
       </Shell>
     </Document>
   );

@@ -3,9 +3,9 @@ import type { loader as rootLoader } from "~/root";
 import { ErrorPage } from "./error-page";
 
 /**
- * The error page inside the layout, for routes with an action. When an action refuses a post,
- * Remix runs only the loaders above the boundary that shows the error; with the boundary on the
- * route, that includes the root's, so the page still knows who is signed in.
+ * The error page inside the layout: the root's boundary, and each action route's own. When an
+ * action refuses a post, Remix runs only the loaders above the boundary that shows the error; with
+ * the boundary on the route, that includes the root's, so the page still knows who is signed in.
  */
 export function RouteErrorBoundary() {
   const error = useRouteError();
