@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageMasteryByMonth, currentMasteryByTrainee, masteryTrajectory, meanMastery } from "./mastery";
+import { averageMasteryByMonth, masteryTrajectory, meanMastery } from "./mastery";
 
 const point = (listening: number | null) => ({ listening, empathy: null, calm: 50, persuasion: null, expectations: null });
 
@@ -20,17 +20,18 @@ describe("meanMastery", () => {
 });
 
 describe("averageMasteryByMonth", () => {
-  const at = (userId: number, endedAt: string, calm: number | null) => ({ userId, endedAt, listening: null, empathy: null, calm, persuasion: null, expectations: null });
+  /** A trainee's timeline as the outcomes page builds it: masteryTrajectory over their attempts. */
+  const timeline = (...attempts: [endedAt: string, calm: number | null][]) =>
+    masteryTrajectory(attempts.map(([, calm]) => ({ listening: null, empathy: null, calm, persuasion: null, expectations: null }))).map((mastery, i) => ({
+      endedAt: attempts[i]![0],
+      mastery,
+    }));
 
   it("carries each trainee's mastery through quiet months and averages over the trainees who have one", () => {
-    const points = [
-      at(1, "2026-01-10T09:00:00Z", 20),
-      at(1, "2026-03-05T09:00:00Z", 60),
-      at(2, "2026-02-20T09:00:00Z", null),
-      at(2, "2026-02-21T09:00:00Z", 90),
-    ];
-    const byMonth = averageMasteryByMonth(points, ["2026-01", "2026-02", "2026-03"]);
-    // January: only trainee 1 (20). February: 20 and 90. March: trainee 1 is now (20 + 60) / 2 = 40, with 90.
+    const first = timeline(["2026-01-10T09:00:00Z", 20], ["2026-03-05T09:00:00Z", 60]);
+    const second = timeline(["2026-02-20T09:00:00Z", null], ["2026-02-21T09:00:00Z", 90]);
+    const byMonth = averageMasteryByMonth([first, second], ["2026-01", "2026-02", "2026-03"]);
+    // January: only the first trainee (20). February: 20 and 90. March: the first is now (20 + 60) / 2 = 40, with 90.
     expect([...byMonth]).toEqual([
       ["2026-01", 20],
       ["2026-02", 55],
@@ -38,15 +39,7 @@ describe("averageMasteryByMonth", () => {
     ]);
   });
 
-  it("gives each trainee's mastery after their latest attempt", () => {
-    const current = currentMasteryByTrainee([at(1, "2026-01-10T09:00:00Z", 20), at(1, "2026-03-05T09:00:00Z", 61), at(2, "2026-02-21T09:00:00Z", 90)]);
-    expect([...current].map(([userId, mastery]) => [userId, mastery.calm])).toEqual([
-      [1, 41],
-      [2, 90],
-    ]);
-  });
-
   it("has no value for a month before anyone was assessed", () => {
-    expect(averageMasteryByMonth([at(1, "2026-02-01T00:00:00Z", null)], ["2026-01", "2026-02"]).get("2026-02")).toBeNull();
+    expect(averageMasteryByMonth([timeline(["2026-02-01T00:00:00Z", null])], ["2026-01", "2026-02"]).get("2026-02")).toBeNull();
   });
 });

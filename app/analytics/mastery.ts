@@ -32,40 +32,25 @@ export function meanMastery(mastery: Record<Skill, number | null>): number | nul
   return values.length === 0 ? null : Math.round(values.reduce((sum, value) => sum + value, 0) / values.length);
 }
 
-type TimedScores = Scored & { userId: number; endedAt: string };
+/** A trainee's mastery after each of their attempts (masteryTrajectory), with when each ended. */
+export type MasteryTimeline = readonly { endedAt: string; mastery: Record<Skill, number | null> }[];
 
 /**
  * The team's average mastery at the end of each month ("YYYY-MM", ascending): each trainee's
  * mean mastery after their last attempt so far, carried through months without practice, then
- * averaged over the trainees who have one. `points` are ordered by trainee, then time.
+ * averaged over the trainees who have one.
  */
-export function averageMasteryByMonth(points: readonly TimedScores[], periods: readonly string[]): Map<string, number | null> {
+export function averageMasteryByMonth(timelines: readonly MasteryTimeline[], periods: readonly string[]): Map<string, number | null> {
   const totals = periods.map(() => ({ sum: 0, trainees: 0 }));
-  for (const own of groupByTrainee(points)) {
-    const trajectory = masteryTrajectory(own);
+  for (const timeline of timelines) {
     let last = -1;
     periods.forEach((period, i) => {
-      while (last + 1 < own.length && own[last + 1]!.endedAt.slice(0, 7) <= period) last++;
-      const value = last < 0 ? null : meanMastery(trajectory[last]!);
+      while (last + 1 < timeline.length && timeline[last + 1]!.endedAt.slice(0, 7) <= period) last++;
+      const value = last < 0 ? null : meanMastery(timeline[last]!.mastery);
       if (value === null) return;
       totals[i]!.sum += value;
       totals[i]!.trainees++;
     });
   }
   return new Map(periods.map((period, i) => [period, totals[i]!.trainees === 0 ? null : Math.round(totals[i]!.sum / totals[i]!.trainees)]));
-}
-
-/** Each trainee's mastery after their latest attempt in `points` (ordered by trainee, then time). */
-export function currentMasteryByTrainee(points: readonly TimedScores[]): Map<number, Record<Skill, number | null>> {
-  return new Map(groupByTrainee(points).map((own) => [own[0]!.userId, masteryTrajectory(own).at(-1)!]));
-}
-
-function groupByTrainee(points: readonly TimedScores[]): TimedScores[][] {
-  const groups: TimedScores[][] = [];
-  for (const point of points) {
-    const current = groups.at(-1);
-    if (current && current[0]!.userId === point.userId) current.push(point);
-    else groups.push([point]);
-  }
-  return groups;
 }

@@ -1,5 +1,5 @@
-import { outcomesByMonth, skillScoresInScope, teamOverview, type PeriodStat, type Scope } from "~/models/analytics.server";
-import { averageMasteryByMonth, currentMasteryByTrainee, meanMastery } from "./mastery";
+import { outcomesByMonth, traineeHistoriesInScope, type PeriodStat, type Scope } from "~/models/analytics.server";
+import { averageMasteryByMonth, masteryTrajectory, meanMastery } from "./mastery";
 
 export type OutcomesView = {
   /** Per month, beside CSAT and resolution: the team's average mastery at the month's end. */
@@ -45,16 +45,14 @@ export function correlationStrength(r: number): CorrelationStrength {
 export const FEW_TRAINEES = 10;
 
 export async function buildOutcomes(scope: Scope): Promise<OutcomesView> {
-  const [months, overview, scores] = await Promise.all([outcomesByMonth(scope), teamOverview(scope), skillScoresInScope(scope)]);
-  const points = scores.map(({ ended_at, ...rest }) => ({ endedAt: ended_at, ...rest }));
-  const masteryByMonth = averageMasteryByMonth(points, months.map((month) => month.period));
-  // The same per-skill rounding as the monthly average, so the last month and the dots agree.
-  const current = currentMasteryByTrainee(points);
-  const trainees = overview.flatMap((row) => {
-    const skills = current.get(row.id);
-    const mastery = skills ? meanMastery(skills) : null;
-    if (mastery === null || row.avgCsat === null) return [];
-    return [{ id: row.id, name: row.displayName, mastery, csat: Math.round(row.avgCsat * 100) / 100 }];
+  const [months, histories] = await Promise.all([outcomesByMonth(scope), traineeHistoriesInScope(scope)]);
+  // Each trainee's mastery after every attempt, worked out once for the months and the dots alike.
+  const timelines = histories.map(({ scores }) => masteryTrajectory(scores).map((mastery, i) => ({ endedAt: scores[i]!.ended_at, mastery })));
+  const masteryByMonth = averageMasteryByMonth(timelines, months.map((month) => month.period));
+  const trainees = histories.flatMap((history, i) => {
+    const current = timelines[i]!.at(-1);
+    const mastery = current ? meanMastery(current.mastery) : null;
+    return mastery === null ? [] : [{ id: history.userId, name: history.name, mastery, csat: Math.round(history.avgCsat * 100) / 100 }];
   });
   const correlation = pearson(
     trainees.map((t) => t.mastery),
