@@ -4,13 +4,13 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { StatusBadge } from "~/components/status-badge";
 import { pageTitle } from "~/i18n/meta";
-import { listUsers } from "~/models/user.server";
+import { listPeople } from "~/accounts/people.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.admin"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
-  const users = await listUsers();
+  const users = await listPeople();
   return json({ users });
 }
 

@@ -4,12 +4,11 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CreateTeamForm, TeamManagersForm } from "~/accounts/forms";
+import { assignTeamManagers, createNamedTeam, teamsWithManagers } from "~/accounts/teams.server";
 import { requireRole } from "~/auth/session.server";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
-import { createTeam, findTeamById, findTeamByName, listTeamManagerIds, listTeamSummaries, setTeamManagers } from "~/models/team.server";
-import { listUsersByRole } from "~/models/user.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -17,12 +16,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
-  const [teams, managers] = await Promise.all([listTeamSummaries(), listUsersByRole("manager")]);
-  const managerIdsByTeam = await Promise.all(teams.map((team) => listTeamManagerIds(team.id)));
-  return json({
-    teams: teams.map((team, index) => ({ ...team, managerIds: managerIdsByTeam[index] ?? [] })),
-    managers: managers.map(({ id, displayName, active }) => ({ id, displayName, active })),
-  });
+  return json(await teamsWithManagers());
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,18 +30,17 @@ export async function action({ request }: ActionFunctionArgs) {
       teamId: formData.get("teamId"),
       managerIds: formData.getAll("managerIds"),
     });
-    if (!parsed.success || !(await findTeamById(parsed.data.teamId))) throw new Response("Bad request", { status: 400 });
-    await setTeamManagers(parsed.data.teamId, parsed.data.managerIds);
+    if (!parsed.success || !(await assignTeamManagers(parsed.data.teamId, parsed.data.managerIds))) {
+      throw new Response("Bad request", { status: 400 });
+    }
     return redirect("/admin/teams?saved=1");
   }
 
   const submission = parseWithZod(formData, { schema: CreateTeamForm });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  if (await findTeamByName(submission.value.name)) {
-    return json(submission.reply({ fieldErrors: { name: [t("admin.teamExists")] } }), { status: 409 });
-  }
-  const team = await createTeam(submission.value.name);
-  return redirect(`/admin/teams?created=${encodeURIComponent(team.name)}`);
+  const created = await createNamedTeam(submission.value.name);
+  if (!created.ok) return json(submission.reply({ fieldErrors: { name: [t("admin.teamExists")] } }), { status: 409 });
+  return redirect(`/admin/teams?created=${encodeURIComponent(created.team.name)}`);
 }
 
 export default function AdminTeams() {

@@ -4,62 +4,50 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EditPersonForm, PersonStatusForm } from "~/accounts/forms";
+import { editPerson, personEditView, personOr404, setPersonActive } from "~/accounts/people.server";
 import { requireRole } from "~/auth/session.server";
 import { RoleSelect, TeamSelect } from "~/components/choice-fields";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { StatusBadge } from "~/components/status-badge";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
-import { listManagedTeams, listTeams, setManagedTeams } from "~/models/team.server";
-import { findUserById, setUserActive, updateUser } from "~/models/user.server";
 import { idParamOr404 } from "~/utils/params.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
-
-async function loadPerson(params: LoaderFunctionArgs["params"]) {
-  const person = await findUserById(idParamOr404(params.userId));
-  if (!person) throw new Response("Not found", { status: 404 });
-  return person;
-}
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.person.displayName ?? t("meta.person"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
-  const person = await loadPerson(params);
-  const [teams, managed] = await Promise.all([listTeams(), listManagedTeams(person.id)]);
-  return json({ person, teams, managedTeamIds: managed.map((team) => team.id), isSelf: person.id === admin.id });
+  const person = await personOr404(idParamOr404(params.userId));
+  return json(await personEditView(person, admin.id));
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
-  const person = await loadPerson(params);
+  const person = await personOr404(idParamOr404(params.userId));
   const t = await i18next.getFixedT(request);
   const formData = await request.formData();
 
   if (formData.get("intent") !== "save") {
     const status = PersonStatusForm.safeParse({ intent: formData.get("intent") });
     if (!status.success) return json({ statusError: t("errors.badRequestTitle") }, { status: 400 });
-    if (person.id === admin.id) return json({ statusError: t("admin.cannotDisableSelf") }, { status: 400 });
-    await setUserActive(person.id, status.data.intent === "enable");
+    const changed = await setPersonActive(person, admin.id, status.data.intent === "enable");
+    if (!changed.ok) return json({ statusError: t("admin.cannotDisableSelf") }, { status: 400 });
     return redirect(`/admin/users/${person.id}?saved=1`);
   }
 
   const submission = parseWithZod(formData, { schema: EditPersonForm });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const { role, teamId, displayName, managedTeamIds } = submission.value;
-  if (person.id === admin.id && role !== "admin") {
+  const edited = await editPerson(person, admin.id, {
+    ...submission.value,
+    teamShown: formData.has("teamId"),
+    managedTeamsShown: formData.has("managedTeamsShown"),
+  });
+  if (!edited.ok && edited.problem === "demote-self") {
     return json(submission.reply({ fieldErrors: { role: [t("admin.cannotDemoteSelf")] } }), { status: 400 });
   }
-  const knownTeams = new Set((await listTeams()).map((team) => team.id));
-  const unknownTeam = [teamId, ...managedTeamIds].some((id) => id !== undefined && !knownTeams.has(id));
-  if (unknownTeam) return json(submission.reply({ formErrors: [t("errors.notFoundTitle")] }), { status: 400 });
-
-  // The form shows the team select to trainees and the managed-teams boxes to managers;
-  // after a role change the page reloads showing the control for the new role.
-  const keepTeam = role === "trainee" ? (formData.has("teamId") ? (teamId ?? null) : person.teamId) : null;
-  await updateUser(person.id, { role, displayName, teamId: keepTeam });
-  if (role === "manager" && formData.has("managedTeamsShown")) await setManagedTeams(person.id, managedTeamIds);
+  if (!edited.ok) return json(submission.reply({ formErrors: [t("errors.notFoundTitle")] }), { status: 400 });
   return redirect(`/admin/users/${person.id}?saved=1`);
 }
 

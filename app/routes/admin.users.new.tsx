@@ -3,16 +3,14 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { createAccount } from "~/accounts/accounts.server";
 import { NewPersonForm } from "~/accounts/forms";
+import { addPerson, teamsToChooseFrom } from "~/accounts/people.server";
 import { PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
 import { requireRole } from "~/auth/session.server";
 import { RoleSelect, TeamSelect } from "~/components/choice-fields";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
-import { findTeamById, listTeams } from "~/models/team.server";
-import { EmailTakenError } from "~/models/user.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -20,25 +18,21 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
-  return json({ teams: await listTeams() });
+  return json({ teams: await teamsToChooseFrom() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, ["admin"]);
   const submission = parseWithZod(await request.formData(), { schema: NewPersonForm });
   if (submission.status !== "success") return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  const { teamId, ...person } = submission.value;
-  const t = await i18next.getFixedT(request);
-  if (teamId !== undefined && !(await findTeamById(teamId))) {
-    return json(submission.reply({ fieldErrors: { teamId: [t("errors.notFoundTitle")] } }), { status: 400 });
-  }
-  try {
-    await createAccount({ ...person, teamId: teamId ?? null });
-  } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return json(submission.reply({ fieldErrors: { email: [t("admin.emailTaken")] }, hideFields: ["password"] }), { status: 409 });
+  const person = submission.value;
+  const added = await addPerson(person);
+  if (!added.ok) {
+    const t = await i18next.getFixedT(request);
+    if (added.problem === "unknown-team") {
+      return json(submission.reply({ fieldErrors: { teamId: [t("errors.notFoundTitle")] } }), { status: 400 });
     }
-    throw error;
+    return json(submission.reply({ fieldErrors: { email: [t("admin.emailTaken")] }, hideFields: ["password"] }), { status: 409 });
   }
   return redirect(`/admin?created=${encodeURIComponent(person.displayName)}`);
 }
