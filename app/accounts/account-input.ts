@@ -1,14 +1,13 @@
 // Field schemas shared by the browser (conform validates as people type) and the server.
 import "~/utils/zod-csp";
 import * as z from "zod";
-import { ROLES } from "~/auth/roles";
+import { ROLES } from "~/domain/vocabulary";
 import { VALIDATION_LIMITS, type ValidationKey } from "./validation-messages";
 
 /** A message is a translation key; the form translates it (see validation-messages). */
 export const message = (key: ValidationKey extends `validation.${infer K}` ? K : never): ValidationKey => `validation.${key}`;
 
-export const Role = z.enum(ROLES);
-export type Role = z.infer<typeof Role>;
+export const RoleSchema = z.enum(ROLES);
 
 export const Email = z
   .string({ error: message("emailRequired") })

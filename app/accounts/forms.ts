@@ -2,7 +2,7 @@
 // the action. Pages without such a form never import zod, which keeps it out of their JavaScript.
 import "~/utils/zod-csp";
 import * as z from "zod";
-import { DisplayName, Email, message, NewPassword, Role, TeamName } from "./account-input";
+import { DisplayName, Email, message, NewPassword, RoleSchema, TeamName } from "./account-input";
 import { VALIDATION_LIMITS } from "./validation-messages";
 
 export const SignInForm = z.object({
@@ -14,7 +14,7 @@ export const SignInForm = z.object({
 export const NewPersonForm = z.object({
   displayName: DisplayName,
   email: Email,
-  role: Role,
+  role: RoleSchema,
   teamId: z.number().int().optional(),
   password: NewPassword,
 });
@@ -22,7 +22,7 @@ export const NewPersonForm = z.object({
 export const EditPersonForm = z.object({
   intent: z.literal("save"),
   displayName: DisplayName,
-  role: Role,
+  role: RoleSchema,
   teamId: z.number().int().optional(),
   managedTeamIds: z.array(z.number().int()).default([]),
 });

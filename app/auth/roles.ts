@@ -1,6 +1,7 @@
-// No zod here: the header imports this on every page; the Role schema lives in ~/accounts/account-input.
-export const ROLES = ["trainee", "trainer", "manager", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+// No zod here: the header imports this on every page; the role schema lives in ~/accounts/account-input.
+import type { Role } from "~/domain/vocabulary";
+
+export { ROLES, type Role } from "~/domain/vocabulary";
 
 const HOME_BY_ROLE = {
   trainee: "/train",

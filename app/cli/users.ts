@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import * as z from "zod";
 import { openMigratedDb } from "#db/db.server";
-import { DisplayName, Email, NewPassword, Role, TeamName } from "~/accounts/account-input";
+import { DisplayName, Email, NewPassword, RoleSchema, TeamName } from "~/accounts/account-input";
 import { createAccount, findOrCreateTeam } from "~/accounts/accounts.server";
 import { errorText } from "~/accounts/validation-messages";
 import { generatePassword } from "~/auth/password.server";
@@ -18,7 +18,7 @@ const USAGE = `usage:
   npm run users -- disable --email <email>
   npm run users -- enable --email <email>`;
 
-const AddArgs = z.object({ email: Email, name: DisplayName, role: Role, team: TeamName.optional() });
+const AddArgs = z.object({ email: Email, name: DisplayName, role: RoleSchema, team: TeamName.optional() });
 
 const t = translatorFor(fallbackLanguage);
 const firstMessage = (error: z.ZodError) => errorText(t, error.issues[0]?.message ?? error.message);

@@ -1,6 +1,5 @@
 import { useTranslation } from "react-i18next";
-
-export const SKILLS = ["listening", "empathy", "calm", "persuasion", "expectations"] as const;
+import { SKILLS } from "~/domain/vocabulary";
 
 export function SkillList() {
   const { t } = useTranslation();

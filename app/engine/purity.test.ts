@@ -14,7 +14,7 @@ it.each(core)("%s imports nothing impure", (file) => {
   const source = readFileSync(new URL(file, dir), "utf8");
   const imports = [...source.matchAll(/^import[^;]*?from\s+["']([^"']+)["']/gm)].map((m) => m[1]!);
   for (const spec of imports) {
-    expect(spec, `${file} imports ${spec}`).not.toMatch(/^(node:|fs$|path$|react|mdx-bundler|sqlite|~\/(?!engine)|#db)/);
+    expect(spec, `${file} imports ${spec}`).not.toMatch(/^(node:|fs$|path$|react|mdx-bundler|sqlite|~\/(?!engine|domain\/)|#db)/);
     expect(spec, `${file} imports ${spec}`).not.toMatch(/\.server$/);
   }
 });

@@ -4,17 +4,11 @@
  * persisted inside an XState snapshot.
  */
 
-export const SKILLS = ["listening", "empathy", "calm", "persuasion", "expectations"] as const;
-export type Skill = (typeof SKILLS)[number];
+import type { Channel, Outcome, Persona, Skill } from "~/domain/vocabulary";
 
-export const PERSONAS = ["angry", "confused", "patient"] as const;
-export type Persona = (typeof PERSONAS)[number];
-
-export const CHANNELS = ["phone", "chat", "email", "in-person", "social"] as const;
-export type Channel = (typeof CHANNELS)[number];
-
-export const OUTCOMES = ["delighted", "satisfied", "neutral", "escalated", "lost"] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+// The vocabulary is shared with every layer; the engine re-exports it so its callers need one import.
+export { CHANNELS, OUTCOMES, PERSONAS, SKILLS } from "~/domain/vocabulary";
+export type { Channel, Outcome, Persona, Skill } from "~/domain/vocabulary";
 
 /** Simulated customer satisfaction for each outcome. */
 export const CSAT: Readonly<Record<Outcome, number>> = {

@@ -1,15 +1,16 @@
 import * as z from "zod";
 import { getDb } from "#db/db.server";
-import { Role } from "~/accounts/account-input";
+import { RoleSchema } from "~/accounts/account-input";
+import type { Role } from "~/domain/vocabulary";
 import { isoNow } from "./time.server";
 
-export { Role };
+export type { Role };
 
 const UserRow = z.object({
   id: z.number().int(),
   email: z.string(),
   display_name: z.string(),
-  role: Role,
+  role: RoleSchema,
   team_id: z.number().int().nullable(),
   team_name: z.string().nullable(),
   active: z.union([z.literal(0), z.literal(1)]).transform((value) => value === 1),

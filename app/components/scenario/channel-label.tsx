@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { Channel } from "~/engine";
+import type { Channel } from "~/domain/vocabulary";
 
 const ICONS: Record<Channel, string> = {
   phone: "M6 3h4l2 5-2.5 1.5a11 11 0 0 0 5 5L16 12l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 4 5a2 2 0 0 1 2-2z",

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { Persona } from "~/engine";
+import type { Persona } from "~/domain/vocabulary";
 
 // Each persona has its own face and colour, so cards can be told apart at a glance.
 const FACES: Record<Persona, { brows: string; mouth: string }> = {

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { Skill } from "~/engine";
+import type { Skill } from "~/domain/vocabulary";
 
 /** A 0–100 bar drawn in SVG (our CSP allows no inline styles), or "not assessed". */
 export function SkillBar({ skill, score }: { skill: Skill; score: number | null }) {
