@@ -6,6 +6,8 @@
  *   paths <file>
  *   graph <file>
  *   audit [files or folders…] [--json]       (default: scenarios/)
+ *   blind-export [files or folders…] --out DIR
+ *   blind-score DIR answers.md
  *
  * Exit codes: 0 fine; 1 a file has errors; 2 usage errors, a missing file,
  * or a choice sequence that does not fit the scenario.
@@ -15,6 +17,7 @@ import { enumeratePaths, playByPositions, scenarioToMermaid, TooManyPathsError }
 import type { Scenario } from "~/engine";
 import { checkFiles, findScenarioFiles, MissingPathError } from "~/library/files.server";
 import { audit } from "./scenarios/audit";
+import { blindExport, blindScore } from "./scenarios/blind";
 import { formatProblem, parseArgs, plural, UsageError } from "./scenarios/common";
 
 const USAGE = `usage: npm run --silent scenarios -- <command>
@@ -23,7 +26,10 @@ const USAGE = `usage: npm run --silent scenarios -- <command>
                                          play the n-th visible choice at each turn; listed turns are late
   paths <file>                           every complete choice sequence with its result, as JSON
   graph <file>                           a Mermaid flowchart of steps, choices and endings
-  audit [files or folders...] [--json]   can the scores be gamed? shares, naive strategies, warnings`;
+  audit [files or folders...] [--json]   can the scores be gamed? shares, naive strategies, warnings
+  blind-export [files or folders...] --out DIR
+                                         a review packet without the answers, its key and an answer template
+  blind-score DIR answers.md             compare a reviewer's answers with the key`;
 
 function check(targets: string[]): number {
   const files = findScenarioFiles(targets.length ? targets : ["scenarios"]);
@@ -116,6 +122,10 @@ export function main(argv: string[]): number {
         return graph(rest);
       case "audit":
         return audit(rest);
+      case "blind-export":
+        return blindExport(rest);
+      case "blind-score":
+        return blindScore(rest);
       case "help":
       case "--help":
       case "-h":

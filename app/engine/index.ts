@@ -72,3 +72,6 @@ export {
   summariseAudits,
 } from "./audit";
 export type { AuditFinding, Decision, DecisionAudit, LibraryAudit, ScenarioAudit, Share, Strategy, StrategyScores } from "./audit";
+
+export { BLIND_SEED, blindDecisions, blindKey, parseAnswers, scoreAnswers, seededShuffle } from "./audit-blind";
+export type { Answer, BlindDecision, BlindKey, BlindReply, BlindScore, KeyEntry } from "./audit-blind";
