@@ -5,31 +5,31 @@
  *   play <file> --choices 1,3,2 [--late 2,4]
  *   paths <file>
  *   graph <file>
+ *   audit [files or folders…] [--json]       (default: scenarios/)
+ *   blind-export [files or folders…] --out DIR
+ *   blind-score DIR answers.md
  *
  * Exit codes: 0 fine; 1 a file has errors; 2 usage errors, a missing file,
  * or a choice sequence that does not fit the scenario.
  */
 import { pathToFileURL } from "node:url";
 import { enumeratePaths, playByPositions, scenarioToMermaid, TooManyPathsError } from "~/engine";
-import type { Problem, Scenario } from "~/engine";
+import type { Scenario } from "~/engine";
 import { checkFiles, findScenarioFiles, MissingPathError } from "~/library/files.server";
+import { audit } from "./scenarios/audit";
+import { blindExport, blindScore } from "./scenarios/blind";
+import { formatProblem, parseArgs, plural, UsageError } from "./scenarios/common";
 
 const USAGE = `usage: npm run --silent scenarios -- <command>
   check [files or folders...]            check scenario files (default: scenarios/)
   play <file> --choices 1,3,2 [--late 2,4]
                                          play the n-th visible choice at each turn; listed turns are late
   paths <file>                           every complete choice sequence with its result, as JSON
-  graph <file>                           a Mermaid flowchart of steps, choices and endings`;
-
-class UsageError extends Error {}
-
-function formatProblem(p: Problem): string {
-  return `${p.path}:${p.line}:${p.column} ${p.severity} ${p.rule} ${p.message}`;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
+  graph <file>                           a Mermaid flowchart of steps, choices and endings
+  audit [files or folders...] [--json]   can the scores be gamed? shares, naive strategies, warnings
+  blind-export [files or folders...] --out DIR
+                                         a review packet without the answers, its key and an answer template
+  blind-score DIR answers.md             compare a reviewer's answers with the key`;
 
 function check(targets: string[]): number {
   const files = findScenarioFiles(targets.length ? targets : ["scenarios"]);
@@ -69,27 +69,8 @@ function numbers(flag: string, value: string | undefined): number[] {
   });
 }
 
-function parseFlags(args: string[]): { positional: string[]; flags: Map<string, string> } {
-  const positional: string[] = [];
-  const flags = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg.startsWith("--")) {
-      const eq = arg.indexOf("=");
-      if (eq > 0) flags.set(arg.slice(0, eq), arg.slice(eq + 1));
-      else {
-        const value = args[i + 1];
-        if (value === undefined || value.startsWith("--")) throw new UsageError(`${arg} needs a value`);
-        flags.set(arg, value);
-        i++;
-      }
-    } else positional.push(arg);
-  }
-  return { positional, flags };
-}
-
 function play(args: string[]): number {
-  const { positional, flags } = parseFlags(args);
+  const { positional, flags } = parseArgs(args);
   for (const flag of flags.keys()) if (flag !== "--choices" && flag !== "--late") throw new UsageError(`unknown option ${flag}`);
   if (positional.length !== 1) throw new UsageError("play takes exactly one file");
   const choices = numbers("--choices", flags.get("--choices"));
@@ -139,6 +120,12 @@ export function main(argv: string[]): number {
         return paths(rest);
       case "graph":
         return graph(rest);
+      case "audit":
+        return audit(rest);
+      case "blind-export":
+        return blindExport(rest);
+      case "blind-score":
+        return blindScore(rest);
       case "help":
       case "--help":
       case "-h":

@@ -57,3 +57,21 @@ export { COMPONENTS } from "./parse";
 export { splitFrontMatter } from "./frontmatter";
 
 export * from "./types";
+
+export {
+  APOLOGY_PHRASES,
+  apologyCount,
+  AUDIT_TARGETS,
+  auditLibrary,
+  auditScenario,
+  AuditTooComplexError,
+  findDecisions,
+  LONGEST_BEST_RATIO,
+  NAIVE_STRATEGIES,
+  STRATEGIES,
+  summariseAudits,
+} from "./audit";
+export type { AuditFinding, Decision, DecisionAudit, LibraryAudit, ScenarioAudit, Share, Strategy, StrategyScores } from "./audit";
+
+export { BLIND_SEED, blindDecisions, blindKey, parseAnswers, scoreAnswers, seededShuffle } from "./audit-blind";
+export type { Answer, BlindDecision, BlindKey, BlindReply, BlindScore, KeyEntry } from "./audit-blind";

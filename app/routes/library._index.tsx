@@ -3,10 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { skillsAssessed } from "~/attempts/catalogue.server";
 import { requireRole } from "~/auth/session.server";
+import { AuditReport } from "~/components/library/audit-report";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { PersonaBadge } from "~/components/scenario/persona-badge";
 import type { Problem } from "~/engine";
 import { pageTitle } from "~/i18n/meta";
+import { auditView } from "~/library/audit.server";
 import { getLibrary } from "~/library/catalog.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.library"));
@@ -34,12 +36,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       warnings: entry.warnings.map(problemLine),
     })),
     invalid: library.invalid.map((file) => ({ path: file.path, problems: file.problems.map(problemLine) })),
+    audit: auditView(library),
   });
 }
 
 export default function TrainerLibrary() {
   const { t } = useTranslation();
-  const { scenarios, invalid } = useLoaderData<typeof loader>();
+  const { scenarios, invalid, audit } = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
       <header className="page-header">
@@ -116,6 +119,7 @@ export default function TrainerLibrary() {
           </table>
         </div>
       </section>
+      {scenarios.length > 0 ? <AuditReport audit={audit} /> : null}
     </div>
   );
 }
