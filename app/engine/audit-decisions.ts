@@ -94,6 +94,20 @@ function findingsOf(scenario: Scenario, decision: Decision, audit: DecisionAudit
       ),
     );
   }
+  // The debrief calls this reply the best; if another reply beats it in an assessed skill, a
+  // trainee who always picks the best cannot reach 100 in that skill, and a manager would read
+  // a perfect run as a weakness.
+  const beaten = audit.assessed.filter((skill) => visible.some((c) => c.deltas[skill] > best.deltas[skill]));
+  if (beaten.length) {
+    findings.push(
+      at(
+        best,
+        "warning",
+        "audit-best-not-top",
+        `the best reply ${best.id} is beaten in ${beaten.join(", ")} by another reply on offer, so always choosing the best cannot score 100 there`,
+      ),
+    );
+  }
   if (!audit.tempting.length) {
     findings.push(
       at(

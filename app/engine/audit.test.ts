@@ -54,13 +54,14 @@ describe("much the longest means at least 1.3 times the next longest", () => {
 });
 
 describe("a library that does not", () => {
-  // Qualities (listening, empathy, expectations): short question 2/3, warm promise 4/9, brush-off 1/6.
+  // Qualities (listening, empathy, expectations): short question 1, warm promise 4/9, brush-off 1/6.
+  // The question ties the warm promise in empathy, so the best reply is top in every skill.
   const body =
     step(
       "late",
       '<Choice to="end" listening={-1} expectations={-1}>Orders take a while; I am sure it will turn up eventually.</Choice>',
       '<Choice to="end" empathy={1} expectations={-2} mood={1}>I am so sorry, I understand how frustrating this is. I will refund everything right now, today.</Choice>',
-      '<Choice to="end" listening={2}>Which order is it?</Choice>',
+      '<Choice to="end" listening={2} empathy={1}>Which order is it?</Choice>',
     ) + ending("end");
   const audit = auditScenario(valid(body));
 
@@ -68,7 +69,7 @@ describe("a library that does not", () => {
     expect(audit.strategies.longest).toBe(44); // (1/3 + 1 + 0) / 3
     expect(audit.strategies.apologetic).toBe(44);
     expect(audit.strategies.first).toBe(17); // (0 + 0 + 1/2) / 3
-    expect(audit.strategies.random).toBeCloseTo((44 + 17 + 67) / 3, 5);
+    expect(audit.strategies.random).toBeCloseTo((44 + 17 + 100) / 3, 5) // the mean of the three rounded overall scores;
     expect(audit.longestBest.share).toBe(0);
     expect(audit.shortestBest.share).toBe(1);
     expect(audit.tempting.share).toBe(1);
@@ -203,5 +204,30 @@ describe("the library summary", () => {
     expect(library.breadth.persona).toEqual({ angry: 1, confused: 0, patient: 1 });
     expect(library.breadth.difficulty).toEqual({ 1: 1, 2: 0, 3: 1 });
     expect(library.breadth.skill).toEqual({ listening: 1, empathy: 0, calm: 1, persuasion: 0, expectations: 0 });
+  });
+});
+
+describe("a best reply beaten in one of the skills it is assessed on", () => {
+  // The honest reply is best (quality 5/6 against 1/2) but the warm promise has more empathy,
+  // so always choosing the best scores 50 in empathy, not 100.
+  const body =
+    step(
+      "ask",
+      '<Choice to="end" empathy={1} expectations={2}>It will be Thursday.</Choice>',
+      '<Choice to="end" empathy={2} expectations={-2}>Oh no, it will be there tomorrow, I promise.</Choice>',
+      '<Choice to="end" empathy={0} expectations={0}>Let me look.</Choice>',
+    ) + ending("end");
+  const text = source(body);
+
+  it("warns at the best reply and names the skill", () => {
+    const audit = auditScenario(valid(body));
+    const finding = audit.findings.find((f) => f.rule === "audit-best-not-top");
+    expect(finding).toMatchObject({ line: lineOf(text, "It will be Thursday."), severity: "warning" });
+    expect(finding!.message).toContain("empathy");
+  });
+
+  it("is silent once the best reply ties the warm one in empathy", () => {
+    const tied = body.replace("empathy={1} expectations={2}", "empathy={2} expectations={2}");
+    expect(auditScenario(valid(tied)).findings.map((f) => f.rule)).not.toContain("audit-best-not-top");
   });
 });
