@@ -70,3 +70,33 @@ describe("answers", () => {
     expect(score.disagreements.map((d) => d.picked)).toEqual([other]);
   });
 });
+
+describe("the conversation so far", () => {
+  const promised = valid(`
+<Step id="a">
+  <Customer>Where is it?</Customer>
+  <Choice to="b" expectations={-2} mood={1} set="promised">Tomorrow, for sure.</Choice>
+  <Choice to="b" expectations={1}>Let me look.</Choice>
+</Step>
+
+<Step id="b">
+  <Customer>So?</Customer>
+  <Choice to="end" requires="promised" expectations={2}>I have to correct myself.</Choice>
+  <Choice to="end" unless="promised" expectations={2}>It is at the depot.</Choice>
+  <Choice to="end" expectations={-1}>Soon.</Choice>
+</Step>
+
+<Ending id="end" outcome="neutral">
+End.
+</Ending>
+`);
+
+  it("shows the turns of a shortest way to each decision, so a correction has the promise it corrects", () => {
+    const decisions = blindDecisions([promised]);
+    expect(decisions[0]!.earlier).toEqual([]);
+    const correction = decisions.find((d) => d.replies.some((r) => r.text === "I have to correct myself."))!;
+    expect(correction.earlier).toEqual([{ customer: ["Where is it?"], reply: "Tomorrow, for sure." }]);
+    const plain = decisions.find((d) => d.replies.some((r) => r.text === "It is at the depot."))!;
+    expect(plain.earlier).toEqual([{ customer: ["Where is it?"], reply: "Let me look." }]);
+  });
+});

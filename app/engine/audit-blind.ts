@@ -3,6 +3,7 @@
  * hint of the authored answer (no deltas, feedback, coach notes or ids), then
  * the reviewer's answers compared with the key. Pure; the CLI does the files.
  */
+import { indexScenario } from "./attempt";
 import { findDecisions } from "./audit-reach";
 import type { Scenario } from "./types";
 
@@ -21,6 +22,12 @@ export interface BlindDecision {
   scenario: Scenario;
   step: string;
   customer: string[];
+  /**
+   * One shortest conversation that leads here: what the customer said and what the agent
+   * replied at each earlier turn. Without it a reply that corrects an earlier promise makes no
+   * sense to a reviewer, and the customer's next words would hint at which reply was "sent".
+   */
+  earlier: { customer: string[]; reply: string }[];
   replies: BlindReply[];
   /** Letter of the authored best reply. */
   best: string;
@@ -59,7 +66,8 @@ export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
 export function blindDecisions(scenarios: readonly Scenario[], seed = BLIND_SEED): BlindDecision[] {
   const out: BlindDecision[] = [];
   for (const scenario of scenarios) {
-    for (const { step, visible, assessment } of findDecisions(scenario)) {
+    const { choices, steps } = indexScenario(scenario);
+    for (const { step, visible, assessment, path } of findDecisions(scenario)) {
       if (!assessment.assessed.length) continue;
       const order = seededShuffle(visible, `${seed}:${scenario.id}:${step.id}:${visible.map((c) => c.id).join(",")}`);
       const replies = order.map((c, i) => ({ letter: String.fromCharCode(65 + i), id: c.id, text: c.text.text }));
@@ -68,6 +76,10 @@ export function blindDecisions(scenarios: readonly Scenario[], seed = BLIND_SEED
         scenario,
         step: step.id,
         customer: step.customer.map((p) => p.text),
+        earlier: path.map((id) => {
+          const choice = choices.get(id)!;
+          return { customer: steps.get(choice.step)!.customer.map((p) => p.text), reply: choice.text.text };
+        }),
         replies,
         best: replies.find((r) => r.id === assessment.best)!.letter,
       });

@@ -15,6 +15,8 @@ export interface Decision {
   /** The replies on offer, in source order. */
   visible: Choice[];
   assessment: TurnAssessment;
+  /** The replies (ids) of one shortest conversation that reaches this decision. */
+  path: string[];
 }
 
 export class AuditTooComplexError extends Error {
@@ -50,22 +52,23 @@ export function findDecisions(scenario: Scenario): Decision[] {
   const keyOf = situationKeyer(scenario);
   const found = new Map<string, Decision>();
   const seen = new Set<string>();
-  const queue: AttemptContext[] = [initialContext(scenario)];
-  seen.add(keyOf(queue[0]!));
+  // Breadth first, so the path kept with each decision is a shortest way to reach it.
+  const queue: { context: AttemptContext; path: string[] }[] = [{ context: initialContext(scenario), path: [] }];
+  seen.add(keyOf(queue[0]!.context));
   for (let i = 0; i < queue.length; i++) {
-    const context = queue[i]!;
+    const { context, path } = queue[i]!;
     const step = currentStep(scenario, context);
     if (!step) continue;
     const visible = visibleChoices(scenario, context);
     const key = decisionKey(step.id, visible);
-    if (!found.has(key)) found.set(key, { step, visible, assessment: assessChoices(visible) });
+    if (!found.has(key)) found.set(key, { step, visible, assessment: assessChoices(visible), path });
     for (const choice of visible) {
       const next = applyChoice(scenario, context, choice.id, false);
       const nextKey = keyOf(next);
       if (seen.has(nextKey)) continue;
       if (seen.size >= MAX_STATES) throw new AuditTooComplexError(scenario.id);
       seen.add(nextKey);
-      queue.push(next);
+      queue.push({ context: next, path: [...path, choice.id] });
     }
   }
   const order = new Map(scenario.steps.map((s, i) => [s.id, i]));

@@ -45,7 +45,13 @@ export function packetMarkdown(decisions: readonly BlindDecision[], principles: 
       out.push("", `## ${current.title}`, "", `Customer: ${current.customer} (${current.persona}) · Channel: ${current.channel}`);
       if (current.brief) out.push("", `**Brief.** ${paragraphs(current.brief.text)}`);
     }
-    out.push("", `### ${d.number}`, "", `${current.customer} says:`, "", d.customer.map(quote).join("\n>\n"), "");
+    out.push("", `### ${d.number}`, "");
+    if (d.earlier.length) {
+      out.push("So far in this conversation:", "");
+      for (const turn of d.earlier) out.push(`- ${current.customer}: ${turn.customer.join(" ")}`, `- You: ${turn.reply}`);
+      out.push("");
+    }
+    out.push(`${current.customer} says:`, "", d.customer.map(quote).join("\n>\n"), "");
     for (const reply of d.replies) out.push(`- **${reply.letter}.** ${reply.text}`);
   }
   return out.join("\n") + "\n";
