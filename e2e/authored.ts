@@ -24,6 +24,11 @@ function scenariosIn(target: string): Scenario[] {
   return found;
 }
 
+/** How many scenarios the library publishes: every file that passes the check. */
+export function publishedCount(from: string = LIBRARY_DIR): number {
+  return scenariosIn(from).length;
+}
+
 /** A scenario by its id or its title, from the library or another file or folder (a test's own server). */
 export function authoredScenario(idOrTitle: string, from: string = LIBRARY_DIR): Scenario {
   const scenario = scenariosIn(from).find((candidate) => candidate.id === idOrTitle || candidate.title === idOrTitle);

@@ -228,8 +228,8 @@ const common = {
     responseTime: "Replied in {{seconds}} s",
     late: "late",
     // The replies offered at a turn, in the attempt's own order (not the order they were written in).
-    offered: "The replies you were offered, in the order you saw them",
-    offeredTo: "The replies {{name}} was offered, in the order they saw them",
+    // The same words for the trainee and the manager's read-only copy, which shows the debrief exactly as seen.
+    offered: "Replies offered, in the order they were shown",
     offeredChosen: "chosen",
     offeredBest: "best",
     timingOf: {

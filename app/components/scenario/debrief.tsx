@@ -27,12 +27,12 @@ function timingNote(debrief: DebriefView): "extended" | "none" | "mixed" | null 
 type Turn = DebriefView["turns"][number];
 
 /** Every reply offered at a turn, in the order the trainee saw them (a disclosure: it works without JavaScript). */
-function OfferedReplies({ turn, trainee }: { turn: Turn; trainee?: string }) {
+function OfferedReplies({ turn }: { turn: Turn }) {
   const { t } = useTranslation();
   if (turn.offered.length < 2) return null;
   return (
     <details className="review__offered">
-      <summary>{trainee ? t("debrief.offeredTo", { name: trainee }) : t("debrief.offered")}</summary>
+      <summary>{t("debrief.offered")}</summary>
       <ol className="offered-list">
         {turn.offered.map((reply) => (
           <li key={reply.id} className={reply.chosen ? "offered offered--chosen" : "offered"}>
@@ -144,7 +144,7 @@ export function Debrief({ debrief, actions, trainee }: Props) {
                   {turn.best.feedback ? <p className="muted">{turn.best.feedback}</p> : null}
                 </div>
               ) : null}
-              <OfferedReplies turn={turn} trainee={trainee} />
+              <OfferedReplies turn={turn} />
               {turn.coach ? (
                 <aside className="review__coach" aria-label={t("debrief.coach")}>
                   <p className="review__coach-label">{t("debrief.coach")}</p>
