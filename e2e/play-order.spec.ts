@@ -11,10 +11,12 @@ import {
   DEBRIEF_URL,
   PARCEL,
   RETURNS,
+  SHOTS_DIR,
   attemptIdOf,
   authoredButton,
   choiceButtons,
   expect,
+  expectNoSeriousViolations,
   freePort,
   killRunningServers,
   latestLine,
@@ -147,6 +149,9 @@ test.describe("the order of replies", () => {
     await expect(page.locator("ol.review-list > li")).toHaveCount(seen.length);
     expect(await offered(page)).toEqual(expected);
     await expect(page.locator("details.review__offered summary").first()).toHaveText("Replies offered, in the order they were shown");
+    // Opened, the lists pass axe; a screenshot for a person to look at.
+    await expectNoSeriousViolations(page);
+    await page.screenshot({ path: path.join(SHOTS_DIR, "debrief-offered-1280.png"), fullPage: true, animations: "disabled" });
     await context.close();
 
     const managerContext = await browser.newContext({ baseURL, storageState: crew.manager.state });
