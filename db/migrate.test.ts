@@ -100,4 +100,27 @@ describe("migrate", () => {
     const columns = await db.all(z.object({ name: z.string() }), "SELECT name FROM pragma_table_info('attempts')");
     expect(columns.map((column) => column.name)).not.toContain("snapshot");
   });
+
+  it("0004 leaves earlier attempts in the authored order under the normal time limit, and checks the new values", async () => {
+    const early = makeTempDir();
+    for (const name of ["0001_accounts.sql", "0002_attempts.sql", "0003_narrow_attempts.sql"]) {
+      fs.copyFileSync(path.join(migrationsDir, name), path.join(early, name));
+    }
+    const db = await freshDb();
+    await migrate(db, early);
+    await db.write(async (tx) => {
+      await tx.run("INSERT INTO users (id, email, display_name, role, password_hash, created_at, updated_at) VALUES (1, 'a@b.c', 'A', 'trainee', 'x', 'now', 'now')");
+      await tx.run("INSERT INTO scenario_versions (hash, scenario_id, title, compiled, created_at) VALUES ('h', 's', 'S', '{}', 'now')");
+      await tx.run("INSERT INTO attempts (id, user_id, scenario_id, scenario_hash, status, step_shown_at, started_at) VALUES (7, 1, 's', 'h', 'in-progress', 'now', 'now')");
+      await tx.run("INSERT INTO attempt_turns (attempt_id, turn, step_id, choice_id, late, response_ms, chosen_at) VALUES (7, 1, 'a', 'a.1', 0, 10, 'now')");
+    });
+    await migrate(db, migrationsDir);
+    expect(await db.all(z.object({ order_seed: z.null(), timing: z.string() }), "SELECT order_seed, timing FROM attempts")).toEqual([
+      { order_seed: null, timing: "normal" },
+    ]);
+    expect(await db.all(z.object({ timing: z.string() }), "SELECT timing FROM attempt_turns")).toEqual([{ timing: "normal" }]);
+    await expect(db.write((tx) => tx.run("UPDATE attempts SET timing = 'double' WHERE id = 7"))).rejects.toThrow(/CHECK constraint/);
+    await expect(db.write((tx) => tx.run("UPDATE attempts SET order_seed = 4294967296 WHERE id = 7"))).rejects.toThrow(/CHECK constraint/);
+    await expect(db.write((tx) => tx.run("INSERT INTO user_preferences (user_id, timing, updated_at) VALUES (1, 'slow', 'now')"))).rejects.toThrow(/CHECK constraint/);
+  });
 });

@@ -3,6 +3,7 @@
 // overview, the trainee page, the debrief, the scenario analytics and the CSV exports.
 import { parse } from "csv-parse/sync";
 import { expect, type APIRequestContext, type Locator, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
+import { publishedCount } from "./authored";
 import { playViaApi, signInState, startViaApi, type StorageState } from "./play-support";
 import { DEMO_USERS, findUserId, originOf, stateFile } from "./support";
 
@@ -26,10 +27,14 @@ export const SKILL_LABELS: Record<Skill, string> = {
 export type Scores = Record<Skill, number | null>;
 
 export const PARCEL = { id: "parcel-third-call", title: "The parcel that never came" } as const;
-/** The scenarios the library publishes (scenarios/*.mdx). */
-export const SCENARIOS_AVAILABLE = 5;
+/** The scenarios the library publishes (scenarios/*.mdx), counted through the engine's check. */
+export const SCENARIOS_AVAILABLE = publishedCount();
 
-/** Paths through parcel-third-call (choice positions) and what the engine gives for each (shared/examples). */
+/**
+ * Paths through parcel-third-call and what the engine gives for each (shared/examples). The choices
+ * are authored positions, as `scenarios play --choices` takes them; playAs and playByClicking find
+ * those replies wherever the attempt's own order puts them on screen.
+ */
 export const PATHS = {
   /** Promise first, correct it, replacement: a mixed score. */
   mixed: {

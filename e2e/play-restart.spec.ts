@@ -5,6 +5,7 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { authoredScenario } from "./authored";
 import {
   ATTEMPT_URL,
   DEBRIEF_URL,
@@ -126,7 +127,7 @@ test("a new scenario file appears in the catalogue after a restart and is playab
     await expect(page).toHaveURL(ATTEMPT_URL);
     await expect(latestLine(page)).toContainText("I'd like to return this jacket, but I lost the receipt.");
     await waitForHydration(page);
-    await playByClicking(page, [1], { toEnding: false });
+    await playByClicking(page, [1], { toEnding: false, scenario: authoredScenario("second-jacket", scenariosDir) });
     await expect(turnInput(page)).toHaveValue("2");
     await expect(latestLine(page)).toContainText("I paid with my debit card, I think. Or was it cash?");
     await expect(page).not.toHaveURL(DEBRIEF_URL);

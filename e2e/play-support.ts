@@ -16,7 +16,9 @@ import {
   type Page,
   type PlaywrightWorkerArgs,
 } from "@playwright/test";
-import { createTraineeViaForm, originOf, postSignIn, stateFile } from "./support";
+import type { Scenario } from "~/engine";
+import { authoredChoiceId, authoredScenario } from "./authored";
+import { createTraineeViaForm, originOf, postSignIn, stateFile, textOf } from "./support";
 
 export type StorageState = Awaited<ReturnType<APIRequestContext["storageState"]>>;
 export type Trainee = { id: number; name: string; email: string; password: string; state: StorageState };
@@ -116,7 +118,9 @@ export type PlayPage = {
   html: string;
   /** The hidden turn number in the choice form. */
   turn: number | null;
-  /** The choice ids of the submit buttons, in order. */
+  /** The scenario's title (the page's heading). */
+  title: string;
+  /** The choice ids of the submit buttons, in the order on screen (the attempt's own order). */
   choiceIds: string[];
   /** How many of the trainee's replies the transcript shows. */
   replies: number;
@@ -132,7 +136,8 @@ export function parsePlayHtml(status: number, html: string): PlayPage {
   const turn = /<input[^>]*name="turn"[^>]*value="(\d+)"/.exec(html)?.[1];
   const choiceIds = [...html.matchAll(/<button[^>]*name="choiceId"[^>]*value="([^"]+)"/g)].map((match) => match[1] ?? "");
   const replies = html.match(/class="bubble bubble--reply"/g)?.length ?? 0;
-  return { status, html, turn: turn ? Number(turn) : null, choiceIds, replies };
+  const title = textOf(/<h1[^>]*class="play__title"[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? "");
+  return { status, html, turn: turn ? Number(turn) : null, title, choiceIds, replies };
 }
 
 /** POSTs the brief's Start form; returns the new attempt's id. */
@@ -158,13 +163,23 @@ export function postChoice(
   });
 }
 
-/** Plays the n-th visible choice (1-based) at each turn, as `scenarios play --choices` does. */
-export async function playViaApi(request: APIRequestContext, origin: string, attemptId: number, positions: readonly number[]): Promise<void> {
+/**
+ * Plays the n-th visible choice (1-based) in the authored order at each turn, as `scenarios play
+ * --choices` does, whatever order the attempt shows them in. The scenario is the one whose title
+ * the page shows, from the library unless given.
+ */
+export async function playViaApi(
+  request: APIRequestContext,
+  origin: string,
+  attemptId: number,
+  positions: readonly number[],
+  { scenario }: { scenario?: Scenario } = {},
+): Promise<void> {
   for (const position of positions) {
     const page = await readPlayPage(request, attemptId);
     expect(page.status, `attempt ${attemptId} should be in progress`).toBe(200);
-    const choiceId = page.choiceIds[position - 1];
-    if (!choiceId || page.turn === null) throw new Error(`turn ${page.turn}: no choice ${position} among ${page.choiceIds.join(", ")}`);
+    if (page.turn === null) throw new Error(`attempt ${attemptId} shows no turn`);
+    const choiceId = authoredChoiceId(scenario ?? authoredScenario(page.title), page.choiceIds, position);
     const response = await postChoice(request, origin, attemptId, page.turn, choiceId);
     expect(response.status(), `choice ${choiceId} at turn ${page.turn} should redirect`).toBe(302);
   }
@@ -183,8 +198,36 @@ export async function waitForHydration(page: Page): Promise<void> {
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
 }
 
+/** The reply buttons, in the order on screen. */
 export function choiceButtons(page: Page): Locator {
   return page.getByRole("form", { name: "Your reply" }).getByRole("button");
+}
+
+/** The choice ids of the reply buttons, in the order on screen. */
+export async function shownChoiceIds(page: Page): Promise<string[]> {
+  return choiceButtons(page).evaluateAll((buttons) => buttons.map((button) => (button as HTMLButtonElement).value));
+}
+
+/** The scenario the play page is showing (by its heading), from the library unless given. */
+export async function scenarioOnPage(page: Page, scenario?: Scenario): Promise<Scenario> {
+  return scenario ?? authoredScenario((await page.locator(".play__title").innerText()).trim());
+}
+
+/** The id of the reply at an authored position (as `scenarios play --choices` counts) on the page now. */
+export async function authoredIdOnPage(page: Page, position: number, scenario?: Scenario): Promise<string> {
+  return authoredChoiceId(await scenarioOnPage(page, scenario), await shownChoiceIds(page), position);
+}
+
+/** The button of the reply at an authored position, wherever the attempt's order puts it. */
+export async function authoredButton(page: Page, position: number, scenario?: Scenario): Promise<Locator> {
+  const id = await authoredIdOnPage(page, position, scenario);
+  return page.getByRole("form", { name: "Your reply" }).locator(`button[name="choiceId"][value="${id}"]`);
+}
+
+/** The key (1–9) that picks the reply at an authored position: its place on screen. */
+export async function keyForAuthored(page: Page, position: number, scenario?: Scenario): Promise<string> {
+  const id = await authoredIdOnPage(page, position, scenario);
+  return String((await shownChoiceIds(page)).indexOf(id) + 1);
 }
 
 export function turnInput(page: Page): Locator {
@@ -211,13 +254,18 @@ export function attemptIdOf(page: Page): number {
 }
 
 /**
- * Clicks the n-th visible choice at each turn and checks that the page moves on to the next
- * turn with the reply in the transcript; with `toEnding`, the last click must land on the debrief.
+ * Clicks the n-th visible choice in the authored order (as `scenarios play --choices` counts) at
+ * each turn, wherever the attempt shows it, and checks that the page moves on to the next turn
+ * with the reply in the transcript; with `toEnding`, the last click must land on the debrief.
  */
-export async function playByClicking(page: Page, positions: readonly number[], { toEnding = true } = {}): Promise<void> {
+export async function playByClicking(
+  page: Page,
+  positions: readonly number[],
+  { toEnding = true, scenario }: { toEnding?: boolean; scenario?: Scenario } = {},
+): Promise<void> {
   for (const [index, position] of positions.entries()) {
     const turn = Number(await turnInput(page).inputValue());
-    const button = choiceButtons(page).nth(position - 1);
+    const button = await authoredButton(page, position, scenario);
     const replyText = (await button.locator(".choice__text").innerText()).trim();
     await button.click();
     if (toEnding && index === positions.length - 1) {

@@ -8,11 +8,13 @@ import {
   RETURNS,
   SIGNED_OUT,
   attemptIdOf,
+  authoredButton,
   choiceButtons,
   expect,
   expectDebrief,
   PERFECT_PARCEL_DEBRIEF,
   expectTraineeHome,
+  keyForAuthored,
   latestLine,
   playByClicking,
   signInThroughForm,
@@ -160,14 +162,15 @@ test.describe("the play loop in the browser", () => {
       await expect(page).toHaveURL(ATTEMPT_URL);
       await waitForHydration(page);
 
-      // 1,2,1,2,1: best, poor, best, poor, best; each key waits for the typing pause to end.
+      // Authored replies 1,2,1,2,1: best, poor, best, poor, best; each key waits for the typing pause to
+      // end, and is the reply's place on screen in this attempt's order.
       // The mood meter's live region tells screen readers how the customer feels after each reply.
       const steps = [
-        { key: "1", next: "Twice they told me it was on its way.", mood: "Marta now feels upset." },
-        { key: "2", next: "It's order 4471. So where is it?", mood: "Marta now feels angry." },
-        { key: "1", next: "So what are you going to do about it?", mood: "Marta feels angry." },
-        { key: "2", next: "Twenty-four hours? The birthday is on Saturday!", mood: "Marta now feels very angry." },
-        { key: "1", next: null, mood: null },
+        { reply: 1, next: "Twice they told me it was on its way.", mood: "Marta now feels upset." },
+        { reply: 2, next: "It's order 4471. So where is it?", mood: "Marta now feels angry." },
+        { reply: 1, next: "So what are you going to do about it?", mood: "Marta feels angry." },
+        { reply: 2, next: "Twenty-four hours? The birthday is on Saturday!", mood: "Marta now feels very angry." },
+        { reply: 1, next: null, mood: null },
       ];
       const moodLive = page.getByRole("complementary", { name: "Marta's mood" }).locator('[aria-live="polite"]');
       await expect(moodLive).toHaveText("Marta feels angry.");
@@ -177,9 +180,10 @@ test.describe("the play loop in the browser", () => {
         // The replies can be chosen again only once the customer has finished typing.
         await expect(choiceButtons(page).first()).toBeEnabled();
         await expect(choiceButtons(page).first()).toHaveAttribute("aria-keyshortcuts", "1");
-        await page.keyboard.press(step.key);
+        const key = await keyForAuthored(page, step.reply);
+        await page.keyboard.press(key);
         if (step.next === null) break;
-        await expect(turnInput(page), `key ${step.key} answers turn ${turn}`).toHaveValue(String(turn + 1));
+        await expect(turnInput(page), `key ${key} answers turn ${turn}`).toHaveValue(String(turn + 1));
         await expect(latestLine(page), `focus moves to the new customer line after reply ${turn}`).toBeFocused();
         await expect(latestLine(page)).toContainText(step.next);
         await expect(moodLive).toHaveText(step.mood ?? "");
@@ -206,9 +210,9 @@ test.describe("the play loop in the browser", () => {
     await expect(page).toHaveURL(ATTEMPT_URL);
     const attemptId = attemptIdOf(page);
     await waitForHydration(page);
-    await choiceButtons(page).first().click();
+    await (await authoredButton(page, 1)).click();
     await expect(turnInput(page)).toHaveValue("2");
-    await choiceButtons(page).first().click();
+    await (await authoredButton(page, 1)).click();
     await expect(turnInput(page)).toHaveValue("3");
     await expect(latestLine(page)).toContainText("It's order 4471");
 

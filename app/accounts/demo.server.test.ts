@@ -45,4 +45,12 @@ describe("seedDemoOrganisation", () => {
     }
     expect(await attemptsOf("emma@frontline.test")).toHaveLength(4);
   });
+
+  it("records an order of replies for each of those conversations, as a real start would", async () => {
+    const attempts = await attemptsOf("priya@frontline.test");
+    const seeds = attempts.map((attempt) => attempt.orderSeed);
+    expect(seeds.every((seed) => seed !== null && Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32)).toBe(true);
+    expect(new Set(seeds).size).toBe(attempts.length);
+    expect(attempts.every((attempt) => attempt.timing === "normal")).toBe(true);
+  });
 });

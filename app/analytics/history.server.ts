@@ -1,5 +1,6 @@
 import type { PinnedVersion } from "~/attempts/version.server";
 import { attemptEndOf } from "~/attempts/attempt-end";
+import { hash32 } from "~/attempts/reply-order";
 import type { HistoricAttempt } from "~/models/seed.server";
 import { simulateAttempt } from "./synthetic";
 
@@ -42,6 +43,9 @@ export function simulateHistory(
       snapshot: JSON.stringify(snapshot),
       startedAt: new Date(time).toISOString(),
       stepShownAt: end.endedAt,
+      // Derived rather than drawn from `random`, so the simulated choices and scores stay as they were.
+      orderSeed: hash32(`${plan.userId}:${version.scenario.id}:${time}`),
+      timing: "normal",
       end,
       turns: timedTurns,
     };

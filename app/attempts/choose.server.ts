@@ -3,14 +3,14 @@ import { findAttemptTurn, recordTurn, TurnConflictError } from "~/models/attempt
 import { attemptEndOf } from "./attempt-end";
 import { AttemptError } from "./errors";
 import { loadOwnAttempt } from "./load.server";
-import { isLate, replyDeadline } from "./timing";
+import { isLate, patienceUnder, replyDeadline } from "./timing";
 
 export type ChooseInput = { userId: number; attemptId: number; turn: number; choiceId: string; now?: Date };
 export type ChooseOutcome = { status: "recorded" | "duplicate"; completed: boolean };
 
 /**
  * Plays one choice: restores the machine from the stored snapshot, applies the choice with
- * lateness decided by the server's clock, and stores the turn and the new snapshot together.
+ * lateness decided by the server's clock within the attempt's time limit, and stores the turn and the new snapshot together.
  * The same (attempt, turn, choice) sent twice is recorded once.
  */
 export async function chooseReply({ userId, attemptId, turn, choiceId, now = new Date() }: ChooseInput): Promise<ChooseOutcome> {
@@ -37,7 +37,8 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
     throw new AttemptError(422, "not-visible", { key: "notVisible" });
   }
 
-  const late = isLate(replyDeadline(attempt.stepShownAt, step.patience), now);
+  // Judged within the trainee's chosen limit: none is never late, extended allows twice the patience.
+  const late = isLate(replyDeadline(attempt.stepShownAt, patienceUnder(attempt.timing, step.patience)), now);
   const next = advanceAttempt(machine, scenario, snapshot, { choiceId, late });
   const ending = endingReached(scenario, next.context);
   const end = ending ? attemptEndOf(scoreAttempt(scenario, next.context)) : null;
@@ -54,6 +55,7 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
         late,
         responseMs: Math.max(0, now.getTime() - new Date(attempt.stepShownAt).getTime()),
         chosenAt: now.toISOString(),
+        timing: attempt.timing,
       },
     });
   } catch (error) {

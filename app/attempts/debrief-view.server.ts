@@ -1,6 +1,8 @@
-import { reviewTurns, scoreAttempt, SKILLS, type Channel, type Outcome, type Persona, type Rating, type Skill } from "~/engine";
+import type { Timing } from "~/domain/timing";
+import { reviewTurns, scoreAttempt, SKILLS, type Channel, type Outcome, type Persona, type Rating, type Skill, type TurnReview } from "~/engine";
 import { listAttemptTurns } from "~/models/attempt.server";
 import type { OwnAttempt } from "./load.server";
+import { inReplyOrder } from "./reply-order";
 
 type SkillRow = { skill: Skill; score: number | null; points: number; turns: number };
 
@@ -28,6 +30,8 @@ export type DebriefView = {
   skills: SkillRow[];
   /** The two lowest-scoring assessed skills (even when they scored well), for the guide links. */
   weakest: Skill[];
+  /** The time limit the attempt ended under; each turn says the one its reply was judged under. */
+  timing: Timing;
   turns: {
     turn: number;
     customer: string[];
@@ -36,8 +40,23 @@ export type DebriefView = {
     best: { html: string; feedback: string | null } | null;
     responseMs: number | null;
     late: boolean;
+    /** null for a reply recorded before time limits could be adjusted. */
+    timing: Timing | null;
+    /** Every reply offered at this turn, in the order the trainee saw them; best: as good as the best one. */
+    offered: { id: string; html: string; chosen: boolean; best: boolean }[];
   }[];
 };
+
+/** The replies of a turn in the order the attempt showed them, marked as chosen and as best. */
+function offeredReplies(review: TurnReview, authored: readonly string[], seed: number | null, html: Record<string, string>) {
+  const bestQuality = review.visible.find((choice) => choice.id === review.best)?.quality ?? null;
+  return inReplyOrder(seed, review.step, authored, review.visible).map((choice) => ({
+    id: choice.id,
+    html: html[`choice:${choice.id}`] ?? "",
+    chosen: choice.id === review.chosen,
+    best: bestQuality !== null && choice.quality === bestQuality,
+  }));
+}
 
 export async function buildDebriefView({ attempt, version, snapshot }: OwnAttempt): Promise<DebriefView | null> {
   const { scenario, html } = version;
@@ -65,6 +84,7 @@ export async function buildDebriefView({ attempt, version, snapshot }: OwnAttemp
     overall: result.overall,
     skills,
     weakest: weakestSkills(skills),
+    timing: attempt.timing,
     turns: reviews.map((review) => {
       const step = steps.get(review.step);
       const showBest = review.rating !== null && review.rating !== "best";
@@ -76,6 +96,8 @@ export async function buildDebriefView({ attempt, version, snapshot }: OwnAttemp
         best: showBest ? { html: html[`choice:${review.best}`] ?? "", feedback: choices.get(review.best)?.feedback ?? null } : null,
         responseMs: stored.get(review.turn)?.responseMs ?? null,
         late: review.late,
+        timing: stored.get(review.turn)?.timing ?? null,
+        offered: offeredReplies(review, step?.choices.map((choice) => choice.id) ?? [], attempt.orderSeed, html),
       };
     }),
   };

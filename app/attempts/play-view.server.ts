@@ -1,7 +1,9 @@
+import type { Timing } from "~/domain/timing";
 import { currentStep, endingReached, visibleChoices, type Channel, type Persona } from "~/engine";
 import { repliesToAnEnding } from "./conversation";
 import type { OwnAttempt } from "./load.server";
-import { isLate, replyDeadline } from "./timing";
+import { inReplyOrder } from "./reply-order";
+import { isLate, patienceUnder, replyDeadline } from "./timing";
 
 export type MessageLine = { key: string; html: string };
 
@@ -20,8 +22,11 @@ export type PlayView = {
   transcript: TranscriptEntry[];
   /** The customer's newest lines (shown after a short typing pause with JavaScript). */
   latest: MessageLine[];
+  /** The visible replies in this attempt's order (reply-order.ts), not the authored one. */
   choices: { id: string; html: string }[];
-  /** overdue: the reply is already late by the server's clock (after a reload, say). */
+  /** The trainee's time limit for this attempt; `patience` already applies it. */
+  timing: Timing;
+  /** seconds: the limit under `timing`; overdue: the reply is already late by the server's clock (after a reload, say). */
   patience: { seconds: number; deadline: string; serverNow: string; overdue: boolean } | null;
   progress: { repliesGiven: number; repliesLeft: number };
 };
@@ -41,7 +46,9 @@ export function buildPlayView({ attempt, version, snapshot }: OwnAttempt, now: D
     { kind: "reply" as const, key: `t${index + 1}:reply`, html: html[`choice:${record.choice}`] ?? "", late: record.late },
   ]);
   const last = context.turns.at(-1);
-  const deadline = replyDeadline(attempt.stepShownAt, step.patience);
+  const seconds = patienceUnder(attempt.timing, step.patience);
+  const deadline = replyDeadline(attempt.stepShownAt, seconds);
+  const visible = visibleChoices(scenario, context).map((choice) => ({ id: choice.id, html: html[`choice:${choice.id}`] ?? "" }));
 
   return {
     attemptId: attempt.id,
@@ -57,10 +64,16 @@ export function buildPlayView({ attempt, version, snapshot }: OwnAttempt, now: D
     previousMood: last ? last.moodBefore : null,
     transcript,
     latest: customerLines(step.id, attempt.turns + 1),
-    choices: visibleChoices(scenario, context).map((choice) => ({ id: choice.id, html: html[`choice:${choice.id}`] ?? "" })),
+    choices: inReplyOrder(
+      attempt.orderSeed,
+      step.id,
+      step.choices.map((choice) => choice.id),
+      visible,
+    ),
+    timing: attempt.timing,
     patience:
-      deadline && step.patience !== null
-        ? { seconds: step.patience, deadline: deadline.toISOString(), serverNow: now.toISOString(), overdue: isLate(deadline, now) }
+      deadline && seconds !== null
+        ? { seconds, deadline: deadline.toISOString(), serverNow: now.toISOString(), overdue: isLate(deadline, now) }
         : null,
     progress: { repliesGiven: attempt.turns, repliesLeft: repliesToAnEnding(scenario, step.id) },
   };

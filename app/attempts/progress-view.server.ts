@@ -1,3 +1,4 @@
+import type { Timing } from "~/domain/timing";
 import { SKILLS, type Outcome, type Skill } from "~/engine";
 import { findVersionTitles, listAttemptsOfUser } from "~/models/attempt.server";
 
@@ -12,6 +13,8 @@ export type ProgressView = {
     outcome: Outcome | null;
     overall: number | null;
     scores: Record<Skill, number | null>;
+    /** The time limit the attempt ran under (normal, extended: twice the patience, none), for the manager's view. */
+    timing: Timing;
   }[];
   /** Mean of each skill's assessed scores over completed attempts, rounded; null when never assessed. */
   averages: Record<Skill, number | null>;
@@ -37,6 +40,7 @@ export async function buildProgressView(userId: number): Promise<ProgressView> {
       outcome: attempt.outcome,
       overall: attempt.overall,
       scores: attempt.scores,
+      timing: attempt.timing,
     })),
     averages,
   };

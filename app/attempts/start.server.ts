@@ -1,19 +1,28 @@
+import { randomInt } from "node:crypto";
 import { startAttempt as startSnapshot } from "~/engine";
 import { findPublishedScenario } from "~/library/catalog.server";
 import { insertAttempt } from "~/models/attempt.server";
 import { AttemptError } from "./errors";
+import { ORDER_SEED_LIMIT } from "./reply-order";
+import { trainingTiming } from "./timing-settings.server";
 import { pinVersion } from "./version.server";
 
-/** Begins a new attempt on the scenario's current version; any unfinished one is put aside. */
+/**
+ * Begins a new attempt on the scenario's current version; any unfinished one is put aside.
+ * The attempt gets its own order of replies (a fresh random seed, so two attempts by the same
+ * trainee differ) and the trainee's chosen time limit.
+ */
 export async function startAttempt(userId: number, scenarioId: string, now: Date = new Date()): Promise<number> {
   const entry = await findPublishedScenario(scenarioId);
   if (!entry) throw new AttemptError(404, "unavailable", `There is no published scenario "${scenarioId}".`);
-  const version = await pinVersion(entry);
+  const [version, timing] = await Promise.all([pinVersion(entry), trainingTiming(userId)]);
   return insertAttempt({
     userId,
     scenarioId: entry.scenario.id,
     scenarioHash: version.hash,
     snapshot: JSON.stringify(startSnapshot(version.machine)),
+    orderSeed: randomInt(0, ORDER_SEED_LIMIT),
+    timing,
     now,
   });
 }

@@ -1,3 +1,11 @@
+import type { Timing } from "~/domain/timing";
+
+/** Seconds the trainee has for a reply at a step under the setting; null: no limit. */
+export function patienceUnder(timing: Timing, patienceSeconds: number | null): number | null {
+  if (patienceSeconds === null || timing === "none") return null;
+  return timing === "extended" ? patienceSeconds * 2 : patienceSeconds;
+}
+
 /**
  * The trainee sees a short "typing…" pause and the page round trip before they can answer,
  * so the server allows this much on top of the customer's patience before a reply counts as late.

@@ -13,7 +13,8 @@ type NavItem = {
     | "nav.outcomes"
     | "nav.scenarioAnalytics"
     | "nav.admin"
-    | "nav.teams";
+    | "nav.teams"
+    | "nav.settings";
 };
 
 const NAV_BY_ROLE: Record<Role, NavItem[]> = {
@@ -21,6 +22,7 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { to: "/train", label: "nav.train" },
     { to: "/train/progress", label: "nav.progress" },
     { to: "/guides", label: "nav.guides" },
+    { to: "/train/settings", label: "nav.settings" },
   ],
   trainer: [
     { to: "/library", label: "nav.library" },

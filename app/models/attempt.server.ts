@@ -1,11 +1,13 @@
 import * as z from "zod";
 import type { Database } from "#db/connection.server";
 import { getDb } from "#db/db.server";
+import { TIMINGS, type Timing } from "~/domain/timing";
 import { SKILLS, type Skill } from "~/engine";
 import { isoNow } from "./time.server";
 
 const Score = z.number().int().nullable();
 const Flag = z.union([z.literal(0), z.literal(1)]).transform((value) => value === 1);
+const TimingColumn = z.enum(TIMINGS);
 
 const AttemptSummaryRow = z.object({
   id: z.number().int(),
@@ -28,6 +30,8 @@ const AttemptSummaryRow = z.object({
   persuasion: Score,
   expectations: Score,
   overall: Score,
+  order_seed: z.number().int().nullable(),
+  timing: TimingColumn,
 });
 const AttemptRow = AttemptSummaryRow.extend({ snapshot: z.string() });
 
@@ -52,6 +56,10 @@ export type Attempt = {
   mood: number | null;
   scores: Record<Skill, number | null>;
   overall: number | null;
+  /** Seed of the order in which replies are shown (reply-order.ts); null: authored order (attempts begun before it). */
+  orderSeed: number | null;
+  /** The time limit the attempt runs under now (or ended under); each turn records its own. */
+  timing: Timing;
 };
 
 function toAttempt(row: z.infer<typeof AttemptRow>): Attempt {
@@ -76,6 +84,8 @@ function toAttemptSummary(row: z.infer<typeof AttemptSummaryRow>): AttemptSummar
     mood: row.mood,
     scores: { listening: row.listening, empathy: row.empathy, calm: row.calm, persuasion: row.persuasion, expectations: row.expectations },
     overall: row.overall,
+    orderSeed: row.order_seed,
+    timing: row.timing,
   };
 }
 
@@ -86,11 +96,21 @@ const TurnRow = z.object({
   late: Flag,
   response_ms: z.number().int(),
   chosen_at: z.string(),
+  timing: TimingColumn,
 });
-export type AttemptTurn = { turn: number; stepId: string; choiceId: string; late: boolean; responseMs: number; chosenAt: string };
+/** One reply; `timing` is the time limit it was judged under. */
+export type AttemptTurn = { turn: number; stepId: string; choiceId: string; late: boolean; responseMs: number; chosenAt: string; timing: Timing };
 
 function toTurn(row: z.infer<typeof TurnRow>): AttemptTurn {
-  return { turn: row.turn, stepId: row.step_id, choiceId: row.choice_id, late: row.late, responseMs: row.response_ms, chosenAt: row.chosen_at };
+  return {
+    turn: row.turn,
+    stepId: row.step_id,
+    choiceId: row.choice_id,
+    late: row.late,
+    responseMs: row.response_ms,
+    chosenAt: row.chosen_at,
+    timing: row.timing,
+  };
 }
 
 // Versions are immutable and addressed by content hash: once one is in a database, every later
@@ -126,6 +146,8 @@ export async function insertAttempt(attempt: {
   scenarioId: string;
   scenarioHash: string;
   snapshot: string;
+  orderSeed: number;
+  timing: Timing;
   now: Date;
 }): Promise<number> {
   const db = await getDb();
@@ -137,9 +159,9 @@ export async function insertAttempt(attempt: {
       [at, attempt.userId, attempt.scenarioId],
     );
     const { lastID } = await tx.run(
-      `INSERT INTO attempts (user_id, scenario_id, scenario_hash, status, turns, step_shown_at, started_at)
-       VALUES (?, ?, ?, 'in-progress', 0, ?, ?)`,
-      [attempt.userId, attempt.scenarioId, attempt.scenarioHash, at, at],
+      `INSERT INTO attempts (user_id, scenario_id, scenario_hash, status, turns, step_shown_at, started_at, order_seed, timing)
+       VALUES (?, ?, ?, 'in-progress', 0, ?, ?, ?, ?)`,
+      [attempt.userId, attempt.scenarioId, attempt.scenarioHash, at, at, attempt.orderSeed, attempt.timing],
     );
     await tx.run("INSERT INTO attempt_snapshots (attempt_id, snapshot) VALUES (?, ?)", [lastID, attempt.snapshot]);
     return lastID;
@@ -206,9 +228,9 @@ export async function recordTurn(input: {
     if (updated.changes !== 1) throw new TurnConflictError();
     await tx.run("UPDATE attempt_snapshots SET snapshot = ? WHERE attempt_id = ?", [snapshot, attemptId]);
     await tx.run(
-      `INSERT INTO attempt_turns (attempt_id, turn, step_id, choice_id, late, response_ms, chosen_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      [attemptId, turn.turn, turn.stepId, turn.choiceId, turn.late ? 1 : 0, turn.responseMs, turn.chosenAt],
+      `INSERT INTO attempt_turns (attempt_id, turn, step_id, choice_id, late, response_ms, chosen_at, timing)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      [attemptId, turn.turn, turn.stepId, turn.choiceId, turn.late ? 1 : 0, turn.responseMs, turn.chosenAt, turn.timing],
     );
     if (end) {
       await tx.run(
@@ -229,6 +251,16 @@ export async function recordTurn(input: {
       );
     }
   });
+}
+
+/**
+ * Sets the time limit of an attempt in progress (the trainee changed it on the play page).
+ * Returns false when the attempt is no longer in progress, which changes nothing.
+ */
+export async function updateAttemptTiming(attemptId: number, timing: Timing): Promise<boolean> {
+  const db = await getDb();
+  const { changes } = await db.write((tx) => tx.run("UPDATE attempts SET timing = ? WHERE id = ? AND status = 'in-progress'", [timing, attemptId]));
+  return changes === 1;
 }
 
 /** A trainee's attempts, newest first; those set aside by starting over only when asked for. */

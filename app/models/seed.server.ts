@@ -1,4 +1,5 @@
 import { getDb } from "#db/db.server";
+import type { Timing } from "~/domain/timing";
 import { SKILLS } from "~/engine";
 import type { AttemptEnd, AttemptTurn } from "./attempt.server";
 import { isoNow } from "./time.server";
@@ -51,7 +52,11 @@ export type HistoricAttempt = {
   end: (AttemptEnd & { endedAt: string }) | null;
   /** The step on screen now (for an attempt in progress: since the last turn). */
   stepShownAt: string;
-  turns: AttemptTurn[];
+  /** Seed of the order its replies were shown in (app/attempts/reply-order.ts); absent: the authored order. */
+  orderSeed?: number;
+  /** The time limit it ran under, every turn judged under it; absent: normal. */
+  timing?: Timing;
+  turns: Omit<AttemptTurn, "timing">[];
 };
 
 /** Inserts finished (or in-progress) attempts with their turns, in one transaction. */
@@ -63,8 +68,8 @@ export async function insertHistoricAttempts(attempts: readonly HistoricAttempt[
       const { lastID } = await tx.run(
         `INSERT INTO attempts (user_id, scenario_id, scenario_hash, status, turns, step_shown_at, started_at, ended_at,
                                ending_id, outcome, csat, resolved, mood,
-                               listening, empathy, calm, persuasion, expectations, overall)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                               listening, empathy, calm, persuasion, expectations, overall, order_seed, timing)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           attempt.userId,
           attempt.scenarioId,
@@ -81,13 +86,15 @@ export async function insertHistoricAttempts(attempts: readonly HistoricAttempt[
           end?.mood ?? null,
           ...SKILLS.map((skill) => end?.scores[skill] ?? null),
           end?.overall ?? null,
+          attempt.orderSeed ?? null,
+          attempt.timing ?? "normal",
         ],
       );
       await tx.run("INSERT INTO attempt_snapshots (attempt_id, snapshot) VALUES (?, ?)", [lastID, attempt.snapshot]);
       for (const turn of attempt.turns) {
         await tx.run(
-          "INSERT INTO attempt_turns (attempt_id, turn, step_id, choice_id, late, response_ms, chosen_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          [lastID, turn.turn, turn.stepId, turn.choiceId, turn.late ? 1 : 0, turn.responseMs, turn.chosenAt],
+          "INSERT INTO attempt_turns (attempt_id, turn, step_id, choice_id, late, response_ms, chosen_at, timing) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+          [lastID, turn.turn, turn.stepId, turn.choiceId, turn.late ? 1 : 0, turn.responseMs, turn.chosenAt, attempt.timing ?? "normal"],
         );
       }
     }

@@ -1,17 +1,20 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { chooseReply } from "~/attempts/choose.server";
 import type { Refusal } from "~/attempts/errors";
 import { attemptErrorResponse, ownAttemptOr404, readChoiceForm } from "~/attempts/http.server";
 import { buildPlayView } from "~/attempts/play-view.server";
+import { changeAttemptTiming, readTimingForm } from "~/attempts/timing-settings.server";
 import { requireRole } from "~/auth/session.server";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { ConversationBar, CustomerMessages, ReplyMessage } from "~/components/scenario/conversation";
 import { MoodMeter } from "~/components/scenario/mood-meter";
 import { PatienceTimer, usePatienceCountdown } from "~/components/scenario/patience-timer";
 import { PersonaFace } from "~/components/scenario/persona-badge";
+import { ReplyChoices } from "~/components/scenario/reply-choices";
+import { TimingControl } from "~/components/scenario/timing-control";
 import { pageTitle } from "~/i18n/meta";
 import { idParamOr404 } from "~/utils/params.server";
 
@@ -33,11 +36,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
   const attemptId = idParamOr404(params.attemptId);
-  const form = readChoiceForm(await request.formData());
+  const formData = await request.formData();
+  if (formData.get("intent") === "timing") return timingAction(user.id, attemptId, formData);
+  const form = readChoiceForm(formData);
   if (!form) return json({ refusal: { key: "invalid" } as Refusal, reason: "invalid" }, { status: 400 });
   try {
     const outcome = await chooseReply({ userId: user.id, attemptId, ...form });
     return redirect(outcome.completed ? `/train/attempts/${attemptId}/debrief` : `/train/attempts/${attemptId}`);
+  } catch (error) {
+    return attemptErrorResponse(error);
+  }
+}
+
+/** The trainee changed the time limit of this conversation (the play page's small form). */
+async function timingAction(userId: number, attemptId: number, formData: FormData) {
+  const timing = readTimingForm(formData);
+  if (!timing) return json({ refusal: { key: "invalidTiming" } as Refusal, reason: "invalid" }, { status: 400 });
+  try {
+    await changeAttemptTiming(userId, attemptId, timing);
+    return redirect(`/train/attempts/${attemptId}`);
   } catch (error) {
     return attemptErrorResponse(error);
   }
@@ -50,12 +67,17 @@ export default function Play() {
   const { view } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const formRef = useRef<HTMLFormElement>(null);
   const latestRef = useRef<HTMLDivElement>(null);
   const firstTurn = useRef(view.turn);
   const [typing, setTyping] = useState(false);
   const { remaining, expired, live } = usePatienceCountdown(view.patience);
   const busy = typing || navigation.state !== "idle";
+
+  // With JavaScript the customer's newest line gets the focus: on arrival (after "Start the
+  // conversation", a reload or "Continue") rather than the top of the page, and after each reply.
+  useEffect(() => {
+    latestRef.current?.focus();
+  }, []);
 
   // With JavaScript: a short "typing…" pause before the customer's new line, then focus on it.
   useEffect(() => {
@@ -67,23 +89,6 @@ export default function Play() {
     }, TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [view.turn]);
-
-  // Keys 1–9 pick a reply.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.altKey || event.ctrlKey || event.metaKey || busy) return;
-      const target = event.target as HTMLElement | null;
-      if (target && ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return;
-      const index = Number(event.key) - 1;
-      if (!Number.isInteger(index) || index < 0 || index > 8) return;
-      const button = formRef.current?.querySelectorAll<HTMLButtonElement>("button[name=choiceId]")[index];
-      if (!button) return;
-      event.preventDefault();
-      formRef.current?.requestSubmit(button);
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [busy]);
 
   const { channel, customer } = view.scenario;
   const impatience = t(`play.impatient.${channel}`);
@@ -111,7 +116,8 @@ export default function Play() {
       <div className="play__layout">
         <aside className="play__status card" aria-label={t("play.moodLabel", { name: customer })}>
           <MoodMeter name={customer} mood={view.mood} previousMood={view.previousMood} pendingDrop={expired} />
-          <PatienceTimer patience={view.patience} remaining={remaining} expired={expired} live={live} customer={customer} />
+          <PatienceTimer patience={view.patience} remaining={remaining} expired={expired} live={live} customer={customer} timing={view.timing} />
+          <TimingControl timing={view.timing} />
         </aside>
 
         <div className="play__main">
@@ -126,7 +132,14 @@ export default function Play() {
                 ),
               )}
             </ol>
-            <div className="conversation__latest" ref={latestRef} tabIndex={-1} aria-live="polite">
+            <div
+              className="conversation__latest"
+              ref={latestRef}
+              tabIndex={-1}
+              role="group"
+              aria-label={t("play.latestLabel", { name: customer })}
+              aria-live="polite"
+            >
               {typing ? (
                 <p className="bubble bubble--customer bubble--typing">
                   <span className="bubble__who">{customer}</span>
@@ -154,30 +167,7 @@ export default function Play() {
             </p>
           ) : null}
 
-          <Form method="post" replace ref={formRef} className="choices" aria-labelledby="choices-title">
-            <h2 id="choices-title" className="choices__title">
-              {t("play.yourReply")}
-            </h2>
-            <p className="muted choices__hint">
-              {t("play.chooseHint")}{" "}
-              <span className="choices__keys">
-                {view.choices.length > 1 ? t("play.keysHint", { count: Math.min(9, view.choices.length) }) : t("play.keysHintOne")}
-              </span>
-            </p>
-            <input type="hidden" name="turn" value={view.turn} />
-            <ol className="choices__list">
-              {view.choices.map((choice, index) => (
-                <li key={choice.id}>
-                  <button type="submit" name="choiceId" value={choice.id} className="choice" disabled={busy} aria-keyshortcuts={index < 9 ? String(index + 1) : undefined}>
-                    <span className="choice__key" aria-hidden="true">
-                      {index + 1}
-                    </span>
-                    <span className="choice__text" dangerouslySetInnerHTML={{ __html: choice.html }} />
-                  </button>
-                </li>
-              ))}
-            </ol>
-          </Form>
+          <ReplyChoices choices={view.choices} turn={view.turn} busy={busy} />
           <p className="muted">
             <Link to="/train">← {t("brief.back")}</Link>
           </p>

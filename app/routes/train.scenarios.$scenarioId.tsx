@@ -3,6 +3,8 @@ import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { attemptErrorResponse } from "~/attempts/http.server";
 import { startAttempt } from "~/attempts/start.server";
+import { patienceUnder } from "~/attempts/timing";
+import { trainingTiming } from "~/attempts/timing-settings.server";
 import { requireRole } from "~/auth/session.server";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { PersonaBadge, PersonaFace } from "~/components/scenario/persona-badge";
@@ -19,10 +21,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const entry = await findPublishedScenario(params.scenarioId ?? "");
   if (!entry) throw new Response("Not found", { status: 404 });
   const { scenario } = entry;
-  const inProgress = (await listAttemptsOfUser(user.id)).find(
-    (attempt) => attempt.scenarioId === scenario.id && attempt.status === "in-progress",
-  );
-  const patience = scenario.steps.find((step) => step.id === scenario.start)?.patience ?? null;
+  const [attempts, timing] = await Promise.all([listAttemptsOfUser(user.id), trainingTiming(user.id)]);
+  const inProgress = attempts.find((attempt) => attempt.scenarioId === scenario.id && attempt.status === "in-progress");
+  const authored = scenario.steps.find((step) => step.id === scenario.start)?.patience ?? null;
   return json({
     id: scenario.id,
     title: scenario.title,
@@ -31,7 +32,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     persona: scenario.persona,
     channel: scenario.channel,
     briefHtml: entry.html.brief ?? null,
-    patience,
+    // The limit the trainee will have: their setting applied to the first step's patience.
+    patience: patienceUnder(timing, authored),
+    limitTurnedOff: authored !== null && timing === "none",
+    timing,
     inProgressAttemptId: inProgress?.id ?? null,
   });
 }
@@ -79,7 +83,10 @@ export default function Brief() {
         </dl>
         {data.briefHtml ? <div className="prose" dangerouslySetInnerHTML={{ __html: data.briefHtml }} /> : null}
         <p className="muted">
-          {data.patience ? t("brief.patience", { name: data.customer, seconds: data.patience }) : t("brief.noPatience")}
+          {data.patience
+            ? t(data.timing === "extended" ? "brief.patienceExtended" : "brief.patience", { name: data.customer, seconds: data.patience })
+            : t(data.limitTurnedOff ? "brief.noLimitChosen" : "brief.noPatience")}{" "}
+          <Link to="/train/settings">{t("brief.changeTiming")}</Link>
         </p>
       </section>
       {data.inProgressAttemptId ? <p className="notice">{t("brief.inProgressNote")}</p> : null}

@@ -17,9 +17,43 @@ function seconds(ms: number): string {
   return (ms / 1000).toFixed(ms < 10_000 ? 1 : 0);
 }
 
+/** Which note the result card gives about the time limit: none when every reply had the normal one. */
+function timingNote(debrief: DebriefView): "extended" | "none" | "mixed" | null {
+  const used = new Set([...debrief.turns.map((turn) => turn.timing ?? "normal"), debrief.timing]);
+  if (used.size > 1) return "mixed";
+  return debrief.timing === "normal" ? null : debrief.timing;
+}
+
+type Turn = DebriefView["turns"][number];
+
+/** Every reply offered at a turn, in the order the trainee saw them (a disclosure: it works without JavaScript). */
+function OfferedReplies({ turn }: { turn: Turn }) {
+  const { t } = useTranslation();
+  if (turn.offered.length < 2) return null;
+  return (
+    <details className="review__offered">
+      <summary>{t("debrief.offered")}</summary>
+      <ol className="offered-list">
+        {turn.offered.map((reply) => (
+          <li key={reply.id} className={reply.chosen ? "offered offered--chosen" : "offered"}>
+            <div className="offered__text" dangerouslySetInnerHTML={{ __html: reply.html }} />
+            {reply.chosen || reply.best ? (
+              <p className="offered__tags">
+                {reply.chosen ? <span className="offered__tag offered__tag--chosen">{t("debrief.offeredChosen")}</span> : null}
+                {reply.best ? <span className="offered__tag offered__tag--best">{t("debrief.offeredBest")}</span> : null}
+              </p>
+            ) : null}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
 export function Debrief({ debrief, actions, trainee }: Props) {
   const { t, i18n } = useTranslation();
   const { ending } = debrief;
+  const timing = timingNote(debrief);
   return (
     <div className="stack-lg debrief">
       <header className="page-header brief-header">
@@ -48,6 +82,7 @@ export function Debrief({ debrief, actions, trainee }: Props) {
           <p className="debrief__overall-score">{debrief.overall ?? "—"}</p>
         </div>
         <p className="debrief__explain muted">{t("debrief.scoreVersusOutcome")}</p>
+        {timing ? <p className="debrief__explain debrief__timing">{t(`debrief.timingOf.${timing}`)}</p> : null}
         <div className="debrief__epilogue">
           <h3>{t("debrief.epilogue")}</h3>
           <div className="prose" dangerouslySetInnerHTML={{ __html: ending.html }} />
@@ -97,6 +132,7 @@ export function Debrief({ debrief, actions, trainee }: Props) {
                   {trainee ?? t("play.you")}
                   {turn.responseMs !== null ? ` · ${t("debrief.responseTime", { seconds: seconds(turn.responseMs) })}` : null}
                   {turn.late ? ` (${t("debrief.late")})` : null}
+                  {timing === "mixed" && turn.timing ? ` · ${t(`debrief.turnTiming.${turn.timing}`)}` : null}
                 </span>
                 <div className="bubble__text" dangerouslySetInnerHTML={{ __html: turn.reply.html }} />
               </div>
@@ -108,6 +144,7 @@ export function Debrief({ debrief, actions, trainee }: Props) {
                   {turn.best.feedback ? <p className="muted">{turn.best.feedback}</p> : null}
                 </div>
               ) : null}
+              <OfferedReplies turn={turn} />
               {turn.coach ? (
                 <aside className="review__coach" aria-label={t("debrief.coach")}>
                   <p className="review__coach-label">{t("debrief.coach")}</p>

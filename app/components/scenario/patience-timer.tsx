@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { Timing } from "~/domain/timing";
 
 type Patience = { seconds: number; deadline: string; serverNow: string; overdue: boolean };
 
@@ -27,12 +28,15 @@ export function usePatienceCountdown(patience: Patience | null): { remaining: nu
   return { remaining, expired: patience !== null && (patience.overdue || remaining === 0), live };
 }
 
-type TimerProps = { patience: Patience | null; remaining: number | null; expired: boolean; live: boolean; customer: string };
+type TimerProps = { patience: Patience | null; remaining: number | null; expired: boolean; live: boolean; customer: string; timing: Timing };
 
-/** A live countdown with JavaScript; before that (and without it) a sentence that cannot go stale. */
-export function PatienceTimer({ patience, remaining, expired, live, customer }: TimerProps) {
+/**
+ * A live countdown with JavaScript; before that (and without it) a sentence that cannot go stale.
+ * `patience` is already the trainee's chosen limit (twice the customer's for "extended").
+ */
+export function PatienceTimer({ patience, remaining, expired, live, customer, timing }: TimerProps) {
   const { t } = useTranslation();
-  if (!patience || remaining === null) return <p className="timer timer--none">{t("play.noTimer")}</p>;
+  if (!patience || remaining === null) return <p className="timer timer--none">{timing === "none" ? t("play.noTimerChosen") : t("play.noTimer")}</p>;
   if (!live) {
     return (
       <div className={patience.overdue ? "timer timer--expired" : "timer"}>

@@ -1,0 +1,57 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { readTimingForm, saveTrainingTiming, trainingTiming } from "~/attempts/timing-settings.server";
+import { requireRole } from "~/auth/session.server";
+import { TimingFieldset } from "~/components/timing-fields";
+import { pageTitle } from "~/i18n/meta";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("settings.title"));
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireRole(request, ["trainee"]);
+  return json({ timing: await trainingTiming(user.id) }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["trainee"]);
+  const timing = readTimingForm(await request.formData());
+  if (!timing) return json({ invalid: true }, { status: 400 });
+  await saveTrainingTiming(user.id, timing);
+  return redirect("/train/settings?saved=1");
+}
+
+export default function Settings() {
+  const { t } = useTranslation();
+  const { timing } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  return (
+    <div className="stack-lg narrow-wide">
+      <header className="page-header">
+        <h1>{t("settings.title")}</h1>
+        <p className="lead">{t("settings.intro")}</p>
+      </header>
+      {searchParams.get("saved") && !actionData ? (
+        <p className="notice notice--ok" role="status">
+          {t("settings.saved")}
+        </p>
+      ) : null}
+      {actionData?.invalid ? (
+        <p className="form-errors" role="alert">
+          {t("settings.invalid")}
+        </p>
+      ) : null}
+      {/* Keyed by the saved value, so the radios show it again after saving with JavaScript. */}
+      <Form method="post" className="card stack" key={timing}>
+        <TimingFieldset current={timing} legend={t("settings.timingLegend")} hint={t("settings.timingHint")} idPrefix="settings-timing" />
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
+            {t("settings.save")}
+          </button>
+        </div>
+      </Form>
+    </div>
+  );
+}
