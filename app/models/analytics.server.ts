@@ -6,10 +6,10 @@ import { SKILLS, type Skill } from "~/engine";
 /** Which completed attempts count: trainees of these teams, finished within [from, to). */
 export type Scope = { teamIds: readonly number[]; from: string; to: string };
 
-const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
+export const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 
 /** Mean of the last MASTERY_WINDOW (five) assessed scores of one skill for the trainee `u`, within the scope's dates. */
-const masteryColumn = (skill: Skill) => `(
+export const masteryColumn = (skill: Skill) => `(
   SELECT AVG(v) FROM (
     SELECT a.${skill} AS v FROM attempts a
      WHERE a.user_id = u.id AND a.status = 'completed' AND a.${skill} IS NOT NULL AND a.ended_at >= ? AND a.ended_at < ?
