@@ -137,33 +137,6 @@ export async function scenarioStats(scope: Scope): Promise<ScenarioStat[]> {
   );
 }
 
-const ChoiceStatRow = z.object({
-  scenario_hash: z.string(),
-  step_id: z.string(),
-  choice_id: z.string(),
-  outcome: z.string().nullable(),
-  picks: z.number().int(),
-});
-export type ChoiceStat = { scenarioHash: string; stepId: string; choiceId: string; outcome: string | null; picks: number };
-
-/** How often each choice was picked, split by how the conversation ended afterwards (null: not ended). */
-export async function choiceStats(scenarioId: string, scope: Scope): Promise<ChoiceStat[]> {
-  if (scope.teamIds.length === 0) return [];
-  const db = await getDb();
-  const rows = await db.all(
-    ChoiceStatRow,
-    `SELECT a.scenario_hash, t.step_id, t.choice_id, a.outcome, COUNT(*) AS picks
-       FROM attempt_turns t
-       JOIN attempts a ON a.id = t.attempt_id
-       JOIN users u ON u.id = a.user_id
-      WHERE a.scenario_id = ? AND u.team_id IN (${placeholders(scope.teamIds)}) AND a.status <> 'abandoned'
-        AND a.started_at >= ? AND a.started_at < ?
-      GROUP BY a.scenario_hash, t.step_id, t.choice_id, a.outcome`,
-    [scenarioId, ...scope.teamIds, scope.from, scope.to],
-  );
-  return rows.map((row) => ({ scenarioHash: row.scenario_hash, stepId: row.step_id, choiceId: row.choice_id, outcome: row.outcome, picks: row.picks }));
-}
-
 const PeriodRow = z.object({
   period: z.string(),
   attempts: z.number().int(),
