@@ -397,10 +397,11 @@ const common = {
     },
     pace: "Pace",
     fastFlag: "Faster than reading",
-    fastDetail: "{{fast}} of {{replies}} replies came faster than they could be read.",
+    fastDetail: "{{fast}} of {{replies}} replies too fast to have been read",
     paceOk: "—",
     fastRule: "A reply is faster than reading when it comes sooner than 0.05 seconds for each word of the customer's lines and the replies on offer (and at least 1.5 seconds); a conversation is marked when half of its replies or more are.",
-    fastSummary: "{{count}} of these conversations were answered faster than anyone can read (marked below). They still count towards mastery, but not towards the scenarios' item analysis.",
+    fastSummary_one: "{{count}} of these conversations was answered faster than anyone can read (marked below). It still counts towards mastery, but not towards the scenarios' item analysis.",
+    fastSummary_other: "{{count}} of these conversations were answered faster than anyone can read (marked below). They still count towards mastery, but not towards the scenarios' item analysis.",
     timing: "Timer",
     timings: {
       normal: "Normal",

@@ -17,7 +17,8 @@ type Props = {
 };
 
 /**
- * A trainee's conversations, newest first: date, scenario, outcome, overall and each skill.
+ * A trainee's conversations, newest first: date, scenario, outcome, overall (for a manager, the
+ * timer setting and whether the replies came faster than reading) and each skill.
  * `linkFor` says where a row's scenario title leads (null: no link), which differs between the
  * trainee's own page and a manager's view of it.
  */
@@ -28,11 +29,11 @@ export function AttemptsTable({ attempts, caption, linkFor, showPace = false }: 
   const [timer, pace] = [t("analytics.timing"), t("analytics.pace")];
   return (
     <div className="card table-wrap">
-      <table className="table--stack">
+      <table className={showPace ? "table--stack table--compact" : "table--stack"}>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
-            {[date, scenario, outcome, overall, ...skillNames, ...(showPace ? [timer, pace] : [])].map((column) => (
+            {[date, scenario, outcome, overall, ...(showPace ? [timer, pace] : []), ...skillNames].map((column) => (
               <th key={column} scope="col">
                 {column}
               </th>
@@ -47,7 +48,7 @@ export function AttemptsTable({ attempts, caption, linkFor, showPace = false }: 
                 <td data-label={date} className="nowrap">
                   {formatDate(attempt.startedAt, i18n.language)}
                 </td>
-                <td data-label={scenario} className="cell-title">{href ? <Link to={href}>{attempt.title}</Link> : attempt.title}</td>
+                <td data-label={scenario} className={showPace ? "cell-title cell-wrap" : "cell-title"}>{href ? <Link to={href}>{attempt.title}</Link> : attempt.title}</td>
                 <td data-label={outcome}>
                   {attempt.outcome ? (
                     t(`debrief.outcomes.${attempt.outcome}`)
@@ -58,15 +59,10 @@ export function AttemptsTable({ attempts, caption, linkFor, showPace = false }: 
                   )}
                 </td>
                 <td data-label={overall}>{attempt.overall ?? "—"}</td>
-                {SKILLS.map((skill, index) => (
-                  <td key={skill} data-label={skillNames[index]}>
-                    {attempt.scores[skill] ?? "—"}
-                  </td>
-                ))}
                 {showPace ? (
                   <>
                     <td data-label={timer}>{attempt.timing ? t(`analytics.timings.${attempt.timing}`) : "—"}</td>
-                    <td data-label={pace}>
+                    <td data-label={pace} className="cell-wrap">
                       {attempt.fast?.flagged ? (
                         <span className="cell-stack">
                           <span className="badge badge--warn">{t("analytics.fastFlag")}</span>
@@ -78,6 +74,11 @@ export function AttemptsTable({ attempts, caption, linkFor, showPace = false }: 
                     </td>
                   </>
                 ) : null}
+                {SKILLS.map((skill, index) => (
+                  <td key={skill} data-label={skillNames[index]}>
+                    {attempt.scores[skill] ?? "—"}
+                  </td>
+                ))}
               </tr>
             );
           })}
