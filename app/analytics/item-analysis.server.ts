@@ -34,6 +34,8 @@ export type ItemAnalysisView = {
   selected: ItemVersion | null;
   rows: ItemRow[];
   minAnswers: number;
+  /** Finished conversations left out for replies faster than reading, over every version. */
+  fastExcluded: number;
 };
 
 const VersionParam = z.string().regex(/^[0-9a-f]{64}$/).nullable().catch(null);
@@ -66,7 +68,8 @@ export async function buildItemAnalysis(scenarioId: string, scope: Scope, logs: 
     })
     .filter((version) => version.attempts + version.fastExcluded > 0);
   const selected = versions.find((version) => version.hash === requested) ?? versions.find((version) => version.attempts > 0) ?? null;
-  if (!selected) return { scenarioId, versions, selected: null, rows: [], minAnswers: MIN_ANSWERS_FOR_FLAGS };
+  const fastExcluded = versions.reduce((sum, version) => sum + version.fastExcluded, 0);
+  if (!selected) return { scenarioId, versions, selected: null, rows: [], minAnswers: MIN_ANSWERS_FOR_FLAGS, fastExcluded };
 
   const counted = finished.filter((log) => log.scenarioHash === selected.hash && !log.fast.flagged);
   const scenario = counted[0]?.scenario;
@@ -97,5 +100,5 @@ export async function buildItemAnalysis(scenarioId: string, scope: Scope, logs: 
       };
     })
     .sort((a, b) => (stepOrder.get(a.stepId) ?? 0) - (stepOrder.get(b.stepId) ?? 0) || b.stats.answers - a.stats.answers);
-  return { scenarioId, versions, selected, rows, minAnswers: MIN_ANSWERS_FOR_FLAGS };
+  return { scenarioId, versions, selected, rows, minAnswers: MIN_ANSWERS_FOR_FLAGS, fastExcluded };
 }

@@ -52,7 +52,9 @@ export function ItemAnalysis({ items, keep }: Props) {
       <p className="muted">{t("analytics.items.discriminationNote")}</p>
       <p className="muted">{t("analytics.items.flagsNote", { min: items.minAnswers })}</p>
       {!selected ? (
-        <p className="notice">{t("analytics.items.none")}</p>
+        <p className="notice">
+          {t("analytics.items.none")} {items.fastExcluded > 0 ? t("analytics.items.fastNoteAll", { count: items.fastExcluded }) : null}
+        </p>
       ) : (
         <>
           <VersionPicker versions={items.versions} selected={selected.hash} keep={keep} />
