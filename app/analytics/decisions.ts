@@ -13,6 +13,9 @@ export type Decision = {
   stepId: string;
   choices: Choice[];
   assessment: TurnAssessment;
+  /** Per reply on offer: its rating and quality (0..1) here, worked out once per decision. */
+  ratings: Map<string, Rating | null>;
+  qualities: Map<string, number | null>;
   /** Words to read before answering: the customer's lines and every reply on offer. */
   words: number;
 };
@@ -29,7 +32,15 @@ export function decisionOf(scenario: Scenario, stepId: string, visible: readonly
     const choices = visible.map((id) => byId.get(id)).filter((choice): choice is Choice => choice !== undefined);
     const customer = steps.get(stepId)?.customer ?? [];
     const words = [...customer.map((piece) => piece.text), ...choices.map((choice) => choice.text.text)].reduce((sum, text) => sum + wordCount(text), 0);
-    decision = { key, stepId, choices, assessment: assessChoices(choices), words };
+    const assessment = assessChoices(choices);
+    const ratings = new Map(choices.map((choice) => [choice.id, rateChoice(assessment, choice.id)]));
+    const qualities = new Map(
+      choices.map((choice) => {
+        const quality = assessment.quality.get(choice.id) ?? null;
+        return [choice.id, quality === null ? null : toNumber(quality)];
+      }),
+    );
+    decision = { key, stepId, choices, assessment, ratings, qualities, words };
     cache.set(key, decision);
   }
   return decision;
@@ -49,14 +60,13 @@ export type RatedTurn = {
 export function rateTurns(scenario: Scenario, turns: readonly { turn: number; stepId: string; choiceId: string; visible: readonly string[] }[]): RatedTurn[] {
   return turns.map((turn) => {
     const decision = decisionOf(scenario, turn.stepId, turn.visible);
-    const quality = decision.assessment.quality.get(turn.choiceId) ?? null;
     return {
       turn: turn.turn,
       stepId: turn.stepId,
       choiceId: turn.choiceId,
       decision,
-      rating: rateChoice(decision.assessment, turn.choiceId),
-      quality: quality === null ? null : toNumber(quality),
+      rating: decision.ratings.get(turn.choiceId) ?? null,
+      quality: decision.qualities.get(turn.choiceId) ?? null,
     };
   });
 }

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { rateChoice, SKILLS } from "~/engine";
+import { SKILLS } from "~/engine";
 import { getLibrary } from "~/library/catalog.server";
 import type { Scope } from "~/models/analytics.server";
 import { masteryOf, scenarioVersionsOf } from "~/models/turn-log.server";
@@ -87,7 +87,7 @@ export async function buildItemAnalysis(scenarioId: string, scope: Scope, logs: 
       const replies = decision.choices.map((choice, index) => ({
         id: choice.id,
         text: choice.text.text,
-        best: rateChoice(decision.assessment, choice.id) === "best",
+        best: decision.ratings.get(choice.id) === "best",
         count: counts[index]!.count,
       }));
       const wrong = popularWrong ? replies.find((reply) => reply.id === popularWrong.choiceId)! : null;

@@ -1,4 +1,4 @@
-import { rateChoice, SKILLS, type Outcome, type Rating, type Scenario, type Skill } from "~/engine";
+import { SKILLS, type Outcome, type Rating, type Scenario, type Skill } from "~/engine";
 import { getLibrary } from "~/library/catalog.server";
 import { scenarioStats, type Scope } from "~/models/analytics.server";
 import { layoutFlow, type FlowLayout } from "./flow-layout.server";
@@ -103,10 +103,7 @@ export async function buildScenarioDetail(scenarioId: string, scope: Scope, logs
       picked.picks += 1;
       if (turn.rating === "poor") picked.poor += 1;
       picked.endings[log.outcome ?? "unfinished"] += 1;
-      for (const offered of turn.decision.choices) {
-        const rating = rateChoice(turn.decision.assessment, offered.id);
-        if (rating) tally(turn.stepId, offered.id).ratings.add(rating);
-      }
+      for (const [offered, rating] of turn.decision.ratings) if (rating) tally(turn.stepId, offered).ratings.add(rating);
     }
   }
 

@@ -49,6 +49,7 @@ const packedLogs = (where: string) => `
          group_concat(t.turn || ' ' || t.step_id || ' ' || t.choice_id || ' ' || t.response_ms || ' ' || t.late || ' ' ||
            (SELECT group_concat(v.value, ',' ORDER BY v.key) FROM json_each(j.value, '$.visible') v), ';' ORDER BY t.turn) AS turns
     FROM attempts a
+    JOIN users u ON u.id = a.user_id
     JOIN attempt_snapshots s ON s.attempt_id = a.id
     JOIN json_each(s.snapshot, '$.context.turns') j
     JOIN attempt_turns t ON t.attempt_id = a.id AND t.turn = j.key + 1
@@ -71,9 +72,8 @@ export async function scenarioTurnLogs(scenarioId: string, scope: Scope): Promis
   const db = await getDb();
   const rows = await db.all(
     PackedLogRow,
-    packedLogs(`a.scenario_id = ? AND a.status <> 'abandoned' AND a.started_at >= ? AND a.started_at < ?
-      AND a.user_id IN (SELECT id FROM users WHERE team_id IN (${placeholders(scope.teamIds)}))`),
-    [scenarioId, scope.from, scope.to, ...scope.teamIds],
+    packedLogs(`a.scenario_id = ? AND u.team_id IN (${placeholders(scope.teamIds)}) AND a.status <> 'abandoned' AND a.started_at >= ? AND a.started_at < ?`),
+    [scenarioId, ...scope.teamIds, scope.from, scope.to],
   );
   return rows.map(toLog);
 }
