@@ -9,7 +9,7 @@ import { countUsers } from "~/models/user.server";
 import { createAccount, findOrCreateTeam } from "./accounts.server";
 
 /** Past practice for the demo (see seedDemoHistory): how many conversations and how good. */
-type DemoPractice = { attempts: number; skillAtStart: number; growth: number };
+type DemoPractice = { attempts: number; skillAtStart: number; growth: number; rushed?: number };
 type DemoAccount = { email: string; password: string; displayName: string; role: Role; team?: string; practice?: DemoPractice };
 
 const SUPPORT_DESK = "Support Desk";
@@ -26,7 +26,7 @@ export const DEMO_SIGN_INS: readonly DemoAccount[] = [
 const OTHER_DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: "manager2@frontline.test", password: "frontline-manager", displayName: "Tomasz Nowak", role: "manager", team: RETURNS },
   { email: "priya@frontline.test", password: "frontline-trainee", displayName: "Priya Shah", role: "trainee", team: SUPPORT_DESK, practice: { attempts: 14, skillAtStart: 0.5, growth: 0.4 } },
-  { email: "jonas@frontline.test", password: "frontline-trainee", displayName: "Jonas Weber", role: "trainee", team: SUPPORT_DESK, practice: { attempts: 9, skillAtStart: 0.25, growth: 0.2 } },
+  { email: "jonas@frontline.test", password: "frontline-trainee", displayName: "Jonas Weber", role: "trainee", team: SUPPORT_DESK, practice: { attempts: 9, skillAtStart: 0.25, growth: 0.2, rushed: 1 } },
   { email: "lucia@frontline.test", password: "frontline-trainee", displayName: "Lucía Gómez", role: "trainee", team: SUPPORT_DESK, practice: { attempts: 6, skillAtStart: 0.75, growth: 0.1 } },
   { email: "kasia@frontline.test", password: "frontline-trainee", displayName: "Kasia Zielińska", role: "trainee", team: RETURNS, practice: { attempts: 11, skillAtStart: 0.45, growth: 0.3 } },
   { email: "omar@frontline.test", password: "frontline-trainee", displayName: "Omar Haddad", role: "trainee", team: RETURNS, practice: { attempts: 7, skillAtStart: 0.2, growth: 0.45 } },

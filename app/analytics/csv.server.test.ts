@@ -19,4 +19,10 @@ describe("CSV exports", () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.subarray(3).toString("utf8")).toBe('name,score\n"Zofia Zając, Jr.",90\n');
   });
+
+  it("quotes every field when asked, formulas still neutralised", async () => {
+    const response = csvResponse("x.csv", ["reply", "count", "note"], [["=1+1", 3, null]], { quoteAll: true });
+    const text = Buffer.from(await response.arrayBuffer()).subarray(3).toString("utf8");
+    expect(text).toBe('"reply","count","note"\n"\'=1+1","3",""\n');
+  });
 });

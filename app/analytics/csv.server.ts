@@ -9,9 +9,13 @@ export function neutraliseFormula(cell: string | number | null): string | number
   return typeof cell === "string" && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-/** A CSV download (UTF-8 with a BOM so spreadsheet programs read accents correctly). */
-export function csvResponse(filename: string, header: string[], rows: (string | number | null)[][]): Response {
-  const body = "\uFEFF" + stringify([header, ...rows.map((row) => row.map(neutraliseFormula))]);
+/**
+ * A CSV download (UTF-8 with a BOM so spreadsheet programs read accents correctly). `quoteAll`
+ * quotes every field, for exports full of free text (replies, customer lines) that people open
+ * in tools less forgiving than a spreadsheet.
+ */
+export function csvResponse(filename: string, header: string[], rows: (string | number | null)[][], { quoteAll = false }: { quoteAll?: boolean } = {}): Response {
+  const body = "\uFEFF" + stringify([header, ...rows.map((row) => row.map(neutraliseFormula))], { quoted: quoteAll, quoted_empty: quoteAll });
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -11,6 +11,8 @@ export type TraineeHistoryPlan = {
   skillAtStart: number;
   /** How much that chance grows by the end of the window. */
   growth: number;
+  /** How many of the trainee's first attempts were clicked through without reading (default none). */
+  rushed?: number;
 };
 
 /**
@@ -26,10 +28,10 @@ export function simulateHistory(
 ): HistoricAttempt[] {
   const span = window.to - window.from;
   const times = Array.from({ length: plan.attempts }, () => window.from + random() * span).sort((a, b) => a - b);
-  return times.map((time) => {
+  return times.map((time, index) => {
     const version = versions[Math.floor(random() * versions.length)]!;
     const skill = Math.min(0.97, plan.skillAtStart + (plan.growth * (time - window.from)) / span);
-    const { snapshot, turns, result } = simulateAttempt(version.scenario, version.machine, skill, random);
+    const { snapshot, turns, result } = simulateAttempt(version.scenario, version.machine, skill, random, { rushed: index < (plan.rushed ?? 0) });
     let clock = time;
     const timedTurns = turns.map((turn, index) => {
       clock += turn.responseMs;

@@ -1,11 +1,9 @@
-import { assessChoices, SKILLS, type Outcome, type Scenario, type Skill } from "~/engine";
-import { toNumber, type Rational } from "~/engine/rational";
+import { SKILLS, type Outcome, type Rating, type Scenario, type Skill } from "~/engine";
 import { getLibrary } from "~/library/catalog.server";
-import { choiceStats, scenarioStats, type Scope } from "~/models/analytics.server";
+import { scenarioStats, type Scope } from "~/models/analytics.server";
 import { layoutFlow, type FlowLayout } from "./flow-layout.server";
 import { hardestStep } from "./hardest-step";
-
-const toNumberQuality = (quality: Rational | null) => (quality === null ? null : toNumber(quality));
+import type { RatedLog } from "./scenario-logs.server";
 
 const OUTCOMES: Outcome[] = ["delighted", "satisfied", "neutral", "escalated", "lost"];
 
@@ -36,12 +34,17 @@ export async function listScenarioSummaries(scope: Scope): Promise<ScenarioSumma
   });
 }
 
+/** Whether the library publishes this scenario (the analytics pages of others answer 404). */
+export async function knownScenario(scenarioId: string): Promise<boolean> {
+  return (await getLibrary()).scenarios.some((entry) => entry.scenario.id === scenarioId);
+}
+
 export type StepAnalytics = {
   stepId: string;
   /** A short label: the step id and the start of the customer's first line. */
   label: string;
   picks: number;
-  /** Share of picks whose reply rates poor against all the step's replies (0..1), null without picks. */
+  /** Share of picks rated poor against the replies on offer at that turn (0..1), null without picks. */
   poorShare: number | null;
   choices: {
     id: string;
@@ -49,7 +52,11 @@ export type StepAnalytics = {
     /** The flags that decide whether the reply is offered: variants of one reply differ only here. */
     requires: string[];
     unless: string[];
-    rating: "best" | "fair" | "poor" | null;
+    /**
+     * Its ratings among the replies offered with it in these conversations, best first: one in
+     * most steps, two where flags change the company it keeps; empty when it was never offered.
+     */
+    ratings: Rating[];
     picks: number;
     endings: Record<Outcome | "unfinished", number>;
   }[];
@@ -65,44 +72,56 @@ export type ScenarioDetail = {
   endings: { id: string; outcome: Outcome }[];
 };
 
-function rate(quality: number | null, best: number | null): "best" | "fair" | "poor" | null {
-  if (quality === null || best === null) return null;
-  return quality >= best ? "best" : quality < 0.5 ? "poor" : "fair";
-}
+const RATING_ORDER: Rating[] = ["best", "fair", "poor"];
 
 /**
  * Per step of the current version: how often each reply was picked (across versions, by choice
- * id) and how those conversations ended. Ratings use all of the step's replies, an approximation
- * where flags hide some of them at a given turn.
+ * id) and how those conversations ended. Every pick is rated as the debrief rated it, against the
+ * replies on offer at that turn in its own version (`logs`, from loadScenarioLogs).
  */
-export async function buildScenarioDetail(scenarioId: string, scope: Scope): Promise<ScenarioDetail | null> {
+export async function buildScenarioDetail(scenarioId: string, scope: Scope, logs: readonly RatedLog[]): Promise<ScenarioDetail | null> {
   const library = await getLibrary();
   const entry = library.scenarios.find((candidate) => candidate.scenario.id === scenarioId);
   if (!entry) return null;
   const scenario: Scenario = entry.scenario;
-  const [summaries, picks] = await Promise.all([listScenarioSummaries(scope), choiceStats(scenarioId, scope)]);
-  const summary = summaries.find((candidate) => candidate.id === scenarioId)!;
+  const summary = (await listScenarioSummaries(scope)).find((candidate) => candidate.id === scenarioId)!;
+
+  type Tally = { picks: number; poor: number; endings: Record<Outcome | "unfinished", number>; ratings: Set<Rating> };
+  const tallies = new Map<string, Tally>();
+  const tally = (stepId: string, choiceId: string): Tally => {
+    const key = `${stepId} ${choiceId}`;
+    let found = tallies.get(key);
+    if (!found) {
+      found = { picks: 0, poor: 0, endings: Object.fromEntries([...OUTCOMES, "unfinished"].map((key) => [key, 0])) as Tally["endings"], ratings: new Set() };
+      tallies.set(key, found);
+    }
+    return found;
+  };
+  for (const log of logs) {
+    for (const turn of log.rated) {
+      const picked = tally(turn.stepId, turn.choiceId);
+      picked.picks += 1;
+      if (turn.rating === "poor") picked.poor += 1;
+      picked.endings[log.outcome ?? "unfinished"] += 1;
+      for (const [offered, rating] of turn.decision.ratings) if (rating) tally(turn.stepId, offered).ratings.add(rating);
+    }
+  }
 
   const steps: StepAnalytics[] = scenario.steps.map((step) => {
-    const assessment = assessChoices(step.choices);
-    const qualities = new Map(step.choices.map((choice) => [choice.id, toNumberQuality(assessment.quality.get(choice.id) ?? null)]));
-    const best = toNumberQuality(assessment.quality.get(assessment.best) ?? null);
     const choices = step.choices.map((choice) => {
-      const rows = picks.filter((row) => row.stepId === step.id && row.choiceId === choice.id);
-      const endings = Object.fromEntries([...OUTCOMES, "unfinished"].map((key) => [key, 0])) as Record<Outcome | "unfinished", number>;
-      for (const row of rows) endings[(row.outcome as Outcome | null) ?? "unfinished"] += row.picks;
+      const counted = tally(step.id, choice.id);
       return {
         id: choice.id,
         text: choice.text.text,
         requires: choice.requires,
         unless: choice.unless,
-        rating: rate(qualities.get(choice.id) ?? null, best),
-        picks: rows.reduce((sum, row) => sum + row.picks, 0),
-        endings,
+        ratings: RATING_ORDER.filter((rating) => counted.ratings.has(rating)),
+        picks: counted.picks,
+        endings: counted.endings,
       };
     });
     const total = choices.reduce((sum, choice) => sum + choice.picks, 0);
-    const poor = choices.filter((choice) => choice.rating === "poor").reduce((sum, choice) => sum + choice.picks, 0);
+    const poor = step.choices.reduce((sum, choice) => sum + tally(step.id, choice.id).poor, 0);
     const firstLine = step.customer[0]?.text ?? "";
     return {
       stepId: step.id,

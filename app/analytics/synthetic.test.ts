@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "#db/paths.server";
 import { checkScenarioSource, createScenarioMachine, endingReached, SKILLS } from "~/engine";
+import { fastRepliesOf } from "./decisions";
 import { seededRandom, simulateAttempt } from "./synthetic";
 
 function load(name: string) {
@@ -49,6 +50,37 @@ describe("simulateAttempt", () => {
         if (score !== undefined) expect(score).toBeGreaterThanOrEqual(0);
         if (score !== undefined) expect(score).toBeLessThanOrEqual(100);
       }
+    }
+  });
+});
+
+describe("synthetic reply times", () => {
+  const names = fs.readdirSync(path.join(projectRoot, "scenarios")).filter((name) => name.endsWith(".mdx")).map((name) => name.replace(/\.mdx$/, ""));
+
+  it("read at a human pace: no reply of an ordinary simulated attempt is faster than reading", () => {
+    const random = seededRandom(5);
+    for (const name of names) {
+      const { scenario, machine } = load(name);
+      for (let i = 0; i < 100; i++) {
+        const { snapshot, turns } = simulateAttempt(scenario, machine, random(), random);
+        const logged = turns.map((turn, index) => ({ turn: index + 1, stepId: turn.stepId, responseMs: turn.responseMs, visible: snapshot.context.turns[index]!.visible }));
+        expect(fastRepliesOf(scenario, logged).fast, `${name}: ${JSON.stringify(turns)}`).toBe(0);
+        // On time means within the patience, as the server would judge it.
+        for (const [index, turn] of turns.entries()) {
+          const patience = scenario.steps.find((step) => step.id === turn.stepId)!.patience;
+          if (patience !== null && !turn.late) expect(turn.responseMs, `${name} turn ${index + 1}`).toBeLessThanOrEqual(patience * 1000);
+        }
+      }
+    }
+  });
+
+  it("flags a rushed attempt: the longest reply every time, faster than it can be read", () => {
+    const random = seededRandom(9);
+    for (const name of names) {
+      const { scenario, machine } = load(name);
+      const { snapshot, turns } = simulateAttempt(scenario, machine, 0.5, random, { rushed: true });
+      const logged = turns.map((turn, index) => ({ turn: index + 1, stepId: turn.stepId, responseMs: turn.responseMs, visible: snapshot.context.turns[index]!.visible }));
+      expect(fastRepliesOf(scenario, logged).flagged, name).toBe(true);
     }
   });
 });

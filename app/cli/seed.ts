@@ -68,7 +68,15 @@ runCli(async () => {
   let total = 0;
   for (const trainee of trainees) {
     // Each synthetic trainee has a starting skill and a rate of improvement over the six months.
-    const plan = { userId: userIds.get(trainee.email)!, attempts: perTrainee, skillAtStart: 0.2 + 0.6 * random(), growth: 0.35 * random() };
+    // About one trainee in ten clicked through one early conversation without reading it, so the
+    // "faster than reading" flag and its exclusion from item analysis have something to show.
+    const plan = {
+      userId: userIds.get(trainee.email)!,
+      attempts: perTrainee,
+      skillAtStart: 0.2 + 0.6 * random(),
+      growth: 0.35 * random(),
+      rushed: random() < 0.1 ? 1 : 0,
+    };
     batch.push(...simulateHistory(plan, versions, window, random));
     if (batch.length >= BATCH) {
       await insertHistoricAttempts(batch);

@@ -44,8 +44,8 @@ export {
 } from "./machine";
 export type { AttemptSnapshot, ChooseEvent, ScenarioMachine } from "./machine";
 
-export { assessChoices, reviewTurns, scoreAttempt, scoreSkills } from "./scoring";
-export type { AttemptResult, ChoiceReview, Rating, SkillScore, SkillScores, TurnReview } from "./scoring";
+export { assessChoices, rateChoice, reviewTurns, scoreAttempt, scoreSkills } from "./scoring";
+export type { AttemptResult, ChoiceReview, Rating, SkillScore, SkillScores, TurnAssessment, TurnReview } from "./scoring";
 
 export { enumeratePaths, playByPositions, scenarioToMermaid, TooManyPathsError } from "./play";
 export type { PathEntry, PlayOutcome } from "./play";

@@ -146,19 +146,26 @@ export interface TurnReview {
   feedback: string | null;
 }
 
+/**
+ * The rating of one reply among the replies offered with it (an assessment of the visible
+ * choices): best when as good as the best, poor below one half, fair otherwise; null when the
+ * turn assesses nothing. The debrief and the analytics pages both rate through this, so a reply
+ * carries the same rating everywhere.
+ */
+export function rateChoice(assessment: TurnAssessment, choiceId: string): Rating | null {
+  const chosenQuality = assessment.quality.get(choiceId) ?? null;
+  const bestQuality = assessment.quality.get(assessment.best) ?? null;
+  if (!chosenQuality || !bestQuality) return null;
+  if (compare(chosenQuality, bestQuality) === 0) return "best";
+  return compare(chosenQuality, rational(1, 2)) < 0 ? "poor" : "fair";
+}
+
 /** Per-turn quality of an attempt, for the debrief. */
 export function reviewTurns(scenario: Scenario, context: AttemptContext): TurnReview[] {
   return context.turns.map((turn, i) => {
     const choices = choicesOf(scenario, turn);
     const assessment = assessChoices(choices);
-    const chosenQuality = assessment.quality.get(turn.choice) ?? null;
-    const bestQuality = assessment.quality.get(assessment.best) ?? null;
-    let rating: Rating | null = null;
-    if (chosenQuality && bestQuality) {
-      if (compare(chosenQuality, bestQuality) === 0) rating = "best";
-      else if (compare(chosenQuality, rational(1, 2)) < 0) rating = "poor";
-      else rating = "fair";
-    }
+    const rating = rateChoice(assessment, turn.choice);
     return {
       turn: i + 1,
       step: turn.step,

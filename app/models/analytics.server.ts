@@ -6,10 +6,10 @@ import { SKILLS, type Skill } from "~/engine";
 /** Which completed attempts count: trainees of these teams, finished within [from, to). */
 export type Scope = { teamIds: readonly number[]; from: string; to: string };
 
-const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
+export const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
 
 /** Mean of the last MASTERY_WINDOW (five) assessed scores of one skill for the trainee `u`, within the scope's dates. */
-const masteryColumn = (skill: Skill) => `(
+export const masteryColumn = (skill: Skill) => `(
   SELECT AVG(v) FROM (
     SELECT a.${skill} AS v FROM attempts a
      WHERE a.user_id = u.id AND a.status = 'completed' AND a.${skill} IS NOT NULL AND a.ended_at >= ? AND a.ended_at < ?
@@ -135,33 +135,6 @@ export async function scenarioStats(scope: Scope): Promise<ScenarioStat[]> {
       ORDER BY a.scenario_id`,
     [...scope.teamIds, scope.from, scope.to],
   );
-}
-
-const ChoiceStatRow = z.object({
-  scenario_hash: z.string(),
-  step_id: z.string(),
-  choice_id: z.string(),
-  outcome: z.string().nullable(),
-  picks: z.number().int(),
-});
-export type ChoiceStat = { scenarioHash: string; stepId: string; choiceId: string; outcome: string | null; picks: number };
-
-/** How often each choice was picked, split by how the conversation ended afterwards (null: not ended). */
-export async function choiceStats(scenarioId: string, scope: Scope): Promise<ChoiceStat[]> {
-  if (scope.teamIds.length === 0) return [];
-  const db = await getDb();
-  const rows = await db.all(
-    ChoiceStatRow,
-    `SELECT a.scenario_hash, t.step_id, t.choice_id, a.outcome, COUNT(*) AS picks
-       FROM attempt_turns t
-       JOIN attempts a ON a.id = t.attempt_id
-       JOIN users u ON u.id = a.user_id
-      WHERE a.scenario_id = ? AND u.team_id IN (${placeholders(scope.teamIds)}) AND a.status <> 'abandoned'
-        AND a.started_at >= ? AND a.started_at < ?
-      GROUP BY a.scenario_hash, t.step_id, t.choice_id, a.outcome`,
-    [scenarioId, ...scope.teamIds, scope.from, scope.to],
-  );
-  return rows.map((row) => ({ scenarioHash: row.scenario_hash, stepId: row.step_id, choiceId: row.choice_id, outcome: row.outcome, picks: row.picks }));
 }
 
 const PeriodRow = z.object({

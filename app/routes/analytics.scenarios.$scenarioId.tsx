@@ -3,10 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MIN_REPLIES_FOR_HARDEST } from "~/analytics/hardest-step";
 import { requireTeamView } from "~/analytics/guard.server";
+import { buildItemAnalysis, readVersionParam } from "~/analytics/item-analysis.server";
 import { buildScenarioDetail } from "~/analytics/scenario-analytics.server";
+import { loadScenarioLogs } from "~/analytics/scenario-logs.server";
 import { filterQuery } from "~/analytics/filters";
 import { FiltersForm } from "~/components/analytics/filters-form";
 import { FlowDiagram } from "~/components/analytics/flow-diagram";
+import { ItemAnalysis } from "~/components/analytics/item-analysis";
 import { OUTCOMES } from "~/engine/types";
 import { pageTitle } from "~/i18n/meta";
 
@@ -15,14 +18,20 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { teams, filters, scope } = await requireTeamView(request, ["manager", "admin", "trainer"]);
-  const detail = await buildScenarioDetail(params.scenarioId ?? "", scope);
+  const scenarioId = params.scenarioId ?? "";
+  // One read of the scenario's attempts feeds both the step tables and the item analysis.
+  const logs = await loadScenarioLogs(scenarioId, scope);
+  const [detail, items] = await Promise.all([
+    buildScenarioDetail(scenarioId, scope, logs),
+    buildItemAnalysis(scenarioId, scope, logs, readVersionParam(new URL(request.url))),
+  ]);
   if (!detail) throw new Response("Not found", { status: 404 });
-  return json({ teams, filters, detail });
+  return json({ teams, filters, detail, items });
 }
 
 export default function ScenarioDetailPage() {
   const { t } = useTranslation();
-  const { teams, filters, detail } = useLoaderData<typeof loader>();
+  const { teams, filters, detail, items } = useLoaderData<typeof loader>();
   const { summary } = detail;
   const hardest = detail.steps.find((step) => step.stepId === detail.hardestStep);
   return (
@@ -56,8 +65,10 @@ export default function ScenarioDetailPage() {
         ) : null}
         <FlowDiagram flow={detail.flow} steps={detail.steps} hardest={detail.hardestStep} endings={detail.endings} edgeShares={detail.edgeShares} />
       </section>
+      <ItemAnalysis items={items} keep={Object.fromEntries(new URLSearchParams(filterQuery(filters)))} />
       <section className="stack" aria-labelledby="steps-title">
         <h2 id="steps-title">{t("analytics.stepsTable")}</h2>
+        <p className="muted">{t("analytics.ratingNote")}</p>
         {summary.started === 0 ? <p className="notice">{t("analytics.noData")}</p> : null}
         {(summary.started === 0 ? [] : detail.steps).map((step) => (
           <article key={step.stepId} className={`card stack step-stats${step.stepId === detail.hardestStep ? " step-stats--hardest" : ""}`} aria-labelledby={`step-${step.stepId}`}>
@@ -95,7 +106,17 @@ export default function ScenarioDetailPage() {
                           {choice.unless.length > 0 ? <span className="choice-condition">{t("analytics.offeredUnless", { flags: choice.unless.join(", ") })}</span> : null}
                         </td>
                         <td data-label={t("analytics.quality")}>
-                          <span className={`rating rating--${choice.rating ?? "none"}`}>{t(`debrief.rating.${choice.rating ?? "none"}`)}</span>
+                          {choice.ratings.length === 0 ? (
+                            <span className="muted">{t("analytics.ratingNeverOffered")}</span>
+                          ) : (
+                            <span className="cell-stack">
+                              {choice.ratings.map((rating) => (
+                                <span key={rating} className={`rating rating--${rating}`}>
+                                  {t(`debrief.rating.${rating}`)}
+                                </span>
+                              ))}
+                            </span>
+                          )}
                         </td>
                         <td data-label={t("analytics.picked")} className="nowrap">
                           {choice.picks} ({Math.round((100 * choice.picks) / step.picks)}%)

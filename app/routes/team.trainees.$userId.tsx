@@ -3,9 +3,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ChartConfiguration } from "chart.js";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { fastRepliesOfTrainee } from "~/analytics/fast-replies.server";
 import { requireTeamView } from "~/analytics/guard.server";
 import { masteryTrajectory } from "~/analytics/mastery";
 import { filterQuery } from "~/analytics/filters";
+import { timingSettingOf } from "~/analytics/timing-setting";
 import { traineeInTeams } from "~/analytics/trainee-access.server";
 import { buildProgressView } from "~/attempts/progress-view.server";
 import { ChartCanvas, SKILL_COLOURS } from "~/components/analytics/chart";
@@ -25,7 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, teams, filters, scope } = await requireTeamView(request);
   const trainee = await traineeInTeams(idParamOr404(params.userId), teams, user);
-  const [trend, progress] = await Promise.all([skillTrend(trainee.id, scope), buildProgressView(trainee.id)]);
+  const [trend, progress, fast] = await Promise.all([skillTrend(trainee.id, scope), buildProgressView(trainee.id), fastRepliesOfTrainee(trainee.id)]);
   // Current mastery is where the trajectory ends: the same rule as the overview, and it does not
   // depend on the trainee having a team (an admin can open a trainee without one).
   const trajectory = masteryTrajectory(trend);
@@ -36,7 +38,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filters: { ...filters, team: undefined },
     mastery: trajectory.at(-1) ?? noMastery,
     trend: trajectory.map((mastery, index) => ({ endedAt: trend[index]!.ended_at, ...mastery })),
-    attempts: progress.attempts.filter((attempt) => inRange(attempt.startedAt)),
+    // Flagged attempts stay in the mastery above; the table marks them.
+    attempts: progress.attempts
+      .filter((attempt) => inRange(attempt.startedAt))
+      .map((attempt) => ({ ...attempt, timing: timingSettingOf(attempt), fast: fast.get(attempt.id) ?? null })),
   });
 }
 
@@ -45,6 +50,7 @@ export default function TraineePage() {
   const { trainee, mastery, trend, attempts, filters } = useLoaderData<typeof loader>();
   const skillName = (skill: (typeof SKILLS)[number]) => t(`skills.${skill}.name`);
   const finished = attempts.filter((attempt) => attempt.status === "completed").length;
+  const flagged = attempts.filter((attempt) => attempt.fast?.flagged).length;
 
   const radar = useMemo<ChartConfiguration>(
     () => ({
@@ -155,10 +161,17 @@ export default function TraineePage() {
       </div>
       <section className="stack" aria-labelledby="attempts-title">
         <h2 id="attempts-title">{t("analytics.attemptsTitle")}</h2>
+        {flagged > 0 ? (
+          <div className="notice callout stack">
+            <p>{t("analytics.fastSummary", { count: flagged })}</p>
+            <p className="muted">{t("analytics.fastRule")}</p>
+          </div>
+        ) : null}
         {attempts.length === 0 ? (
           <p className="muted">{t("analytics.noData")}</p>
         ) : (
           <AttemptsTable
+            showPace
             attempts={attempts}
             caption={t("analytics.attemptsTitle")}
             linkFor={(attempt) => (attempt.status === "completed" ? `/team/attempts/${attempt.id}` : null)}
