@@ -45,4 +45,18 @@ export default tseslint.config(
       ],
     },
   },
+  // Routes call use cases (app/<feature>/*.server.ts); only those reach models and SQL.
+  {
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["~/models/*", "#db/*", "sqlite3"], message: "Routes call a use-case module in app/<feature>/*.server.ts, never models or the database." },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,3 +1,4 @@
+import { skillTrend, type Scope } from "~/models/analytics.server";
 import type { Team } from "~/models/team.server";
 import { findUserById, type User } from "~/models/user.server";
 
@@ -12,4 +13,9 @@ export async function traineeInTeams(userId: number, teams: readonly Team[], vie
     throw new Response("Not found", { status: 404 });
   }
   return trainee;
+}
+
+/** A trainee's assessed scores in the scope, oldest first: the trend and mastery on their page. */
+export function traineeSkillTrend(traineeId: number, scope: Scope) {
+  return skillTrend(traineeId, scope);
 }

@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { startAttempt as startSnapshot } from "~/engine";
 import { findPublishedScenario } from "~/library/catalog.server";
-import { insertAttempt } from "~/models/attempt.server";
+import { insertAttempt, listAttemptsOfUser } from "~/models/attempt.server";
 import { AttemptError } from "./errors";
 import { ORDER_SEED_LIMIT } from "./reply-order";
 import { trainingTiming } from "./timing-settings.server";
@@ -25,4 +25,10 @@ export async function startAttempt(userId: number, scenarioId: string, now: Date
     timing,
     now,
   });
+}
+
+/** The trainee's unfinished attempt at this scenario, if any: the brief page offers to continue it. */
+export async function inProgressAttemptId(userId: number, scenarioId: string): Promise<number | null> {
+  const attempts = await listAttemptsOfUser(userId);
+  return attempts.find((attempt) => attempt.scenarioId === scenarioId && attempt.status === "in-progress")?.id ?? null;
 }

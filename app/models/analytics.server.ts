@@ -1,3 +1,4 @@
+import { TIMINGS } from "~/domain/timing";
 import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { MASTERY_WINDOW } from "~/analytics/mastery";
@@ -178,6 +179,7 @@ const ScopedAttemptRow = z.object({
   persuasion: z.number().int().nullable(),
   expectations: z.number().int().nullable(),
   overall: z.number().int().nullable(),
+  timing: z.enum(TIMINGS),
 });
 export type ScopedAttempt = z.infer<typeof ScopedAttemptRow>;
 
@@ -188,7 +190,7 @@ export async function attemptsInScope(scope: Scope): Promise<ScopedAttempt[]> {
   return db.all(
     ScopedAttemptRow,
     `SELECT a.id, u.display_name, u.email, t.name AS team_name, a.scenario_id, v.title, a.status, a.started_at, a.ended_at,
-            a.outcome, a.csat, a.resolved, ${SKILLS.map((skill) => `a.${skill}`).join(", ")}, a.overall
+            a.outcome, a.csat, a.resolved, ${SKILLS.map((skill) => `a.${skill}`).join(", ")}, a.overall, a.timing
        FROM attempts a
        JOIN users u ON u.id = a.user_id
        JOIN teams t ON t.id = u.team_id

@@ -7,8 +7,7 @@ import { fastRepliesOfTrainee } from "~/analytics/fast-replies.server";
 import { requireTeamView } from "~/analytics/guard.server";
 import { masteryTrajectory } from "~/analytics/mastery";
 import { filterQuery } from "~/analytics/filters";
-import { timingSettingOf } from "~/analytics/timing-setting";
-import { traineeInTeams } from "~/analytics/trainee-access.server";
+import { traineeInTeams, traineeSkillTrend } from "~/analytics/trainee-access.server";
 import { buildProgressView } from "~/attempts/progress-view.server";
 import { ChartCanvas, SKILL_COLOURS } from "~/components/analytics/chart";
 import { ChartNumbers } from "~/components/analytics/chart-numbers";
@@ -18,7 +17,6 @@ import { wrapLabel } from "~/components/analytics/wrap-label";
 import { AttemptsTable } from "~/components/scenario/attempts-table";
 import { SKILLS, type Skill } from "~/engine/types";
 import { pageTitle } from "~/i18n/meta";
-import { skillTrend } from "~/models/analytics.server";
 import { formatDate } from "~/utils/dates";
 import { idParamOr404 } from "~/utils/params.server";
 
@@ -27,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitl
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, teams, filters, scope } = await requireTeamView(request);
   const trainee = await traineeInTeams(idParamOr404(params.userId), teams, user);
-  const [trend, progress, fast] = await Promise.all([skillTrend(trainee.id, scope), buildProgressView(trainee.id), fastRepliesOfTrainee(trainee.id)]);
+  const [trend, progress, fast] = await Promise.all([traineeSkillTrend(trainee.id, scope), buildProgressView(trainee.id), fastRepliesOfTrainee(trainee.id)]);
   // Current mastery is where the trajectory ends: the same rule as the overview, and it does not
   // depend on the trainee having a team (an admin can open a trainee without one).
   const trajectory = masteryTrajectory(trend);
@@ -41,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // Flagged attempts stay in the mastery above; the table marks them.
     attempts: progress.attempts
       .filter((attempt) => inRange(attempt.startedAt))
-      .map((attempt) => ({ ...attempt, timing: timingSettingOf(attempt), fast: fast.get(attempt.id) ?? null })),
+      .map((attempt) => ({ ...attempt, fast: fast.get(attempt.id) ?? null })),
   });
 }
 

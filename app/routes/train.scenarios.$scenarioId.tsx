@@ -2,7 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { attemptErrorResponse } from "~/attempts/http.server";
-import { startAttempt } from "~/attempts/start.server";
+import { inProgressAttemptId, startAttempt } from "~/attempts/start.server";
 import { patienceUnder } from "~/attempts/timing";
 import { trainingTiming } from "~/attempts/timing-settings.server";
 import { requireRole } from "~/auth/session.server";
@@ -10,7 +10,6 @@ import { ChannelLabel } from "~/components/scenario/channel-label";
 import { PersonaBadge, PersonaFace } from "~/components/scenario/persona-badge";
 import { pageTitle } from "~/i18n/meta";
 import { findPublishedScenario } from "~/library/catalog.server";
-import { listAttemptsOfUser } from "~/models/attempt.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -21,8 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const entry = await findPublishedScenario(params.scenarioId ?? "");
   if (!entry) throw new Response("Not found", { status: 404 });
   const { scenario } = entry;
-  const [attempts, timing] = await Promise.all([listAttemptsOfUser(user.id), trainingTiming(user.id)]);
-  const inProgress = attempts.find((attempt) => attempt.scenarioId === scenario.id && attempt.status === "in-progress");
+  const [inProgressId, timing] = await Promise.all([inProgressAttemptId(user.id, scenario.id), trainingTiming(user.id)]);
   const authored = scenario.steps.find((step) => step.id === scenario.start)?.patience ?? null;
   return json({
     id: scenario.id,
@@ -36,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     patience: patienceUnder(timing, authored),
     limitTurnedOff: authored !== null && timing === "none",
     timing,
-    inProgressAttemptId: inProgress?.id ?? null,
+    inProgressAttemptId: inProgressId,
   });
 }
 

@@ -1,13 +1,12 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { FastReplies } from "~/analytics/reading";
-import type { TimingSetting } from "~/analytics/timing-setting";
 import type { ProgressView } from "~/attempts/progress-view.server";
 import { SKILLS } from "~/engine/types";
 import { formatDate } from "~/utils/dates";
 
 /** A manager's view adds the timer setting and the "faster than reading" flag to each row. */
-type AttemptRow = ProgressView["attempts"][number] & { timing?: TimingSetting; fast?: FastReplies | null };
+type AttemptRow = ProgressView["attempts"][number] & { fast?: FastReplies | null };
 type Props = {
   attempts: readonly AttemptRow[];
   caption: string;
