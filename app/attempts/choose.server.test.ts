@@ -7,7 +7,7 @@ import { buildProgressView } from "./progress-view.server";
 import { AttemptError } from "./errors";
 import { loadOwnAttempt } from "./load.server";
 import { startAttempt } from "./start.server";
-import { createTrainees } from "./test-trainees";
+import { createTrainees, useExampleLibrary } from "./test-trainees";
 import { LATENESS_GRACE_MS } from "./timing";
 
 let trainee = 0;
@@ -15,6 +15,7 @@ let other = 0;
 
 beforeAll(async () => {
   process.env.SCENARIO_CACHE_DIR = makeTempDir("frontline-cache-");
+  useExampleLibrary(makeTempDir("frontline-library-"));
   await useFreshDatabase();
   [trainee = 0, other = 0] = await createTrainees(2);
 });

@@ -5,7 +5,7 @@ import { chooseReply } from "./choose.server";
 import { buildDebriefView, weakestSkills } from "./debrief-view.server";
 import { loadOwnAttempt } from "./load.server";
 import { startAttempt } from "./start.server";
-import { createTrainees } from "./test-trainees";
+import { createTrainees, useExampleLibrary } from "./test-trainees";
 
 /** Skill rows in the fixed skill order, as buildDebriefView makes them. */
 function rows(scores: [number | null, number | null, number | null, number | null, number | null]) {
@@ -36,6 +36,7 @@ describe("buildDebriefView", () => {
 
   beforeAll(async () => {
     process.env.SCENARIO_CACHE_DIR = makeTempDir("frontline-cache-");
+  useExampleLibrary(makeTempDir("frontline-library-"));
     await useFreshDatabase();
     [trainee = 0] = await createTrainees(1);
   });

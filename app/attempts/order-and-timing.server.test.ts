@@ -9,7 +9,7 @@ import { loadOwnAttempt } from "./load.server";
 import { buildPlayView } from "./play-view.server";
 import { orderReplies } from "./reply-order";
 import { startAttempt } from "./start.server";
-import { createTrainees } from "./test-trainees";
+import { createTrainees, useExampleLibrary } from "./test-trainees";
 import { changeAttemptTiming, saveTrainingTiming, trainingTiming } from "./timing-settings.server";
 import { LATENESS_GRACE_MS } from "./timing";
 
@@ -18,6 +18,7 @@ let other = 0;
 
 beforeAll(async () => {
   process.env.SCENARIO_CACHE_DIR = makeTempDir("frontline-cache-");
+  useExampleLibrary(makeTempDir("frontline-library-"));
   await useFreshDatabase();
   [trainee = 0, other = 0] = await createTrainees(2);
 });
