@@ -1,5 +1,5 @@
 import { simulateHistory } from "~/analytics/history.server";
-import { seededRandom } from "~/analytics/synthetic";
+import { seededRandom } from "~/engine/random";
 import { pinVersion } from "~/attempts/version.server";
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/roles";

@@ -1,6 +1,6 @@
 import type { PinnedVersion } from "~/attempts/version.server";
 import { attemptEndOf } from "~/attempts/attempt-end";
-import { hash32 } from "~/attempts/reply-order";
+import { hash32 } from "~/engine/random";
 import type { HistoricAttempt } from "~/models/seed.server";
 import { simulateAttempt } from "./synthetic";
 

@@ -8,7 +8,7 @@ import { fastRepliesOfTrainee } from "./fast-replies.server";
 import { buildItemAnalysis, readVersionParam } from "./item-analysis.server";
 import { simulateHistory } from "./history.server";
 import { loadScenarioLogs } from "./scenario-logs.server";
-import { seededRandom } from "./synthetic";
+import { seededRandom } from "~/engine/random";
 
 const HASH = "scrypt$17$8$1$c2FsdA==$a2V5"; // never used to sign in
 const EVERYTHING = { from: "0000-01-01T00:00:00.000Z", to: "9999-12-31T23:59:59.999Z" };

@@ -4,7 +4,8 @@ import { describe, expect, it } from "vitest";
 import { projectRoot } from "#db/paths.server";
 import { checkScenarioSource, createScenarioMachine, endingReached, SKILLS } from "~/engine";
 import { fastRepliesOf } from "./decisions";
-import { seededRandom, simulateAttempt } from "./synthetic";
+import { seededRandom } from "~/engine/random";
+import { simulateAttempt } from "./synthetic";
 
 function load(name: string) {
   const source = fs.readFileSync(path.join(projectRoot, "scenarios", `${name}.mdx`), "utf8");

@@ -15,17 +15,6 @@ import { toNumber } from "~/engine/rational";
 import { decisionOf } from "./decisions";
 import { JS_TYPING_PAUSE_MS } from "./reading";
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same synthetic history. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export type SimulatedTurn = { stepId: string; choiceId: string; late: boolean; responseMs: number };
 export type SimulatedAttempt = { snapshot: AttemptSnapshot; turns: SimulatedTurn[]; result: AttemptResult };

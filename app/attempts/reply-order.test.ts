@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { hash32, inReplyOrder, orderReplies } from "./reply-order";
+import { hash32 } from "~/engine/random";
+import { inReplyOrder, orderReplies } from "./reply-order";
 
 const AUTHORED = ["opening.1", "opening.2", "opening.3", "opening.4"];
 const key = (order: readonly string[]) => order.join(",");

@@ -7,30 +7,10 @@
  * Only the view layer uses this: the engine, its snapshots and the CLI keep the authored order.
  */
 
+import { shuffleByKey } from "~/engine/random";
+
 /** A random seed for a new attempt: any 32-bit unsigned integer. */
 export const ORDER_SEED_LIMIT = 2 ** 32;
-
-/** FNV-1a over the text: spreads (seed, step) over 32 bits, so neighbouring seeds share nothing. */
-export function hash32(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
-/** mulberry32: a small, well-mixed 32-bit PRNG; the same state gives the same sequence. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A Fisher–Yates shuffle of every authored reply of the step, driven by (seed, step id), then
@@ -42,13 +22,7 @@ function mulberry32(seed: number): () => number {
 export function orderReplies(seed: number | null, stepId: string, authored: readonly string[], visible: Iterable<string> = authored): string[] {
   const shown = new Set(visible);
   if (seed === null) return authored.filter((id) => shown.has(id));
-  const order = [...authored];
-  const random = mulberry32(hash32(`${seed >>> 0}:${stepId}`));
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  return order.filter((id) => shown.has(id));
+  return shuffleByKey(authored, `${seed >>> 0}:${stepId}`).filter((id) => shown.has(id));
 }
 
 /** `items` (anything with an id) in the attempt's order for this step. */

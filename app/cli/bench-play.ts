@@ -35,7 +35,7 @@ import type { Client, Request as CannonRequest } from "autocannon";
 import { closeDb, openMigratedDb } from "#db/db.server";
 import { projectRoot } from "#db/paths.server";
 import { createAccount, findOrCreateTeam } from "~/accounts/accounts.server";
-import { seededRandom } from "~/analytics/synthetic";
+import { seededRandom } from "~/engine/random";
 import { hashPassword } from "~/auth/password.server";
 import { inlineScriptBytes, readPlayPage, scriptAssets } from "./bench/html";
 import { cookieFrom, headerValue, requester, type Requester } from "./bench/http";

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import * as z from "zod";
 import { openMigratedDb } from "#db/db.server";
 import { simulateHistory } from "~/analytics/history.server";
-import { seededRandom } from "~/analytics/synthetic";
+import { seededRandom } from "~/engine/random";
 import { pinVersion } from "~/attempts/version.server";
 import { hashPassword } from "~/auth/password.server";
 import { getLibrary } from "~/library/catalog.server";

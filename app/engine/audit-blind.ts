@@ -5,6 +5,7 @@
  */
 import { indexScenario } from "./attempt";
 import { findDecisions } from "./audit-reach";
+import { shuffleByKey } from "./random";
 import type { Scenario } from "./types";
 
 /** Fixed so that an export of the same library is the same packet. */
@@ -33,33 +34,9 @@ export interface BlindDecision {
   best: string;
 }
 
-/** FNV-1a, enough to spread seeds; not for security. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** mulberry32: a small PRNG with a full 32-bit state. */
-function generator(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Fisher–Yates, seeded per decision so one edited scenario does not reshuffle the others. */
+/** Seeded per decision, so one edited scenario does not reshuffle the others. */
 export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
-  const out = [...items];
-  const random = generator(hash(seed));
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
+  return shuffleByKey(items, seed);
 }
 
 /** Every decision that assesses a skill (the others have no answer to find), numbered and shuffled. */
