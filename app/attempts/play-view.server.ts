@@ -1,6 +1,6 @@
 import type { Timing } from "~/domain/timing";
 import { currentStep, endingReached, visibleChoices, type Channel, type Persona } from "~/engine";
-import { repliesToAnEnding } from "./conversation";
+import { repliesToAnEnding } from "./replies-left";
 import type { OwnAttempt } from "./load.server";
 import { inReplyOrder } from "./reply-order";
 import { isLate, patienceUnder, replyDeadline } from "./timing";

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { skillsAssessed } from "~/attempts/catalogue.server";
+import { skillsAssessed } from "~/attempts/practice-cards.server";
 import { requireUser } from "~/auth/session.server";
 import { findGuide } from "~/guides/guides.server";
 import { pageTitle } from "~/i18n/meta";

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { skillsAssessed } from "~/attempts/catalogue.server";
+import { skillsAssessed } from "~/attempts/practice-cards.server";
 import { requireRole } from "~/auth/session.server";
 import { AuditReport } from "~/components/library/audit-report";
 import { ChannelLabel } from "~/components/scenario/channel-label";

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { buildCatalogue, matchesFilters, readCatalogueFilters, type CatalogueCard } from "~/attempts/catalogue.server";
+import { buildCatalogue, matchesFilters, readCatalogueFilters, type CatalogueCard } from "~/attempts/practice-cards.server";
 import { requireRole } from "~/auth/session.server";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { PersonaBadge, PersonaFace } from "~/components/scenario/persona-badge";
