@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "#db/paths.server";
-import { checkScenarioSource, createScenarioMachine, advanceAttempt, currentStep, endingReached, startAttempt, visibleChoices } from "~/engine";
+import { checkScenarioSource, createScenarioMachine, advanceAttempt, currentStep, endingReached, startSnapshot, visibleChoices } from "~/engine";
 import { fastRepliesOf, decisionOf } from "./decisions";
 import { fastReplies, JS_TYPING_PAUSE_MS, minimumReadingMs, readingTimeMs, wordCount } from "./reading";
 
@@ -47,7 +47,7 @@ describe("replies faster than reading, on a real scenario", () => {
 
   /** Plays the longest reply every turn; `think` says how long the trainee took to read and choose. */
   function playLongest(think: (words: number) => number) {
-    let snapshot = startAttempt(machine);
+    let snapshot = startSnapshot(machine);
     const turns: { turn: number; stepId: string; visible: string[]; responseMs: number }[] = [];
     while (!endingReached(scenario!, snapshot.context)) {
       const step = currentStep(scenario!, snapshot.context)!;

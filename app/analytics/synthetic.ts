@@ -4,7 +4,7 @@ import {
   currentStep,
   endingReached,
   scoreAttempt,
-  startAttempt,
+  startSnapshot,
   visibleChoices,
   type AttemptResult,
   type AttemptSnapshot,
@@ -42,7 +42,7 @@ function responseTime(turn: number, words: number, patience: number | null, late
  * clicked through: the longest reply every time, faster than it can be read.
  */
 export function simulateAttempt(scenario: Scenario, machine: ScenarioMachine, skill: number, random: () => number, { rushed = false } = {}): SimulatedAttempt {
-  let snapshot = startAttempt(machine);
+  let snapshot = startSnapshot(machine);
   const turns: SimulatedTurn[] = [];
   for (let guard = 0; guard < 4 * scenario.steps.length && !endingReached(scenario, snapshot.context); guard++) {
     const step = currentStep(scenario, snapshot.context);

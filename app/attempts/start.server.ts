@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { startAttempt as startSnapshot } from "~/engine";
+import { startSnapshot } from "~/engine";
 import { findPublishedScenario } from "~/library/catalog.server";
 import { insertAttempt, listAttemptsOfUser } from "~/models/attempt.server";
 import { AttemptError } from "./errors";

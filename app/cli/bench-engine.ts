@@ -9,7 +9,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { advanceAttempt, checkScenarioSource, createScenarioMachine, endingReached, explore, splitFrontMatter, startAttempt, visibleChoices } from "~/engine";
+import { advanceAttempt, checkScenarioSource, createScenarioMachine, endingReached, explore, splitFrontMatter, startSnapshot, visibleChoices } from "~/engine";
 import { mdxParser, parseBody, walkTree } from "~/engine/parse";
 import type { AttemptSnapshot, Scenario } from "~/engine";
 import { generateScenario } from "~/engine/__fixtures__/generate";
@@ -35,7 +35,7 @@ function benchTurns(scenario: Scenario, attempts: number) {
   const perTurn: number[] = [];
   const perTurnJson: number[] = [];
   for (let a = 0; a < attempts; a++) {
-    let stored = JSON.stringify(startAttempt(machine));
+    let stored = JSON.stringify(startSnapshot(machine));
     for (;;) {
       const t0 = performance.now();
       const snapshot = JSON.parse(stored) as AttemptSnapshot;

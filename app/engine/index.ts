@@ -5,7 +5,7 @@
  *
  *   const { scenario, problems } = checkScenarioSource(source, { path, hash });
  *   const machine = createScenarioMachine(scenario);          // once per version
- *   let snapshot = startAttempt(machine);                      // store as JSON
+ *   let snapshot = startSnapshot(machine);                      // store as JSON
  *   visibleChoices(scenario, snapshot.context);                // what to show
  *   snapshot = advanceAttempt(machine, scenario, snapshot, { choiceId, late });
  *   if (endingReached(scenario, snapshot.context)) {
@@ -40,7 +40,7 @@ export {
   ChoiceNotAvailableError,
   createScenarioMachine,
   SnapshotVersionError,
-  startAttempt,
+  startSnapshot,
 } from "./machine";
 export type { AttemptSnapshot, ChooseEvent, ScenarioMachine } from "./machine";
 

@@ -99,7 +99,7 @@ export class ChoiceNotAvailableError extends Error {
 }
 
 /** A fresh attempt's persisted snapshot. */
-export function startAttempt(machine: ScenarioMachine): AttemptSnapshot {
+export function startSnapshot(machine: ScenarioMachine): AttemptSnapshot {
   const actor = createActor(machine).start();
   const snapshot = actor.getPersistedSnapshot() as AttemptSnapshot;
   actor.stop();

@@ -4,7 +4,7 @@
  */
 import { applyChoice, currentNodeId, endingReached, initialContext, visibleChoices } from "./attempt";
 import type { AttemptContext } from "./attempt";
-import { advanceAttempt, createScenarioMachine, startAttempt } from "./machine";
+import { advanceAttempt, createScenarioMachine, startSnapshot } from "./machine";
 import { scoreAttempt } from "./scoring";
 import type { AttemptResult } from "./scoring";
 import type { Scenario } from "./types";
@@ -23,7 +23,7 @@ export function playByPositions(scenario: Scenario, positions: readonly number[]
     return { ok: false, message: `--late ${badLate} names no turn: there are ${positions.length} turns (1..${positions.length})` };
   }
   const machine = createScenarioMachine(scenario);
-  let snapshot = startAttempt(machine);
+  let snapshot = startSnapshot(machine);
   for (const [i, position] of positions.entries()) {
     const context = snapshot.context;
     const ending = endingReached(scenario, context);

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkScenarioSource } from "./check";
 import { endingReached, visibleChoices } from "./attempt";
-import { advanceAttempt, createScenarioMachine, startAttempt } from "./machine";
+import { advanceAttempt, createScenarioMachine, startSnapshot } from "./machine";
 import type { AttemptSnapshot } from "./machine";
 import { scoreAttempt } from "./scoring";
 import { explore } from "./explore";
@@ -37,7 +37,7 @@ interface Run {
 /** Play until an ending, taking picks[i] modulo the visible count; optionally store/restore before turn `restoreAt`. */
 function play(scenario: Scenario, picks: number[], late: boolean[], restoreAt: number | null): Run {
   let machine = createScenarioMachine(scenario);
-  let snapshot = startAttempt(machine);
+  let snapshot = startSnapshot(machine);
   const limit = 2 * scenario.steps.length;
   const visited = [scenario.start];
   let turn = 0;
