@@ -5,7 +5,7 @@
 // a position into the choice id the test then clicks or posts.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Scenario } from "~/engine";
+import { applyChoice, currentStep, initialContext, playByPositions, reviewTurns, visibleChoices, type AttemptResult, type Choice, type Ending, type Rating, type Scenario, type Step } from "~/engine";
 import { checkFiles, findScenarioFiles } from "~/library/files.server";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -22,6 +22,11 @@ function scenariosIn(target: string): Scenario[] {
     cache.set(target, found);
   }
   return found;
+}
+
+/** The scenarios the library publishes (or another file or folder holds): every file that passes the check. */
+export function publishedScenarios(from: string = LIBRARY_DIR): readonly Scenario[] {
+  return scenariosIn(from);
 }
 
 /** How many scenarios the library publishes: every file that passes the check. */
@@ -50,4 +55,39 @@ export function authoredChoiceId(scenario: Scenario, shown: readonly string[], p
   const id = inAuthoredOrder(scenario, shown)[position - 1];
   if (!id) throw new Error(`${scenario.id}: no reply ${position} among ${shown.length} shown (${shown.join(", ")})`);
   return id;
+}
+
+/** What the engine makes of a path of authored positions (as `scenarios play --choices` plays it). */
+export type AuthoredPath = {
+  result: AttemptResult;
+  /** The steps the conversation went through, in order (a step entered twice appears twice). */
+  steps: Step[];
+  /** The reply picked at each turn. */
+  picks: Choice[];
+  /** Each turn's rating in the debrief (null where the turn assessed nothing). */
+  ratings: (Rating | null)[];
+  ending: Ending;
+};
+
+/** Plays authored positions through the engine, as `scenarios play --choices` does; throws if the path is not a whole conversation. */
+export function authoredPath(scenario: Scenario, positions: readonly number[]): AuthoredPath {
+  const played = playByPositions(scenario, positions);
+  if (!played.ok) throw new Error(`${scenario.id} --choices ${positions.join(",")}: ${played.message}`);
+  const steps = played.context.turns.map((turn) => scenario.steps.find((step) => step.id === turn.step)!);
+  const picks = played.context.turns.map((turn) => steps.flatMap((step) => step.choices).find((choice) => choice.id === turn.choice)!);
+  const ending = scenario.endings.find((candidate) => candidate.id === played.result.ending)!;
+  return { result: played.result, steps, picks, ratings: reviewTurns(scenario, played.context).map((turn) => turn.rating), ending };
+}
+
+/** The step a scenario shows after these authored positions (the first step for none), through the engine. */
+export function stepAfter(scenario: Scenario, positions: readonly number[]): Step {
+  let context = initialContext(scenario);
+  for (const [turn, position] of positions.entries()) {
+    const choice = visibleChoices(scenario, context)[position - 1];
+    if (!choice) throw new Error(`${scenario.id}: turn ${turn + 1} has no reply ${position}`);
+    context = applyChoice(scenario, context, choice.id, false);
+  }
+  const step = currentStep(scenario, context);
+  if (!step) throw new Error(`${scenario.id} --choices ${positions.join(",")} has ended the conversation`);
+  return step;
 }

@@ -420,9 +420,13 @@ test.describe("a manager of several teams", () => {
   });
 });
 
-/** What Mira's finished parcel call and Nils's unfinished returns-desk conversation show their owner. */
-const FINISHED_CONVERSATION = [PARCEL.title, "Where is my parcel?", "make sure it arrives tomorrow"];
-const UNFINISHED_CONVERSATION = [RETURNS.title, "lost the receipt", "Which card did you pay with?"];
+/**
+ * What Mira's finished parcel call (PATHS.mixed: the customer's first line, the first reply picked) and
+ * Nils's unfinished returns-desk conversation (the first line, the next after reply 1) show their owner.
+ * Fragments without apostrophes, which the HTML escapes.
+ */
+const FINISHED_CONVERSATION = [PARCEL.title, "Where is my parcel?", "opening a trace on it right now"];
+const UNFINISHED_CONVERSATION = [RETURNS.title, "lost the receipt", "Or was it cash?"];
 
 type Onlooker = "trainer" | "the trainee's manager" | "another team's manager" | "admin";
 const ONLOOKERS: readonly Onlooker[] = ["trainer", "the trainee's manager", "another team's manager", "admin"];

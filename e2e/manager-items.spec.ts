@@ -2,6 +2,8 @@
 // "faster than reading" flag: an attempt clicked through over HTTP is flagged on the trainee page
 // and left out of the item analysis; one answered at a reading pace is neither.
 import { expect, test } from "@playwright/test";
+import { JS_TYPING_PAUSE_MS, minimumReadingMs, wordCount } from "~/analytics/reading";
+import { authoredChoiceId, authoredScenario, stepAfter } from "./authored";
 import { postChoice, readPlayPage, startViaApi } from "./play-support";
 import { DEMO_TRAINEES, PARCEL, PATHS, cell, createCrew, parseCsv, playAs, requestAs } from "./manager-support";
 import { originOf, stateFile } from "./support";
@@ -88,14 +90,19 @@ test.describe("replies faster than reading", () => {
 
     // Fay clicks through: every reply within milliseconds of the step being shown.
     await playAs(playwright, baseURL, fay, PATHS.best.choices);
-    // Gil reads each turn for a few seconds (more than 0.05 s a word of everything on screen, plus the typing pause).
+    // Gil reads each turn for a while: the reading time the rule asks for everything the step can show
+    // (the customer's lines and all its replies, more than are on offer), plus the typing pause and a second.
+    const scenario = authoredScenario(PARCEL.id);
     const request = await requestAs(playwright, baseURL, gil.state);
     try {
       const attemptId = await startViaApi(request, origin, PARCEL.id);
-      for (const position of PATHS.escalated.choices) {
+      for (const [index, position] of PATHS.escalated.choices.entries()) {
+        const step = stepAfter(scenario, PATHS.escalated.choices.slice(0, index));
+        const words = [...step.customer, ...step.choices.map((choice) => choice.text)].reduce((sum, piece) => sum + wordCount(piece.text), 0);
         const play = await readPlayPage(request, attemptId);
-        await new Promise((resolve) => setTimeout(resolve, 4_000));
-        const response = await postChoice(request, origin, attemptId, play.turn!, play.choiceIds[position - 1]!);
+        await new Promise((resolve) => setTimeout(resolve, minimumReadingMs(words) + JS_TYPING_PAUSE_MS + 1_000));
+        const choiceId = authoredChoiceId(scenario, play.choiceIds, position);
+        const response = await postChoice(request, origin, attemptId, play.turn!, choiceId);
         expect(response.status()).toBe(302);
       }
     } finally {

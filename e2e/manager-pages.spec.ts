@@ -6,7 +6,7 @@ import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { test as base, expect, type Page } from "@playwright/test";
 import { expectNoHorizontalScroll, expectNoSeriousViolations, waitForHydration } from "./play-support";
-import { PARCEL, PATHS, createCrew, playAs, type Crew } from "./manager-support";
+import { PARCEL, PATHS, SCENARIOS_AVAILABLE, createCrew, playAs, type Crew } from "./manager-support";
 
 const SHOTS_DIR = process.env.MANAGER_SHOTS_DIR || "/tmp/shots/manager";
 
@@ -28,7 +28,7 @@ const test = base.extend<{ problems: string[] }, { showcase: Showcase }>({
         playAs(playwright, baseURL, ada, PATHS.mixed.choices),
         playAs(playwright, baseURL, ben, PATHS.best.choices),
         playAs(playwright, baseURL, cy, PATHS.escalated.choices),
-        playAs(playwright, baseURL, dee, PATHS.listenThenVague.choices),
+        playAs(playwright, baseURL, dee, PATHS.escalatedLate.choices),
       ]);
       await Promise.all([playAs(playwright, baseURL, ada, PATHS.best.choices), playAs(playwright, baseURL, dee, [1])]);
       await use({ crew, attemptId });
@@ -182,8 +182,8 @@ test("charts: the trainee page, customer outcomes and scenario analytics draw ev
   await open(page, showcase, scenarios);
   await expectChartsDrawn(page, 1);
   // Two tables, outcomes and average scores, one row per scenario in each.
-  await expect(page.getByRole("table", { name: "Outcomes" }).locator("tbody tr")).toHaveCount(5);
-  await expect(page.getByRole("table", { name: "Average scores" }).locator("tbody tr")).toHaveCount(5);
+  await expect(page.getByRole("table", { name: "Outcomes" }).locator("tbody tr")).toHaveCount(SCENARIOS_AVAILABLE);
+  await expect(page.getByRole("table", { name: "Average scores" }).locator("tbody tr")).toHaveCount(SCENARIOS_AVAILABLE);
 
   // Client-side navigation between chart pages: the charts are destroyed and rebuilt cleanly.
   await page.getByRole("link", { name: "Team overview" }).first().click();

@@ -4,6 +4,7 @@
 // (made through the admin's forms), so the numbers on the pages are exactly the ones played here.
 import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
+import { authoredPath, authoredScenario } from "./authored";
 import { ATTEMPT_URL, attemptIdOf, playByClicking, waitForHydration } from "./play-support";
 import {
   ATTEMPTS_CSV_HEADER,
@@ -36,6 +37,17 @@ import {
 } from "./manager-support";
 
 const SIGNED_OUT = { cookies: [], origins: [] };
+
+/** The weakest skill of these scores: the lowest, the first in skill order on a tie (as the overview's note picks it). */
+function weakest(scores: Scores): { skill: (typeof SKILLS)[number]; value: number } {
+  let found: { skill: (typeof SKILLS)[number]; value: number } | null = null;
+  for (const skill of SKILLS) {
+    const value = scores[skill];
+    if (value !== null && (found === null || value < found.value)) found = { skill, value };
+  }
+  if (!found) throw new Error("no skill was assessed");
+  return found;
+}
 
 /** Dates as the pages print them (English, UTC). */
 function shownDate(iso: string): string {
@@ -108,9 +120,12 @@ test("done when: a trainee's attempt reaches the overview, the trainee page, the
   expect(await heatValues(benRow)).toEqual({ listening: null, empathy: null, calm: null, persuasion: null, expectations: null });
   await expect(cell(benRow, "Attempts")).toHaveText("0");
   await expect(cell(benRow, "Last active")).toHaveText("Never");
-  // The weakest skill: the lowest team mastery (listening and calm tie at 50; the first in skill order wins).
-  await expect(page.getByRole("note")).toContainText("The team's weakest skill right now is Listening (average mastery 50).");
-  await expect(page.getByRole("note").getByRole("link", { name: "Read the Listening guide" })).toHaveAttribute("href", "/guides/listening");
+  // The weakest skill: the lowest team mastery (for the mixed path, listening at 40).
+  const weakestSkill = weakest(path.skills);
+  expect(weakestSkill).toEqual({ skill: "listening", value: 40 });
+  const weakestLabel = SKILL_LABELS[weakestSkill.skill];
+  await expect(page.getByRole("note")).toContainText(`The team's weakest skill right now is ${weakestLabel} (average mastery ${weakestSkill.value}).`);
+  await expect(page.getByRole("note").getByRole("link", { name: `Read the ${weakestLabel} guide` })).toHaveAttribute("href", `/guides/${weakestSkill.skill}`);
 
   // The trainee's page: the radar's table and the attempts list show the debrief's scores.
   await adaRow.getByRole("link", { name: ada.name, exact: true }).click();
@@ -168,14 +183,14 @@ test("done when: a trainee's attempt reaches the overview, the trainee page, the
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(PARCEL.title);
   await expect(page.locator(".page-header .lead")).toHaveText(`Started: 1 · Completion: 100% · Overall: ${path.overall}`);
   // The flow: every step and ending of the scenario drawn as SVG; with one conversation, each arrow it took carries 100%.
-  await expect(page.locator("svg.flow .flow__node")).toHaveCount(9);
+  const scenario = authoredScenario(PARCEL.id);
+  await expect(page.locator("svg.flow .flow__node")).toHaveCount(scenario.steps.length + scenario.endings.length);
   expect(await page.locator("svg.flow .flow__share").allTextContents()).toContain("100%");
-  const picked = {
-    opening: "Don't worry, I'll make sure it arrives tomorrow.",
-    details: "I need to correct what I said: it's stuck at the depot, so tomorrow isn't certain. Here is what I can do instead.",
-    options: "I'll send a replacement by express courier today. It will arrive on Thursday, before the birthday, and I'll email you the tracking number within the hour.",
-  } as const;
-  for (const [step, text] of Object.entries(picked)) {
+  // The reply picked at each step the path went through, as the engine plays the authored positions.
+  const played = authoredPath(scenario, path.choices);
+  const picked = played.picks.map((choice) => [choice.step, choice.text.text] as const);
+  expect(picked).toHaveLength(path.choices.length);
+  for (const [step, text] of picked) {
     const article = page.getByRole("article", { name: `Step ${step}` });
     const rows = article.locator("tbody tr");
     const chosen = rows.filter({ hasText: text });
@@ -186,7 +201,9 @@ test("done when: a trainee's attempt reaches the overview, the trainee page, the
       Array((await rows.count()) - 1).fill("0 (0%)"),
     );
   }
-  for (const step of ["listen", "vague", "trace"]) {
+  const unreached = scenario.steps.map((step) => step.id).filter((id) => !played.steps.some((step) => step.id === id));
+  expect(unreached.length, "the mixed path leaves a step out").toBeGreaterThan(0);
+  for (const step of unreached) {
     await expect(page.getByRole("article", { name: `Step ${step}` })).toContainText("Nobody has reached this step yet.");
   }
   // A range with no conversation at all: one notice, not one empty table per step.
@@ -199,8 +216,8 @@ test("done when: a trainee's attempt reaches the overview, the trainee page, the
 
 /**
  * Shared by the CSV and sorting tests (which only read): a fresh manager with two teams.
- * Team 1: Ada (mixed), Ben (escalated: persuasion not assessed), Cy (best, then listen-then-vague:
- * mastery is the mean of two), Dee (one attempt left in progress). Team 2: Eve (listen-then-vague).
+ * Team 1: Ada (mixed), Ben (escalated), Cy (best, then escalated late: mastery is the mean of two),
+ * Dee (one attempt left in progress: nothing assessed). Team 2: Eve (escalated late).
  */
 type Review = { crew: Crew; attempts: { ada: number; ben: number; cyBest: number; cyVague: number; deeOpen: number; eve: number } };
 
@@ -217,9 +234,9 @@ const reviewTest = test.extend<object, { review: Review }>({
         playAs(playwright, baseURL, cy, PATHS.best.choices),
         // Dee stops after one reply: an attempt in progress.
         playAs(playwright, baseURL, dee, [1]),
-        playAs(playwright, baseURL, eve, PATHS.listenThenVague.choices),
+        playAs(playwright, baseURL, eve, PATHS.escalatedLate.choices),
       ]);
-      const cyVague = await playAs(playwright, baseURL, cy, PATHS.listenThenVague.choices);
+      const cyVague = await playAs(playwright, baseURL, cy, PATHS.escalatedLate.choices);
       await use({ crew, attempts: { ada: adaAttempt, ben: benAttempt, cyBest, cyVague, deeOpen, eve: eveAttempt } });
     },
     // Six accounts and sign-ins (scrypt each) on two busy cores: more than one test's 30 s may pass.
@@ -228,8 +245,8 @@ const reviewTest = test.extend<object, { review: Review }>({
 });
 
 const NONE: Scores = { listening: null, empathy: null, calm: null, persuasion: null, expectations: null };
-/** Cy's mastery: the mean of best and listen-then-vague (66.5 rounds to 67). */
-const CY_MASTERY: Scores = { listening: 67, empathy: 75, calm: 67, persuasion: 100, expectations: 75 };
+/** Cy's mastery: per skill, the mean of best and escalated late, rounded (persuasion: 56.5 rounds to 57). */
+const CY_MASTERY: Scores = { listening: 50, empathy: 100, calm: 75, persuasion: 57, expectations: 78 };
 
 reviewTest.describe("the overview's exports, sorting and filters", () => {
   // Both tests read the same teams: one worker builds them once and runs the two in turn.
@@ -274,7 +291,7 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
       avg_csat: "2.00",
       first_contact_resolution_rate: "0.000",
     });
-    // Cy: per skill, the mean of two attempts; persuasion was assessed only once.
+    // Cy: per skill, the mean of two attempts.
     expect(byName.get(cy.name)).toMatchObject({
       email: cy.email,
       ...mastery(CY_MASTERY),
@@ -293,7 +310,7 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
       first_contact_resolution_rate: "",
       last_active: "",
     });
-    expect(byName.get(eve.name)).toMatchObject({ email: eve.email, team: team2.name, ...mastery(PATHS.listenThenVague.skills), attempts: "1" });
+    expect(byName.get(eve.name)).toMatchObject({ email: eve.email, team: team2.name, ...mastery(PATHS.escalatedLate.skills), attempts: "1" });
 
     // Every attempt: one row each, finished or in progress, one column per skill.
     const attempts = await download(page, "Download every attempt in this view (CSV)");
@@ -303,7 +320,8 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
     const allIds = Object.values(ids).sort((a, b) => a - b);
     expect(parsedAttempts.rows.map((row) => Number(row.attempt_id)).sort((a, b) => a - b)).toEqual(allIds);
     const byAttempt = new Map(parsedAttempts.rows.map((row) => [Number(row.attempt_id), row]));
-    const common = { scenario_id: PARCEL.id, scenario: PARCEL.title };
+    // Every trainee here plays under the default time limit.
+    const common = { scenario_id: PARCEL.id, scenario: PARCEL.title, time_limit: "normal" };
     expect(byAttempt.get(ids.ada)).toMatchObject({
       ...common,
       trainee: ada.name,
@@ -325,8 +343,20 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
       ...csvScores(PATHS.escalated.skills),
       overall: String(PATHS.escalated.overall),
     });
-    expect(byAttempt.get(ids.cyBest)).toMatchObject({ ...common, trainee: cy.name, outcome: "satisfied", ...csvScores(PATHS.best.skills), overall: "100" });
-    expect(byAttempt.get(ids.cyVague)).toMatchObject({ ...common, trainee: cy.name, outcome: "escalated", ...csvScores(PATHS.listenThenVague.skills), overall: "42" });
+    expect(byAttempt.get(ids.cyBest)).toMatchObject({
+      ...common,
+      trainee: cy.name,
+      outcome: "satisfied",
+      ...csvScores(PATHS.best.skills),
+      overall: String(PATHS.best.overall),
+    });
+    expect(byAttempt.get(ids.cyVague)).toMatchObject({
+      ...common,
+      trainee: cy.name,
+      outcome: "escalated",
+      ...csvScores(PATHS.escalatedLate.skills),
+      overall: String(PATHS.escalatedLate.overall),
+    });
     expect(byAttempt.get(ids.deeOpen)).toMatchObject({
       ...common,
       trainee: dee.name,
@@ -374,7 +404,7 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
     const { crew } = review;
     const [ada, ben, cy, dee, eve] = crew.trainees as [Person, Person, Person, Person, Person];
     const [, team2] = crew.teams as [Team, Team];
-    // Listening: Ben 0, Eve 33, Ada 50, Cy 67, Dee none. Persuasion: Ada 100, Cy 100, the others none.
+    // Listening: Eve 0, Ben 17, Ada 40, Cy 50, Dee none. Persuasion: Ben 0, Eve 13, Cy 57, Ada 75, Dee none.
 
     const context = await browser.newContext({ baseURL, storageState: crew.manager.state });
     const page = await context.newPage();
@@ -394,26 +424,30 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
     await page.getByRole("link", { name: "Sort by Listening" }).click();
     await expect(page).toHaveURL(/[?&]sort=listening&dir=asc$/);
     await expect(header("Listening")).toHaveAttribute("aria-sort", "ascending");
-    await expect.poll(() => overviewNames(page)).toEqual([ben.name, eve.name, ada.name, cy.name, dee.name]);
-    expect(await column("listening")).toEqual([0, 33, 50, 67, null]);
+    await expect.poll(() => overviewNames(page)).toEqual([eve.name, ben.name, ada.name, cy.name, dee.name]);
+    expect(await column("listening")).toEqual([0, 17, 40, 50, null]);
 
     await page.getByRole("link", { name: "Sort by Listening" }).click();
     await expect(page).toHaveURL(/[?&]sort=listening&dir=desc$/);
     await expect(header("Listening")).toHaveAttribute("aria-sort", "descending");
-    await expect.poll(() => overviewNames(page)).toEqual([cy.name, ada.name, eve.name, ben.name, dee.name]);
-    expect(await column("listening")).toEqual([67, 50, 33, 0, null]);
+    await expect.poll(() => overviewNames(page)).toEqual([cy.name, ada.name, ben.name, eve.name, dee.name]);
+    expect(await column("listening")).toEqual([50, 40, 17, 0, null]);
     // The overview CSV keeps the page's order.
     const href = await page.getByRole("link", { name: "Download this table (CSV)" }).getAttribute("href");
     expect(href).toContain("sort=listening");
     const sortedCsv = parseCsv(await (await page.request.get(href!)).text());
-    expect(sortedCsv.rows.map((row) => row.trainee)).toEqual([cy.name, ada.name, eve.name, ben.name, dee.name]);
+    expect(sortedCsv.rows.map((row) => row.trainee)).toEqual([cy.name, ada.name, ben.name, eve.name, dee.name]);
 
     // Empty values last in both directions.
-    for (const dir of ["asc", "desc"]) {
+    const bySortedPersuasion = {
+      asc: { names: [ben.name, eve.name, cy.name, ada.name, dee.name], values: [0, 13, 57, 75, null] },
+      desc: { names: [ada.name, cy.name, eve.name, ben.name, dee.name], values: [75, 57, 13, 0, null] },
+    } as const;
+    for (const [dir, expected] of Object.entries(bySortedPersuasion)) {
       await page.goto(`/team?sort=persuasion&dir=${dir}`);
       await expect(header("Persuasion")).toHaveAttribute("aria-sort", dir === "asc" ? "ascending" : "descending");
-      expect(await column("persuasion"), `persuasion ${dir}`).toEqual([100, 100, null, null, null]);
-      await expect.poll(async () => (await overviewNames(page)).slice(0, 2)).toEqual([ada.name, cy.name]);
+      await expect.poll(() => overviewNames(page)).toEqual(expected.names);
+      expect(await column("persuasion"), `persuasion ${dir}`).toEqual(expected.values);
     }
 
     // The team filter: only the second team's trainee; the sort order stays.
@@ -424,7 +458,7 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
     await expect(page).toHaveURL(new RegExp(`[?&]team=${team2.id}(&|$)`));
     await expect.poll(() => overviewNames(page)).toEqual([eve.name]);
     await expect(header("Listening")).toHaveAttribute("aria-sort", "descending");
-    await expect(page.getByRole("note")).toContainText("The team's weakest skill right now is Listening (average mastery 33).");
+    await expect(page.getByRole("note")).toContainText(`The team's weakest skill right now is Listening (average mastery ${PATHS.escalatedLate.skills.listening}).`);
     const filteredCsv = parseCsv(await (await page.request.get(`/team/attempts.csv?team=${team2.id}`)).text());
     expect(filteredCsv.rows.map((row) => row.trainee)).toEqual([eve.name]);
 

@@ -4,7 +4,7 @@
 import { parse } from "csv-parse/sync";
 import { expect, type APIRequestContext, type Locator, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
 import { publishedCount } from "./authored";
-import { playViaApi, signInState, startViaApi, type StorageState } from "./play-support";
+import { PERFECT_PARCEL_CHOICES, playViaApi, signInState, startViaApi, type StorageState } from "./play-support";
 import { DEMO_USERS, findUserId, originOf, stateFile } from "./support";
 
 type Playwright = PlaywrightWorkerArgs["playwright"];
@@ -31,46 +31,51 @@ export const PARCEL = { id: "parcel-third-call", title: "The parcel that never c
 export const SCENARIOS_AVAILABLE = publishedCount();
 
 /**
- * Paths through parcel-third-call and what the engine gives for each (shared/examples). The choices
- * are authored positions, as `scenarios play --choices` takes them; playAs and playByClicking find
- * those replies wherever the attempt's own order puts them on screen.
+ * Paths through parcel-third-call and what the engine gives for each (`scenarios play
+ * scenarios/parcel-third-call.mdx --choices …`). The choices are authored positions, as `scenarios
+ * play --choices` takes them; playAs and playByClicking find those replies wherever the attempt's
+ * own order puts them on screen.
  */
 export const PATHS = {
-  /** Promise first, correct it, replacement: a mixed score. */
+  /**
+   * The trace before hearing her, a fix before the facts, an apology before the answer, then two
+   * options handed back to her, a heartfelt apology that admits fault, a formal complaint and an
+   * honest close: satisfied and resolved, with a mixed score.
+   */
   mixed: {
-    choices: [3, 1, 1],
+    choices: [1, 1, 1, 2, 1, 2, 3],
     outcome: "Satisfied",
     csat: 4,
     resolved: true,
-    overall: 70,
-    skills: { listening: 50, empathy: 83, calm: 50, persuasion: 100, expectations: 67 },
+    overall: 65,
+    skills: { listening: 40, empathy: 88, calm: 50, persuasion: 75, expectations: 71 },
   },
-  /** The best reply every time. */
+  /** The best reply every time: order and question, paraphrase, facts first, express replacement, refund, formal complaint, tracking. */
   best: {
-    choices: [1, 1, 1, 1],
+    choices: PERFECT_PARCEL_CHOICES,
     outcome: "Satisfied",
     csat: 4,
     resolved: true,
     overall: 100,
     skills: { listening: 100, empathy: 100, calm: 100, persuasion: 100, expectations: 100 },
   },
-  /** Order number, then defending colleagues: escalated, persuasion not assessed. */
+  /** The trace before hearing her, a fix before the facts, blaming the courier, a trace alone, then a supervisor: escalated early. */
   escalated: {
-    choices: [2, 2],
+    choices: [1, 1, 3, 4, 3],
     outcome: "Escalated",
     csat: 2,
     resolved: false,
-    overall: 13,
-    skills: { listening: 0, empathy: 0, calm: 0, persuasion: null, expectations: 50 },
+    overall: 30,
+    skills: { listening: 17, empathy: 50, calm: 33, persuasion: 0, expectations: 50 },
   },
-  /** Listen, then defend colleagues, then vague: escalated. */
-  listenThenVague: {
-    choices: [1, 2, 2],
+  /** The trace before hearing her, a fix before the facts, an apology before the answer, depot promise, then a supervisor: escalated late. */
+  escalatedLate: {
+    choices: [1, 1, 1, 1, 4],
     outcome: "Escalated",
     csat: 2,
     resolved: false,
-    overall: 42,
-    skills: { listening: 33, empathy: 50, calm: 33, persuasion: null, expectations: 50 },
+    overall: 44,
+    skills: { listening: 0, empathy: 100, calm: 50, persuasion: 13, expectations: 56 },
   },
 } as const satisfies Record<
   string,
@@ -347,6 +352,7 @@ export const ATTEMPTS_CSV_HEADER = [
   "resolved",
   ...SKILLS,
   "overall",
+  "time_limit",
 ];
 
 /** Skill scores as CSV cells ("" for none). */

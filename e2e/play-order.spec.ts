@@ -10,6 +10,7 @@ import {
   ATTEMPT_URL,
   DEBRIEF_URL,
   PARCEL,
+  PERFECT_PARCEL_CHOICES,
   RETURNS,
   SHOTS_DIR,
   attemptIdOf,
@@ -119,12 +120,14 @@ test.describe("the order of replies", () => {
     const attemptId = attemptIdOf(page);
     await waitForHydration(page);
 
-    // The best path (authored reply 1 at every turn), remembering what was on screen at each turn.
+    // The best path (PERFECT_PARCEL_CHOICES, in authored positions), remembering what was on screen at each turn.
     const seen: string[][] = [];
     while (!DEBRIEF_URL.test(page.url())) {
       const turn = Number(await turnInput(page).inputValue());
+      const position = PERFECT_PARCEL_CHOICES[turn - 1];
+      if (position === undefined) throw new Error(`the best path has no reply for turn ${turn}`);
       seen.push(await shownTexts(page));
-      await (await authoredButton(page, 1)).click();
+      await (await authoredButton(page, position)).click();
       // On to the next turn, or to the debrief after the last reply.
       await expect
         .poll(async () => DEBRIEF_URL.test(page.url()) || (await turnInput(page).getAttribute("value", { timeout: 500 }).catch(() => null)) === String(turn + 1))

@@ -2,9 +2,11 @@
 // hidden choice or another trainee's attempt is refused with a clear 4xx and changes nothing.
 // Each test works on its own attempt (by id), so one trainee per worker is enough.
 import path from "node:path";
+import { authoredPath, authoredScenario } from "./authored";
 import { originOf, textOf } from "./support";
 import {
   PARCEL,
+  PERFECT_PARCEL_CHOICES,
   SHOTS_DIR,
   choiceButtons,
   createTrainee,
@@ -19,6 +21,10 @@ import {
   type PlayPage,
 } from "./play-support";
 
+/** The parcel scenario as the engine reads it, and the choice ids of its best path (one per turn). */
+const parcel = authoredScenario(PARCEL.id);
+const BEST_IDS = authoredPath(parcel, PERFECT_PARCEL_CHOICES).picks.map((choice) => choice.id);
+
 /** The parts of the play page a refused post must leave as they were. */
 function stateOf(page: PlayPage) {
   return { status: page.status, turn: page.turn, choiceIds: page.choiceIds, replies: page.replies };
@@ -30,12 +36,16 @@ test.describe("posting choices", () => {
     const attemptId = await startViaApi(request, origin, PARCEL.id);
     const start = await readPlayPage(request, attemptId);
     expect(start.turn).toBe(1);
-    // In the attempt's own order: the same three replies, whichever comes first.
-    expect([...start.choiceIds].sort()).toEqual(["opening.1", "opening.2", "opening.3"]);
+    // In the attempt's own order: the opening's replies, whichever comes first.
+    const opening = parcel.steps.find((step) => step.id === parcel.start)!;
+    expect([...start.choiceIds].sort()).toEqual(opening.choices.map((choice) => choice.id).sort());
+    const [turn1, turn2, ...rest] = BEST_IDS;
+    const last = rest.pop();
+    if (!turn1 || !turn2 || !last) throw new Error("the best path has at least three turns");
 
     // One after the other (a retry)...
-    const first = await postChoice(request, origin, attemptId, 1, "opening.1");
-    const second = await postChoice(request, origin, attemptId, 1, "opening.1");
+    const first = await postChoice(request, origin, attemptId, 1, turn1);
+    const second = await postChoice(request, origin, attemptId, 1, turn1);
     expect(first.status()).toBe(302);
     expect(second.status(), "the repeat answers like the first").toBe(302);
     expect(second.headers().location).toBe(first.headers().location);
@@ -46,8 +56,8 @@ test.describe("posting choices", () => {
 
     // ...and at the same moment (a double click).
     const [a, b] = await Promise.all([
-      postChoice(request, origin, attemptId, 2, "listen.1"),
-      postChoice(request, origin, attemptId, 2, "listen.1"),
+      postChoice(request, origin, attemptId, 2, turn2),
+      postChoice(request, origin, attemptId, 2, turn2),
     ]);
     expect([a.status(), b.status()]).toEqual([302, 302]);
     expect(b.headers().location).toBe(a.headers().location);
@@ -55,11 +65,14 @@ test.describe("posting choices", () => {
     expect(afterDouble.turn).toBe(3);
     expect(afterDouble.replies, "one reply each for turns 1 and 2").toBe(2);
 
-    // The last reply too: both answers go to the debrief.
-    expect((await postChoice(request, origin, attemptId, 3, "details.1")).status()).toBe(302);
-    const last = await postChoice(request, origin, attemptId, 4, "options.1");
-    const lastAgain = await postChoice(request, origin, attemptId, 4, "options.1");
-    expect(last.headers().location).toBe(`/train/attempts/${attemptId}/debrief`);
+    // The turns in between, then the last reply twice: both answers go to the debrief.
+    for (const [index, choiceId] of rest.entries()) {
+      expect((await postChoice(request, origin, attemptId, index + 3, choiceId)).status()).toBe(302);
+    }
+    const lastTurn = BEST_IDS.length;
+    const lastPost = await postChoice(request, origin, attemptId, lastTurn, last);
+    const lastAgain = await postChoice(request, origin, attemptId, lastTurn, last);
+    expect(lastPost.headers().location).toBe(`/train/attempts/${attemptId}/debrief`);
     expect(lastAgain.status()).toBe(302);
     expect(lastAgain.headers().location).toBe(`/train/attempts/${attemptId}/debrief`);
 
@@ -67,7 +80,7 @@ test.describe("posting choices", () => {
     const debrief = await request.get(`/train/attempts/${attemptId}/debrief`);
     expect(debrief.status()).toBe(200);
     const debriefHtml = await debrief.text();
-    expect(debriefHtml.match(/class="card review review--/g)?.length, "four replies in the debrief").toBe(4);
+    expect(debriefHtml.match(/class="card review review--/g)?.length, "one review per reply in the debrief").toBe(BEST_IDS.length);
     expect(textOf(debriefHtml).match(/Reply 1 Best reply/g)?.length).toBe(1);
     const progress = await (await request.get("/train/progress")).text();
     const rows = progress.split("<tr").filter((row) => row.includes(`href="/train/attempts/${attemptId}/debrief"`));
@@ -87,13 +100,14 @@ test.describe("posting choices", () => {
     expect(answered.status()).toBe(409);
     expect(textOf(await answered.text())).toContain("Turn 1 was already answered, perhaps in another tab. Here is where the conversation stands now.");
     // A turn from the future.
-    const ahead = await postChoice(request, origin, attemptId, 3, "listen.1");
+    const ahead = await postChoice(request, origin, attemptId, 3, "story.1");
     expect(ahead.status()).toBe(409);
     expect(textOf(await ahead.text())).toContain("This page was out of date: the conversation is at turn 2, not 3. Here is where it stands now.");
 
     const after = await readPlayPage(request, attemptId);
     expect(stateOf(after)).toEqual(stateOf(before));
-    expect(after.html).toContain("So you were told twice it was coming");
+    // The customer's line at turn 2 (the story step).
+    expect(after.html).toContain("Both times they said it was on its way.");
   });
 
   test("a stale page in the browser shows the 409 message and catches up with the conversation", async ({ page, request, baseURL }) => {
@@ -112,12 +126,12 @@ test.describe("posting choices", () => {
     await expect(page.getByRole("alert")).toHaveText("Turn 1 was already answered, perhaps in another tab. Here is where the conversation stands now.");
     // The page catches up: it now shows turn 2 and the reply given elsewhere, without a reload.
     await expect(turnInput(page)).toHaveValue("2");
-    await expect(page.getByRole("region", { name: "Conversation so far" })).toContainText("I'm sorry you've had to call three times");
+    await expect(page.getByRole("region", { name: "Conversation so far" })).toContainText("I'm sorry you've had to call again, Marta.");
     await page.screenshot({ path: path.join(SHOTS_DIR, "play-stale-409-1280.png"), fullPage: true });
     const after = await readPlayPage(request, attemptId);
     expect(after.turn).toBe(2);
     expect(after.replies).toBe(1);
-    expect(after.html).toContain("I&#x27;m sorry you&#x27;ve had to call three times");
+    expect(after.html).toContain("I&#x27;m sorry you&#x27;ve had to call again, Marta.");
     await expect(latestLine(page)).toBeVisible();
   });
 
@@ -125,13 +139,13 @@ test.describe("posting choices", () => {
     const origin = originOf(baseURL);
     const attemptId = await startViaApi(request, origin, PARCEL.id);
     expect((await postChoice(request, origin, attemptId, 1, "opening.1")).status()).toBe(302);
-    expect((await postChoice(request, origin, attemptId, 2, "listen.1")).status()).toBe(302);
+    expect((await postChoice(request, origin, attemptId, 2, "story.1")).status()).toBe(302);
     const before = await readPlayPage(request, attemptId);
     expect(before.turn).toBe(3);
-    // details.2 needs the "promised" flag, which only opening.3 sets: it is not offered here.
-    expect([...before.choiceIds].sort()).toEqual(["details.1", "details.3"]);
+    // facts.3 and facts.4 need the "promised" flag, which only opening.4 sets: they are not offered here.
+    expect([...before.choiceIds].sort()).toEqual(["facts.1", "facts.2", "facts.5"]);
 
-    for (const choiceId of ["details.2", "opening.1", "no-such-choice"]) {
+    for (const choiceId of ["facts.3", "opening.1", "no-such-choice"]) {
       const response = await postChoice(request, origin, attemptId, 3, choiceId);
       expect(response.status(), `${choiceId} at turn 3`).toBe(422);
       expect(textOf(await response.text())).toContain("That reply is not one of the choices at this point of the conversation.");
@@ -149,7 +163,7 @@ test.describe("posting choices", () => {
     const other = await createTrainee(playwright, baseURL, "Other trainee");
     const intruder = await playwright.request.newContext({ baseURL, storageState: other.state });
     try {
-      const post = await postChoice(intruder, origin, attemptId, 2, "listen.1");
+      const post = await postChoice(intruder, origin, attemptId, 2, "story.1");
       expect(post.status()).toBe(404);
       expect((await intruder.get(`/train/attempts/${attemptId}`, { maxRedirects: 0 })).status()).toBe(404);
       expect((await intruder.get(`/train/attempts/${attemptId}/debrief`, { maxRedirects: 0 })).status()).toBe(404);

@@ -5,7 +5,7 @@ import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { authoredScenario } from "./authored";
+import { authoredScenario, stepAfter } from "./authored";
 import {
   ATTEMPT_URL,
   DEBRIEF_URL,
@@ -14,6 +14,7 @@ import {
   attemptIdOf,
   expect,
   expectDebrief,
+  PERFECT_PARCEL_CHOICES,
   PERFECT_PARCEL_DEBRIEF,
   freePort,
   killRunningServers,
@@ -62,8 +63,10 @@ test("SIGKILL mid-attempt: after a restart the attempt resumes at its last ackno
     await expect(page).toHaveURL(ATTEMPT_URL);
     const attemptId = attemptIdOf(page);
     await waitForHydration(page);
-    // Two turns, each acknowledged (the page has moved on to the next turn).
-    await playByClicking(page, [1, 1], { toEnding: false });
+    // Two turns of the best path, each acknowledged (the page has moved on to the next turn).
+    const [done, rest] = [PERFECT_PARCEL_CHOICES.slice(0, 2), PERFECT_PARCEL_CHOICES.slice(2)];
+    const third = stepAfter(authoredScenario(PARCEL.id), done).customer[0]!.text;
+    await playByClicking(page, done, { toEnding: false });
     await expect(turnInput(page)).toHaveValue("3");
     const transcript = await transcriptItems(page).allTextContents();
     expect(transcript).toHaveLength(4);
@@ -79,10 +82,10 @@ test("SIGKILL mid-attempt: after a restart the attempt resumes at its last ackno
     await expect(page).toHaveURL(`/train/attempts/${attemptId}`);
     await expect(turnInput(page)).toHaveValue("3");
     await expect(transcriptItems(page)).toHaveText(transcript);
-    await expect(latestLine(page)).toContainText("It's order 4471");
+    await expect(latestLine(page)).toContainText(third);
 
     await waitForHydration(page);
-    await playByClicking(page, [1, 1]);
+    await playByClicking(page, rest);
     await expectDebrief(page, PERFECT_PARCEL_DEBRIEF);
     await context.close();
   } finally {

@@ -293,7 +293,10 @@ export type ExpectedDebrief = {
 
 const SKILL_NAMES = ["Listening", "Empathy", "Calm", "Persuasion", "Honest expectations"] as const;
 
-/** The parcel scenario's debrief after the best reply at every turn (choices 1, 1, 1, 1). */
+/** The parcel scenario's best path (authored positions, as `scenarios play --choices` takes them): the best reply at every turn. */
+export const PERFECT_PARCEL_CHOICES = [2, 3, 2, 3, 3, 2, 3] as const;
+
+/** The parcel scenario's debrief after PERFECT_PARCEL_CHOICES (the same path as PATHS.best in manager-support). */
 export const PERFECT_PARCEL_DEBRIEF: ExpectedDebrief = {
   title: PARCEL.title,
   outcome: "Satisfied",
@@ -301,7 +304,7 @@ export const PERFECT_PARCEL_DEBRIEF: ExpectedDebrief = {
   resolved: true,
   overall: 100,
   skills: [100, 100, 100, 100, 100],
-  ratings: ["Best", "Best", "Best", "Best"],
+  ratings: PERFECT_PARCEL_CHOICES.map(() => "Best" as const),
 };
 
 export async function expectDebrief(page: Page, expected: ExpectedDebrief): Promise<void> {

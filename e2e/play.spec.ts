@@ -23,6 +23,15 @@ import {
   turnInput,
   waitForHydration,
 } from "./play-support";
+import { authoredPath, authoredScenario, stepAfter } from "./authored";
+import { PATHS } from "./manager-support";
+
+/** The customer's first line at the step these authored positions lead to, as the engine reads the file. */
+function customerLineAfter(scenarioId: string, positions: readonly number[]): string {
+  const line = stepAfter(authoredScenario(scenarioId), positions).customer[0]?.text;
+  if (!line) throw new Error(`${scenarioId}: no customer line after ${positions.join(",")}`);
+  return line;
+}
 
 /** Presses Tab until `target` has the focus (at most `max` times). */
 async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
@@ -49,26 +58,30 @@ test.describe("the play loop in the browser", () => {
     await page.getByRole("button", { name: "Start the conversation" }).click();
     await expect(page).toHaveURL(ATTEMPT_URL);
     await expect(turnInput(page)).toHaveValue("1");
-    await expect(latestLine(page)).toContainText("I'd like to return this jacket");
+    await expect(latestLine(page)).toContainText(customerLineAfter(RETURNS.id, []));
 
     // With JavaScript the whole conversation happens without a full page load.
     await waitForHydration(page);
     await page.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
-    // 4,3,1,2: store credit, then back to the card, found, "straight away" (fair, best, best, poor).
-    await playByClicking(page, [4, 3, 1, 2]);
+    // 4,3,2,3,2: how he paid, the card, chip end first (no word for the queue), the Friday caveat, then
+    // sympathy with nothing to hold on to (best, best, fair, best, poor); `scenarios play` gives these figures.
+    const returnsPath = [4, 3, 2, 3, 2];
+    await playByClicking(page, returnsPath);
     await expectDebrief(page, {
       title: RETURNS.title,
-      outcome: "Delighted",
-      stars: 5,
+      outcome: "Satisfied",
+      stars: 4,
       resolved: true,
-      overall: 73,
-      skills: [89, 67, null, 67, 69],
-      ratings: ["Fair", "Best", "Best", "Poor"],
+      overall: 78,
+      skills: [100, 75, 56, 67, 93],
+      ratings: ["Best", "Best", "Fair", "Best", "Poor"],
     });
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument), "no full page load").toBe(true);
     await expect(page.getByRole("heading", { name: "How it ended" })).toBeVisible();
-    await expect(page.getByText("Pablo leaves with his refund on the way and a smile.")).toBeVisible();
+    const { ending } = authoredPath(authoredScenario(RETURNS.id), returnsPath);
+    expect(ending.id).toBe("refunded");
+    await expect(page.getByText(ending.text.text)).toBeVisible();
 
     // Try again starts a new attempt at the first turn.
     const finished = attemptIdOf(page);
@@ -116,7 +129,7 @@ test.describe("the play loop in the browser", () => {
       await expect(page.getByText("Marta expects a reply within 45 seconds.")).toBeVisible();
       await expect(page.getByRole("timer")).toHaveCount(0);
 
-      await playByClicking(page, [1, 1, 1, 1]);
+      await playByClicking(page, PATHS.best.choices);
       await expectDebrief(page, PERFECT_PARCEL_DEBRIEF);
 
       // A perfect run still links two guides: all five skills tie at 100, so the first two in skill order.
@@ -124,11 +137,11 @@ test.describe("the play loop in the browser", () => {
       await expect(guides.getByRole("heading")).toHaveText("Keep sharpening your two lowest-scoring skills here");
       await expect(guides.getByRole("link")).toHaveText(["Read the Listening guide", "Read the Empathy guide"]);
 
-      // Every POST (the sign-in, the start and four choices) was a plain form post answered with a redirect.
+      // Every POST (the sign-in, the start and one per choice) was a plain form post answered with a redirect.
       expect(posts).toEqual([
         formPost("/sign-in", "/train"),
         formPost(`/train/scenarios/${PARCEL.id}`, `/train/attempts/${attemptId}`),
-        ...[1, 2, 3].map(() => formPost(`/train/attempts/${attemptId}`, `/train/attempts/${attemptId}`)),
+        ...PATHS.best.choices.slice(1).map(() => formPost(`/train/attempts/${attemptId}`, `/train/attempts/${attemptId}`)),
         formPost(`/train/attempts/${attemptId}`, `/train/attempts/${attemptId}/debrief`),
       ]);
     });
@@ -162,16 +175,18 @@ test.describe("the play loop in the browser", () => {
       await expect(page).toHaveURL(ATTEMPT_URL);
       await waitForHydration(page);
 
-      // Authored replies 1,2,1,2,1: best, poor, best, poor, best; each key waits for the typing pause to
+      // Authored replies 2,1,3,4,3: order and question, a fix before the facts, blaming the courier, a trace
+      // alone, then a supervisor (best, poor, poor, poor, fair); each key waits for the typing pause to
       // end, and is the reply's place on screen in this attempt's order.
-      // The mood meter's live region tells screen readers how the customer feels after each reply.
-      const steps = [
-        { reply: 1, next: "Twice they told me it was on its way.", mood: "Marta now feels upset." },
-        { reply: 2, next: "It's order 4471. So where is it?", mood: "Marta now feels angry." },
-        { reply: 1, next: "So what are you going to do about it?", mood: "Marta feels angry." },
-        { reply: 2, next: "Twenty-four hours? The birthday is on Saturday!", mood: "Marta now feels very angry." },
-        { reply: 1, next: null, mood: null },
-      ];
+      // The mood meter's live region tells screen readers how the customer feels after each reply
+      // ("now feels" when it changed, "feels" when it did not).
+      const replies = [2, 1, 3, 4, 3];
+      const moods = ["Marta now feels upset.", "Marta now feels uneasy.", "Marta feels uneasy.", "Marta now feels upset.", null];
+      const steps = replies.map((reply, index) => ({
+        reply,
+        next: index === replies.length - 1 ? null : customerLineAfter(PARCEL.id, replies.slice(0, index + 1)),
+        mood: moods[index] ?? null,
+      }));
       const moodLive = page.getByRole("complementary", { name: "Marta's mood" }).locator('[aria-live="polite"]');
       await expect(moodLive).toHaveText("Marta feels angry.");
       for (const [index, step] of steps.entries()) {
@@ -191,12 +206,12 @@ test.describe("the play loop in the browser", () => {
 
       await expectDebrief(page, {
         title: PARCEL.title,
-        outcome: "Satisfied",
-        stars: 4,
-        resolved: true,
-        overall: 65,
-        skills: [67, 67, 75, 50, 67],
-        ratings: ["Best", "Poor", "Best", "Poor", "Best"],
+        outcome: "Escalated",
+        stars: 2,
+        resolved: false,
+        overall: 37,
+        skills: [50, 50, 33, 0, 50],
+        ratings: ["Best", "Poor", "Poor", "Poor", "Fair"],
       });
       // Try again is reachable by keyboard too.
       await tabTo(page, page.getByRole("button", { name: "Try again" }), 80);
@@ -214,7 +229,8 @@ test.describe("the play loop in the browser", () => {
     await expect(turnInput(page)).toHaveValue("2");
     await (await authoredButton(page, 1)).click();
     await expect(turnInput(page)).toHaveValue("3");
-    await expect(latestLine(page)).toContainText("It's order 4471");
+    const third = customerLineAfter(PARCEL.id, [1, 1]);
+    await expect(latestLine(page)).toContainText(third);
 
     const transcript = await transcriptItems(page).allTextContents();
     expect(transcript).toHaveLength(4);
@@ -225,7 +241,7 @@ test.describe("the play loop in the browser", () => {
     await expect(turnInput(page)).toHaveValue("3");
     await expect(transcriptItems(page)).toHaveText(transcript);
     await expect(choiceButtons(page)).toHaveText(choices);
-    await expect(latestLine(page)).toContainText("It's order 4471");
+    await expect(latestLine(page)).toContainText(third);
 
     // Close the tab; a new one opens the catalogue, where the attempt in progress comes first.
     await page.close();
@@ -240,10 +256,12 @@ test.describe("the play loop in the browser", () => {
     await expect(transcriptItems(tab)).toHaveText(transcript);
     await expect(choiceButtons(tab)).toHaveText(choices);
 
-    // And it goes on from there.
+    // And it goes on from there (the escalated path: 1,1 then 3,4,3).
     await waitForHydration(tab);
-    await playByClicking(tab, [1, 1]);
+    const rest = PATHS.escalated.choices.slice(2);
+    expect(PATHS.escalated.choices.slice(0, 2)).toEqual([1, 1]);
+    await playByClicking(tab, rest);
     await expect(tab).toHaveURL(DEBRIEF_URL);
-    await expect(tab.locator("ol.review-list > li")).toHaveCount(4);
+    await expect(tab.locator("ol.review-list > li")).toHaveCount(PATHS.escalated.choices.length);
   });
 });
