@@ -1,3 +1,7 @@
+import { apiTokens } from "./en/api-tokens";
+import { imports } from "./en/imports";
+import { outcomesPage } from "./en/outcomes-page";
+
 const common = {
   app: {
     name: "Frontline",
@@ -591,6 +595,9 @@ const common = {
     fixErrors: "Please fix the highlighted fields.",
     required: "Required",
   },
+  outcomesPage,
+  imports,
+  apiTokens,
 } as const;
 
 export default { common };
