@@ -1,0 +1,115 @@
+import fs from "node:fs";
+import { Transform, type TransformCallback } from "node:stream";
+import { parse } from "csv-parse";
+
+/** A problem with the file as a whole: nothing in it is read, and the message says why. */
+export class CsvFileError extends Error {
+  constructor(
+    readonly code: "empty" | "encoding" | "no-header" | "malformed",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type CsvRecord = { line: number; cells: string[] };
+
+// A single cell longer than this is not an outcome; it stops a broken quote from swallowing the file.
+const MAX_RECORD_BYTES = 64 * 1024;
+
+/**
+ * Passes the bytes through as text only if they are UTF-8: a helpdesk export saved as Latin-1 or
+ * UTF-16 would otherwise turn agents' names into mojibake that matches no one.
+ */
+class Utf8Check extends Transform {
+  private readonly decoder = new TextDecoder("utf-8", { fatal: true });
+  private offset = 0;
+  private first = true;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
+    if (this.first) {
+      this.first = false;
+      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff)) {
+        return done(new CsvFileError("encoding", "The file is UTF-16 text. Save it as CSV UTF-8 and upload it again."));
+      }
+    }
+    try {
+      const text = this.decoder.decode(chunk, { stream: true });
+      this.offset += chunk.length;
+      done(null, text);
+    } catch {
+      done(new CsvFileError("encoding", `The file is not UTF-8 text (a byte near position ${this.offset.toLocaleString("en")} cannot be read). Save it as CSV UTF-8 and upload it again.`));
+    }
+  }
+
+  override _flush(done: TransformCallback) {
+    try {
+      done(null, this.decoder.decode());
+    } catch {
+      done(new CsvFileError("encoding", "The file ends part-way through a character: it is not UTF-8 text."));
+    }
+  }
+}
+
+/** The delimiter of a header line: a comma unless semicolons or tabs are clearly what it uses. */
+export function sniffDelimiter(firstLine: string): "," | ";" | "\t" {
+  const outsideQuotes = firstLine.replace(/"[^"]*"/g, "");
+  const count = (char: string) => outsideQuotes.split(char).length - 1;
+  const candidates = [",", ";", "\t"] as const;
+  return candidates.reduce((best, char) => (count(char) > count(best) ? char : best), ",");
+}
+
+function firstLineOf(file: string): string {
+  const fd = fs.openSync(file, "r");
+  try {
+    const buffer = Buffer.alloc(8192);
+    const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, read).toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Streams a CSV file: first the header row, then each record with the line it starts on. Blank
+ * lines are skipped. Throws CsvFileError when the file is empty, not UTF-8 or not CSV.
+ */
+export async function* readCsv(file: string): AsyncGenerator<{ header: string[] } | CsvRecord> {
+  if (fs.statSync(file).size === 0) throw new CsvFileError("empty", "The file is empty.");
+  const parser = parse({
+    bom: true,
+    delimiter: sniffDelimiter(firstLineOf(file)),
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    info: true,
+    max_record_size: MAX_RECORD_BYTES,
+  });
+  const source = fs.createReadStream(file);
+  const utf8 = new Utf8Check();
+  // Errors upstream of the parser would otherwise leave the loop below waiting for ever.
+  source.on("error", (error) => parser.destroy(error));
+  utf8.on("error", (error) => parser.destroy(error));
+  source.pipe(utf8).pipe(parser);
+
+  let header: string[] | null = null;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (header === null) {
+        header = record.map((cell) => cell.trim());
+        if (header.every((cell) => cell === "")) throw new CsvFileError("no-header", "The first line is empty: it should name the columns.");
+        yield { header };
+        continue;
+      }
+      yield { line: info.lines, cells: record };
+    }
+  } catch (error) {
+    if (error instanceof CsvFileError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    const line = /line (\d+)/i.exec(message)?.[1];
+    throw new CsvFileError("malformed", `The file is not readable as CSV${line ? ` at line ${line}` : ""}: ${message.replace(/^Invalid \w+:\s*/, "")}`);
+  } finally {
+    source.destroy();
+  }
+  if (header === null) throw new CsvFileError("empty", "The file has no rows: not even a header line.");
+}
