@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { correlation, mean } from "./stats";
+import {
+  averageRanks,
+  correlation,
+  mean,
+  normalQuantile,
+  sampleVariance,
+  studentTQuantile,
+  studentTTwoSidedP,
+} from "./stats";
 
 describe("stats over jstat", () => {
   it("means", () => {
@@ -21,5 +29,36 @@ describe("stats over jstat", () => {
     expect(correlation([1, 0, 1], [0.5, 0.5, 0.5])).toBeNull();
     expect(correlation([1], [0.5])).toBeNull();
     expect(() => correlation([1, 0], [0.5])).toThrow(/pairs/);
+  });
+
+  it("gives the sample variance and mean ranks", () => {
+    // Σ(x − 2.5)² over 1…4 = 2.25 + 0.25 + 0.25 + 2.25 = 5, over n − 1 = 3.
+    expect(sampleVariance([1, 2, 3, 4])).toBeCloseTo(5 / 3, 12);
+    expect(sampleVariance([7])).toBeNull();
+    // jstat's documentation example: ties share the mean of the ranks they span.
+    expect(averageRanks([1, 2, 2, 3])).toEqual([1, 2.5, 2.5, 4]);
+    expect(averageRanks([30, 10, 20, 10])).toEqual([4, 1.5, 3, 1.5]);
+    expect(() => averageRanks([1, Number.NaN])).toThrow(/finite/);
+  });
+
+  it("gives the normal and t quantiles of the printed tables", () => {
+    // Normal table: z(0.975) = 1.959964; t table: t(0.975, 10) = 2.228139, t(0.995, 9) = 3.249836.
+    expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 6);
+    expect(normalQuantile(0.025)).toBeCloseTo(-1.959964, 6);
+    expect(studentTQuantile(0.975, 10)).toBeCloseTo(2.228139, 6);
+    expect(studentTQuantile(0.995, 9)).toBeCloseTo(3.249836, 6);
+    // Many degrees of freedom: t tends to the normal (t table's ∞ row: 1.960).
+    expect(studentTQuantile(0.975, 1e6)).toBeCloseTo(1.959964, 4);
+    expect(() => normalQuantile(1)).toThrow(/0 < p < 1/);
+    expect(() => studentTQuantile(0.975, 0)).toThrow(/df/);
+  });
+
+  it("gives two-sided t test p values", () => {
+    // The table's 5% two-sided point for 10 df, read back.
+    expect(studentTTwoSidedP(2.228139, 10)).toBeCloseTo(0.05, 6);
+    expect(studentTTwoSidedP(-2.228139, 10)).toBeCloseTo(0.05, 6);
+    expect(studentTTwoSidedP(0, 5)).toBe(1);
+    expect(studentTTwoSidedP(Infinity, 3)).toBe(0);
+    expect(() => studentTTwoSidedP(Number.NaN, 3)).toThrow();
   });
 });
