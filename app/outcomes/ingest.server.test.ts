@@ -35,7 +35,7 @@ const request = (file: string, extra: Partial<CsvImportRequest> = {}): CsvImport
 async function commit(req: CsvImportRequest) {
   const result = await commitCsvImport(req, NOW);
   if (!result.ok) throw new Error(`nothing committed: ${JSON.stringify(result.preview.ok ? result.preview.judged.counts : result.preview)}`);
-  return { importId: result.importId, ...(await result.written) };
+  return await result.written;
 }
 
 const Current = z.object({ ticket_id: z.string(), rating_raw: z.string().nullable(), ticket_at: z.string(), user_id: z.number().nullable() });
