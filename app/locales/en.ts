@@ -66,6 +66,8 @@ const common = {
     serverPlainBody: "Frontline hit an unexpected problem. Please try again in a moment.",
     refusedTitle: "Request refused",
     refusedBody: "This form was sent from another website, so Frontline did not accept it. Nothing was changed.",
+    tooLargeTitle: "File too large",
+    tooLargeBody: "Uploads can be up to 50 MB. Split the file into smaller ones (by month, say) and upload them one by one. Nothing was stored.",
     backToApp: "Back to Frontline",
   },
   trainee: {

@@ -5,20 +5,28 @@ import { beginImport, changesNothing, judgePlan, writeImport, type CommitResult,
 export type CsvImportRequest = CsvOptions & {
   file: string;
   fileName: string;
-  /** The label of the rows' origin; with a ticket id it is the key. */
+  /** The label of the rows' origin; with a ticket id it is the key. Empty: the format's default. */
   source: string;
   scope: ImportScope;
   userId: number | null;
 };
 
-export type CsvPreview = Exclude<CsvPlan, { ok: true }> | (Extract<CsvPlan, { ok: true }> & { judged: Judged; nothingToDo: boolean; scaleUsed: RatingScale | null });
+export type CsvPreview =
+  | Exclude<CsvPlan, { ok: true }>
+  | (Extract<CsvPlan, { ok: true }> & { judged: Judged; nothingToDo: boolean; scaleUsed: RatingScale | null; source: string });
+
+/** The label rows are keyed by when the uploader gives none: a preset's id, else "helpdesk". */
+export function defaultSource(format: string | undefined): string {
+  return format && format !== "generic" && format !== "mapped" ? format : "helpdesk";
+}
 
 /** Everything the preview shows, with nothing stored. */
 export async function previewCsvImport(request: CsvImportRequest, now: Date = new Date()): Promise<CsvPreview> {
   const planned = await planCsv(request.file, request, now);
   if (!planned.ok) return planned;
-  const judged = await judgePlan(planned.plan, request.source, request.scope);
-  return { ...planned, judged, nothingToDo: changesNothing(judged), scaleUsed: planned.scale.scale };
+  const source = request.source || defaultSource(request.format === "mapped" ? "mapped" : planned.format?.id);
+  const judged = await judgePlan(planned.plan, source, request.scope);
+  return { ...planned, judged, nothingToDo: changesNothing(judged), scaleUsed: planned.scale.scale, source };
 }
 
 export type CsvCommit =
@@ -34,7 +42,7 @@ export async function commitCsvImport(request: CsvImportRequest, now: Date = new
   const preview = await previewCsvImport(request, now);
   if (!preview.ok || preview.nothingToDo) return { ok: false, preview };
   const importId = await beginImport({
-    source: request.source,
+    source: preview.source,
     kind: "csv",
     format: request.format === "mapped" ? "mapped" : (preview.format?.id ?? "generic"),
     fileName: request.fileName,
@@ -42,5 +50,5 @@ export async function commitCsvImport(request: CsvImportRequest, now: Date = new
     tokenId: null,
     teamIds: request.scope,
   });
-  return { ok: true, importId, written: writeImport(importId, preview.judged, request.source) };
+  return { ok: true, importId, written: writeImport(importId, preview.judged, preview.source) };
 }

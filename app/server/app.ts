@@ -7,6 +7,7 @@ import morgan from "morgan";
 import { projectRoot } from "#db/paths.server";
 import type { Config } from "~/config.server";
 import { plainPage } from "./plain-page";
+import { limitUploadSize } from "./upload-limit";
 import { assignCspNonce, refuseCrossOriginWrites, securityHeaders } from "./security";
 
 type BuildSource = () => Promise<ServerBuild>;
@@ -42,6 +43,7 @@ export function createApp(config: Config, build: BuildSource, { development }: {
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
   app.use(refuseCrossOriginWrites);
+  app.use(limitUploadSize);
   app.all(
     "*",
     createRequestHandler({

@@ -7,6 +7,7 @@ import { projectRoot } from "#db/paths.server";
 import { DEMO_SIGN_INS, seedDemoOrganisation } from "~/accounts/demo.server";
 import { startHousekeeping } from "~/auth/housekeeping.server";
 import { ConfigError, readConfig } from "~/config.server";
+import { recoverInterruptedImports } from "~/outcomes/undo.server";
 import { createApp } from "./app";
 
 const BUILD_PATH = path.join(projectRoot, "build", "index.js");
@@ -40,6 +41,8 @@ async function main() {
     if (error instanceof MigrationError) fail(error.message);
     fail(`the database could not be opened: ${error instanceof Error ? error.message : String(error)}`);
   }
+  const interrupted = await recoverInterruptedImports();
+  if (interrupted.length > 0) console.warn(`Outcome imports ${interrupted.join(", ")} were cut short by the last stop and have been rolled back.`);
   const seeded = config.production ? false : await seedDemoOrganisation();
   startHousekeeping();
 

@@ -6,7 +6,8 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-type PlainMessage = { title: "errors.serverTitle"; message: "errors.serverPlainBody" } | { title: "errors.refusedTitle"; message: "errors.refusedBody" };
+type PlainMessage = { title: "errors.serverTitle"; message: "errors.serverPlainBody" } | { title: "errors.refusedTitle"; message: "errors.refusedBody" }
+  | { title: "errors.tooLargeTitle"; message: "errors.tooLargeBody" };
 
 /**
  * A minimal styled page for answers given before Remix runs (refused requests, server errors), in

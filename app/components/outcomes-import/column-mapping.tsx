@@ -1,0 +1,55 @@
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OUTCOME_FIELDS, RATING_SCALES, type OutcomeField } from "~/domain/outcomes";
+
+type Options = { format: string; scale: string; source: string; team: string };
+
+/** Asks which column holds each field; a GET form, so the choice lives in the preview's address. */
+export function ColumnMappingForm({ message, headers, mapping, options }: { message: string; headers: string[]; mapping: Partial<Record<OutcomeField, string>>; options: Options }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card stack" aria-labelledby="columns-title">
+      <h2 id="columns-title">{t("imports.columnsTitle")}</h2>
+      <div className="form-errors" role="alert">
+        <p>{message}</p>
+      </div>
+      <p>{t("imports.columnsIntro")}</p>
+      <Form method="get" className="stack">
+        <input type="hidden" name="format" value="mapped" />
+        <input type="hidden" name="source" value={options.source} />
+        <input type="hidden" name="team" value={options.team} />
+        <div className="import-choices">
+          {OUTCOME_FIELDS.map((field) => (
+            <div className="field" key={field}>
+              <label htmlFor={`map-${field}`}>{field}</label>
+              <select id={`map-${field}`} name={`map_${field}`} defaultValue={mapping[field] ?? ""}>
+                <option value="">{t("imports.notInFile")}</option>
+                {headers.map((header, i) => (
+                  <option key={`${header}-${i}`} value={header}>
+                    {header || `#${i + 1}`}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
+          <div className="field">
+            <label htmlFor="map-scale">{t("imports.scale")}</label>
+            <select id="map-scale" name="scale" defaultValue={options.scale}>
+              <option value="detect">{t("imports.scaleDetect")}</option>
+              {RATING_SCALES.map((scale) => (
+                <option key={scale} value={scale}>
+                  {t(`imports.scales.${scale}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div>
+          <button type="submit" className="button button--primary">
+            {t("imports.readAgain")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
