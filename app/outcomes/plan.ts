@@ -30,8 +30,9 @@ export function emptyPlan(): Plan {
   return { rowsRead: 0, refusedCount: 0, refused: [], refusedByReason: new Map(), winners: new Map(), repeatCount: 0, repeats: [], notes: new Set(), dateFrom: null, dateTo: null };
 }
 
-// Reasons quote the cell; the tally groups them by what went wrong, without the value.
-const reasonKind = (reason: string) => reason.replace(/"[^"]*"/g, "…");
+// Reasons quote the cell; the tally groups them by what went wrong, without the value (greedy,
+// because a quoted formula has quotes of its own).
+const reasonKind = (reason: string) => reason.replace(/".*"/g, "…");
 
 export function refuse(plan: Plan, line: number, reason: string): void {
   plan.refusedCount++;

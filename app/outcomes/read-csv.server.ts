@@ -80,6 +80,9 @@ export async function* readCsv(file: string): AsyncGenerator<{ header: string[] 
     bom: true,
     delimiter: sniffDelimiter(firstLineOf(file)),
     relax_column_count: true,
+    // A quote inside an unquoted cell (=HYPERLINK("…") typed by hand) is taken as text, so one odd
+    // cell refuses its row instead of the whole file.
+    relax_quotes: true,
     skip_empty_lines: true,
     skip_records_with_empty_values: true,
     info: true,

@@ -21,7 +21,7 @@ const FIELD_LIMIT = 10_000;
  * still stops at the limit), every other part into memory, small. Nothing is stored in the
  * database until the file is whole.
  */
-export async function receiveUpload(request: Request, userId: number): Promise<{ upload: OutcomeUpload | null; fields: Map<string, string> }> {
+export async function receiveUpload(request: Request, userId: number): Promise<{ upload: OutcomeUpload | null; fields: Map<string, string>; empty: boolean }> {
   fs.mkdirSync(uploadsDir(), { recursive: true });
   const id = randomBytes(16).toString("hex");
   const target = path.join(uploadsDir(), `${id}.csv`);
@@ -55,11 +55,11 @@ export async function receiveUpload(request: Request, userId: number): Promise<{
     for (const [key, value] of form) if (typeof value === "string" && key !== "file") fields.set(key, value);
     if (fileName === null || bytes === 0) {
       fs.rmSync(target, { force: true });
-      return { upload: null, fields };
+      return { upload: null, fields, empty: fileName !== null };
     }
     const upload = { id, created_by: userId, file_name: fileName, file_path: target, bytes };
     await insertUpload(upload);
-    return { upload: { ...upload, created_at: new Date().toISOString() }, fields };
+    return { upload: { ...upload, created_at: new Date().toISOString() }, fields, empty: false };
   } catch (error) {
     fs.rmSync(target, { force: true });
     throw error;

@@ -40,7 +40,7 @@ export default function Agents() {
   const problem = params.get("problem");
   const mappedName = people.find((person) => String(person.id) === params.get("user"))?.name ?? "";
   return (
-    <div className="stack-lg">
+    <div className="stack-lg import-page">
       <header className="page-header">
         <p>
           <Link to="/team/outcomes/imports">{t("imports.title")}</Link>

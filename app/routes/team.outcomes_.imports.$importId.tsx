@@ -101,7 +101,7 @@ export default function ImportPage() {
           <Figure label={t("imports.summary.rowsRead")} value={record.rows_read} />
           <Figure label={t("imports.summary.added")} value={record.rows_added} />
           <Figure label={t("imports.summary.replacing")} value={record.rows_replacing} />
-          <Figure label={t("imports.summary.unchanged")} value={record.rows_unchanged} />
+          <Figure label={t("imports.summary.unchangedOrRepeated")} value={record.rows_unchanged} />
           <Figure label={t("imports.summary.refused")} value={record.rows_refused} />
           <Figure label={t("imports.summary.agentsMatched")} value={record.agents_matched} />
           <Figure label={t("imports.summary.agentsUnknown")} value={record.agents_unknown} />

@@ -45,8 +45,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireImportActor(request);
   const t = await i18next.getFixedT(request);
   try {
-    const { upload, fields } = await receiveUpload(request, actor.user.id);
-    if (!upload) return json({ error: t("imports.noFile") }, { status: 400 });
+    const { upload, fields, empty } = await receiveUpload(request, actor.user.id);
+    if (!upload) return json({ error: t(empty ? "imports.emptyFile" : "imports.noFile") }, { status: 400 });
     const options = readImportOptions((key) => fields.get(key) ?? null);
     return redirect(`/team/outcomes/imports/preview/${upload.id}?${optionsQuery(options)}`);
   } catch (error) {
@@ -60,7 +60,7 @@ export default function Imports() {
   const { isAdmin, teams, formats, presets, imports, discarded } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
-    <div className="stack-lg">
+    <div className="stack-lg import-page">
       <header className="page-header">
         <p>
           <Link to="/team/outcomes">{t("imports.backToOutcomes")}</Link>

@@ -50,7 +50,7 @@ export default function ImportPreview() {
   const { t } = useTranslation();
   const { options, query, preview } = useLoaderData<typeof loader>();
   return (
-    <div className="stack-lg">
+    <div className="stack-lg import-page">
       <header className="page-header">
         <p>
           <Link to="/team/outcomes/imports">{t("imports.title")}</Link>

@@ -18,7 +18,7 @@ export function PreviewReport({ preview, options, query }: { preview: Ready; opt
   return (
     <>
       <section className="card stack" aria-labelledby="summary-title">
-        <h2 id="summary-title">{t("imports.previewTitle")}</h2>
+        <h2 id="summary-title">{t("imports.figuresTitle")}</h2>
         <dl className="import-figures">
           <Figure label={t("imports.summary.rowsRead")} value={preview.rowsRead} />
           <Figure label={t("imports.summary.added")} value={preview.counts.add} />
