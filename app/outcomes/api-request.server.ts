@@ -43,7 +43,9 @@ export async function readJsonBody(request: Request, limit: number = MAX_BODY_BY
       if (done) break;
       bytes += value.byteLength;
       if (bytes > limit) {
-        await reader.cancel();
+        // Stop reading, but do not cancel: cancelling destroys the socket (Remix's stream pump),
+        // and the client would see a reset instead of the 413. The answer closes the connection.
+        reader.releaseLock();
         return { ok: false, problem: tooLarge(limit) };
       }
       chunks.push(value);
