@@ -1,9 +1,18 @@
+import fs from "node:fs";
+import path from "node:path";
+import * as z from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "#db/db.server";
 import { makeTempDir, useFreshDatabase } from "#db/test-database";
+import { OUTCOME_FIELDS } from "~/domain/outcomes";
 import { SKILLS } from "~/engine";
 import { listAttemptsOfUser } from "~/models/attempt.server";
+import { listImports } from "~/models/outcome-import.server";
 import { findUserByEmail } from "~/models/user.server";
-import { DEMO_SIGN_INS, seedDemoOrganisation } from "./demo.server";
+import { DEMO_EXPORT_FILE, DEMO_HELPDESK_SOURCE } from "~/outcomes/demo-outcomes.server";
+import { UNKNOWN_HELPDESK_AGENT } from "~/outcomes/synthetic-helpdesk";
+import { recoverInterruptedImports, undoOutcomeImport } from "~/outcomes/undo.server";
+import { DEMO_SIGN_INS, DEMO_TRAINEE_EMAILS, seedDemoOrganisation } from "./demo.server";
 
 let seeded = false;
 
@@ -52,5 +61,56 @@ describe("seedDemoOrganisation", () => {
     expect(seeds.every((seed) => seed !== null && Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32)).toBe(true);
     expect(new Set(seeds).size).toBe(attempts.length);
     expect(attempts.every((attempt) => attempt.timing === "normal")).toBe(true);
+  });
+});
+
+const demoImports = async () => (await listImports(null)).filter((record) => record.source === DEMO_HELPDESK_SOURCE);
+
+describe("the demo's helpdesk outcomes", () => {
+  it("imports a synthetic export for every demo trainee and one unknown helpdesk agent, once", async () => {
+    const [demo, ...others] = await demoImports();
+    expect(others).toEqual([]);
+    expect(demo).toMatchObject({ status: "committed", kind: "csv", format: "generic", created_by: null, file_name: DEMO_EXPORT_FILE });
+    expect(demo!.rows_added).toBe(demo!.rows_read);
+    expect(demo!.rows_refused).toBe(0);
+    expect(demo!.agents_matched).toBe(DEMO_TRAINEE_EMAILS.length);
+    expect(demo!.agents_unknown).toBe(1);
+    expect(await seedDemoOrganisation()).toBe(false);
+    expect(await demoImports()).toHaveLength(1);
+  });
+
+  it("writes the export beside the database, in the generic template, for a trainer to upload by hand", async () => {
+    const [demo] = await demoImports();
+    const file = path.join(path.dirname(process.env.DATABASE_PATH!), DEMO_EXPORT_FILE);
+    const lines = fs.readFileSync(file, "utf8").trim().split("\n");
+    expect(lines[0]).toBe(OUTCOME_FIELDS.join(","));
+    expect(lines.some((line) => line.includes(UNKNOWN_HELPDESK_AGENT))).toBe(true);
+    expect(lines.length - 1).toBe(demo!.rows_read);
+  });
+
+  it("dates the tickets within the practice history, so mastery and outcomes line up", async () => {
+    const db = await getDb();
+    const span = await db.get(
+      z.object({ first: z.string(), last: z.string(), agents: z.number() }),
+      "SELECT MIN(ticket_at) AS first, MAX(ticket_at) AS last, COUNT(DISTINCT user_id) AS agents FROM helpdesk_tickets WHERE is_current = 1",
+    );
+    const attempts = await db.get(z.object({ first: z.string(), last: z.string() }), "SELECT MIN(started_at) AS first, MAX(ended_at) AS last FROM attempts");
+    expect(span!.agents).toBe(DEMO_TRAINEE_EMAILS.length);
+    expect(span!.first >= attempts!.first && span!.last <= attempts!.last).toBe(true);
+  });
+
+  it("imports again at the next start when the first start stopped part-way, and never after a trainer undid it", async () => {
+    const db = await getDb();
+    const [first] = await demoImports();
+    // What a stop during the first start's import leaves behind, then the start-up recovery.
+    await db.write((tx) => tx.run("UPDATE outcome_imports SET status = 'importing' WHERE id = ?", [first!.id]));
+    expect(await recoverInterruptedImports()).toEqual([first!.id]);
+    expect(await seedDemoOrganisation()).toBe(false);
+    const [second] = await demoImports();
+    expect(second!.id).not.toBe(first!.id);
+    expect(second).toMatchObject({ status: "committed", rows_added: first!.rows_added });
+    expect(await undoOutcomeImport(second!.id, null)).toBe(true);
+    await seedDemoOrganisation();
+    expect((await demoImports()).map((record) => record.status)).toEqual(["undone", "failed"]);
   });
 });

@@ -6,6 +6,7 @@ import type { Role } from "~/auth/roles";
 import { getLibrary } from "~/library/catalog.server";
 import { insertHistoricAttempts } from "~/models/seed.server";
 import { countUsers } from "~/models/user.server";
+import { seedDemoOutcomes } from "~/outcomes/demo-outcomes.server";
 import { createAccount, findOrCreateTeam } from "./accounts.server";
 
 /** Past practice for the demo (see seedDemoHistory): how many conversations and how good. */
@@ -33,18 +34,26 @@ const OTHER_DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: "emma@frontline.test", password: "frontline-trainee", displayName: "Emma Clarke", role: "trainee", team: RETURNS, practice: { attempts: 4, skillAtStart: 0.6, growth: 0.05 } },
 ];
 
+const DEMO_ACCOUNTS = [...DEMO_SIGN_INS, ...OTHER_DEMO_ACCOUNTS];
+/** Every demo trainee, practising or not: all of them answer the demo helpdesk's customers. */
+export const DEMO_TRAINEE_EMAILS: readonly string[] = DEMO_ACCOUNTS.filter((account) => account.role === "trainee").map((account) => account.email);
+
 /**
  * Seeds the demo organisation into an empty database. Never call it in production mode:
  * the caller (start-up) decides, so no code path can create demo accounts there by accident.
+ * On a database that has users already, it only adds the demo's helpdesk outcomes when they are
+ * missing (a demo made before outcomes existed, or a first start stopped before they were in).
  */
 export async function seedDemoOrganisation(): Promise<boolean> {
-  if ((await countUsers()) > 0) return false;
-  const accounts = [...DEMO_SIGN_INS, ...OTHER_DEMO_ACCOUNTS];
+  if ((await countUsers()) > 0) {
+    await seedOutcomes();
+    return false;
+  }
   // One hash per distinct demo password: scrypt at full strength costs ~0.3 s each.
-  const passwords = [...new Set(accounts.map((account) => account.password))];
+  const passwords = [...new Set(DEMO_ACCOUNTS.map((account) => account.password))];
   const hashes = new Map(await Promise.all(passwords.map(async (p) => [p, await hashPassword(p)] as const)));
   const practising: { userId: number; practice: DemoPractice }[] = [];
-  for (const account of accounts) {
+  for (const account of DEMO_ACCOUNTS) {
     const team = account.team ? await findOrCreateTeam(account.team) : null;
     const userId = await createAccount(
       { email: account.email, displayName: account.displayName, role: account.role, teamId: team?.id ?? null, password: account.password },
@@ -56,7 +65,15 @@ export async function seedDemoOrganisation(): Promise<boolean> {
   await seedDemoHistory(practising).catch((error: unknown) => {
     console.warn(`The demo trainees' practice history was not created: ${error instanceof Error ? error.message : String(error)}`);
   });
+  await seedOutcomes();
   return true;
+}
+
+/** The helpdesk outcomes follow the history's dates; like the history, only the outcomes page misses them if they fail. */
+async function seedOutcomes(): Promise<void> {
+  await seedDemoOutcomes(DEMO_TRAINEE_EMAILS).catch((error: unknown) => {
+    console.warn(`The demo's helpdesk outcomes were not imported: ${error instanceof Error ? error.message : String(error)}`);
+  });
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
