@@ -49,6 +49,8 @@ async function commitAndWait(page: Page): Promise<number> {
 }
 
 test.describe("outcomes import", () => {
+  // Each test makes its own team and manager (scrypt sign-ins) and reads files twice per upload.
+  test.describe.configure({ timeout: 90_000 });
   test("a manager previews, commits, imports the same file again to no effect, and undoes", async ({ browser, playwright, baseURL }) => {
     const crew = await createCrew(playwright, baseURL, [["Ana", "Ben"]]);
     const page = await openPage(browser, { storageState: crew.manager.state });
