@@ -3,7 +3,7 @@ import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { useFreshDatabase } from "#db/test-database";
 import { createAccount } from "~/accounts/accounts.server";
-import { apiTokens, authenticateToken, createApiToken, hashToken, parseNewTokenForm, revokeApiToken, TOKEN_NAME_MAX } from "./api-tokens.server";
+import { apiTokens, authenticateToken, createApiToken, hashToken, parseNewTokenForm, parseRevokeForm, revokeApiToken, TOKEN_NAME_MAX } from "./api-tokens.server";
 
 let adminId = 0;
 
@@ -36,7 +36,7 @@ describe("creating API tokens", () => {
     expect((await apiTokens()).map((token) => token.name)).toEqual(expect.arrayContaining(["A", "B"]));
   });
 
-  it("requires a name of at most the limit", () => {
+  it("requires a name of at most the limit, and a revoke names a token id", () => {
     const messages = { required: "Name it", tooLong: "Too long" };
     const form = (name: string) => {
       const data = new FormData();
@@ -49,6 +49,12 @@ describe("creating API tokens", () => {
     };
     expect(errors("   ")).toEqual({ name: ["Name it"] });
     expect(errors("x".repeat(TOKEN_NAME_MAX + 1))).toEqual({ name: ["Too long"] });
+    const revoke = (tokenId: string | null) => {
+      const data = new FormData();
+      if (tokenId !== null) data.set("tokenId", tokenId);
+      return parseRevokeForm(data);
+    };
+    expect([revoke("12"), revoke("0"), revoke("x"), revoke(null)]).toEqual([12, null, null, null]);
     const ok = parseNewTokenForm(form(" Jira "), messages);
     expect(ok.status === "success" && ok.value).toEqual({ name: "Jira" });
   });

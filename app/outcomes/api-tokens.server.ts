@@ -48,6 +48,14 @@ export function parseNewTokenForm(formData: FormData, messages: { required: stri
   return parseWithZod(formData, { schema });
 }
 
+const RevokeForm = z.object({ tokenId: z.coerce.number().int().positive() });
+
+/** The token a revoke button names; null for anything else. */
+export function parseRevokeForm(formData: FormData): number | null {
+  const parsed = RevokeForm.safeParse({ tokenId: formData.get("tokenId") });
+  return parsed.success ? parsed.data.tokenId : null;
+}
+
 export async function createApiToken(name: string, createdBy: number | null, now: Date = new Date()): Promise<{ token: ApiTokenView; secret: string }> {
   const secret = `${TOKEN_PREFIX}${randomBytes(SECRET_BYTES).toString("base64url")}`;
   const id = await insertApiToken({ name: name.trim(), tokenHash: hashToken(secret), prefix: secret.slice(0, SHOWN_CHARS), createdBy }, now);

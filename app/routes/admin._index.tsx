@@ -26,9 +26,14 @@ export default function AdminPeople() {
           <h1>{t("admin.peopleTitle")}</h1>
           <p className="lead">{t("admin.peopleIntro")}</p>
         </div>
-        <Link to="/admin/users/new" className="button button--primary">
-          {t("admin.addPerson")}
-        </Link>
+        <div className="actions">
+          <Link to="/admin/users/new" className="button button--primary">
+            {t("admin.addPerson")}
+          </Link>
+          <Link to="/admin/api-tokens" className="button">
+            {t("apiTokens.linkFromAdmin")}
+          </Link>
+        </div>
       </header>
       {created ? (
         <p className="notice notice--ok" role="status">
