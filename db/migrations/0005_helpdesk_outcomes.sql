@@ -85,7 +85,6 @@ CREATE TABLE helpdesk_tickets (
 CREATE UNIQUE INDEX helpdesk_tickets_current_key ON helpdesk_tickets (source, ticket_id) WHERE is_current = 1;
 CREATE INDEX helpdesk_tickets_key ON helpdesk_tickets (source, ticket_id, ticket_at);
 CREATE INDEX helpdesk_tickets_import ON helpdesk_tickets (import_id);
-CREATE INDEX helpdesk_tickets_agent ON helpdesk_tickets (agent_key);
 CREATE INDEX helpdesk_tickets_user_time ON helpdesk_tickets (user_id, ticket_at, satisfied, rating, solved_first_contact, reopened)
   WHERE is_current = 1;
 
