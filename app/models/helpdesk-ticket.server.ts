@@ -114,7 +114,7 @@ export async function matchTicketsByEmail(): Promise<number> {
   return db.write(async (tx) => {
     const { changes } = await tx.run(
       `UPDATE helpdesk_tickets SET user_id = (SELECT u.id FROM users u WHERE lower(u.email) = helpdesk_tickets.agent_key)
-        WHERE user_id IS NULL AND agent_key IN (SELECT lower(email) FROM users)`,
+        WHERE is_current = 1 AND user_id IS NULL AND agent_key IN (SELECT lower(email) FROM users)`,
     );
     return changes;
   });
