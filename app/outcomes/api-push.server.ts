@@ -194,7 +194,7 @@ export async function pushOutcomes(body: unknown, options: PushOptions, tokenId:
 
   const notes: string[] = [];
   if (plan.notes.has("assumed-utc")) notes.push("Some date_time values had no offset; they were read as UTC.");
-  if (judged.unknownAgentCount > 0) notes.push("Some agents are not Frontline users yet; their outcomes are stored and count once an admin or manager maps them on the imports page.");
+  if (judged.unknownAgentCount > 0) notes.push("Some agents are not Frontline users yet; their outcomes are stored and count once an admin or manager maps them to people on the helpdesk agents page.");
   return {
     ok: true,
     answer: {
