@@ -41,8 +41,19 @@ export const BRIEF_PAGE = "/train/scenarios/parcel-third-call";
 export const ROLE_PAGES: Record<Role, readonly string[]> = {
   trainee: ["/train", "/train/progress", BRIEF_PAGE],
   trainer: ["/library", "/analytics/scenarios"],
-  manager: ["/team", "/team/outcomes", "/analytics/scenarios"],
-  admin: ["/admin", "/admin/teams", "/admin/users/new", "/admin/users/:id", "/team", "/team/outcomes", "/analytics/scenarios"],
+  manager: ["/team", "/team/outcomes", "/team/outcomes/imports", "/team/outcomes/agents", "/analytics/scenarios"],
+  admin: [
+    "/admin",
+    "/admin/teams",
+    "/admin/users/new",
+    "/admin/users/:id",
+    "/admin/api-tokens",
+    "/team",
+    "/team/outcomes",
+    "/team/outcomes/imports",
+    "/team/outcomes/agents",
+    "/analytics/scenarios",
+  ],
 };
 
 /** Every role-restricted page once, with the roles that may open it. */

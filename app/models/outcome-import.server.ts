@@ -13,6 +13,7 @@ const ImportRow = z.object({
   file_name: z.string().nullable(),
   created_by: z.number().int().nullable(),
   created_by_name: z.string().nullable(),
+  token_name: z.string().nullable(),
   token_id: z.number().int().nullable(),
   created_at: z.string(),
   status: z.enum(["importing", "committed", "undone", "failed"]),
@@ -36,11 +37,12 @@ const ImportRow = z.object({
 export type OutcomeImport = z.infer<typeof ImportRow>;
 
 const SELECT_IMPORT = `
-  SELECT i.*, c.display_name AS created_by_name, d.display_name AS undone_by_name,
+  SELECT i.*, c.display_name AS created_by_name, d.display_name AS undone_by_name, k.name AS token_name,
          (SELECT group_concat(team_id) FROM outcome_import_teams WHERE import_id = i.id) AS team_ids
     FROM outcome_imports i
     LEFT JOIN users c ON c.id = i.created_by
-    LEFT JOIN users d ON d.id = i.undone_by`;
+    LEFT JOIN users d ON d.id = i.undone_by
+    LEFT JOIN api_tokens k ON k.id = i.token_id`;
 
 export type NewImport = {
   source: string;

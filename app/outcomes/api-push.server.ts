@@ -4,6 +4,7 @@ import { currentTickets } from "~/models/helpdesk-ticket.server";
 import { beginImport, changesNothing, judgePlan, writeImport, type Decision, type Judged } from "./ingest.server";
 import { accept, emptyPlan, refuse } from "./plan";
 import { checkOutcome, type RawOutcome } from "./row";
+import { SOURCE } from "./imports.server";
 
 /**
  * The use case behind POST /api/outcomes: a JSON array of outcomes from a helpdesk integration.
@@ -15,7 +16,6 @@ import { checkOutcome, type RawOutcome } from "./row";
 export const MAX_PUSH_ROWS = 1000;
 export const DEFAULT_API_SOURCE = "api";
 // The upload page's rule for a source label (imports.server.ts), so one label works in both.
-const SOURCE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,39}$/u;
 const KNOWN_KEYS = new Set<string>([...OUTCOME_FIELDS, "scale"]);
 const IGNORED_LIMIT = 50;
 

@@ -58,7 +58,8 @@ export async function undoImportAs(actor: ImportActor, importId: number): Promis
   return (await undoOutcomeImport(importId, actor.user.id)) ? "undone" : "already";
 }
 
-const SOURCE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,39}$/u;
+/** A source label: the same rule on the upload page and in the API's ?source=. */
+export const SOURCE = /^[\p{L}\p{N}][\p{L}\p{N} ._-]{0,39}$/u;
 
 /** The choices on the upload and preview forms, read from a query string or a form. */
 export const ImportOptions = z.object({

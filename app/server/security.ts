@@ -54,6 +54,11 @@ export function refuseCrossOriginWrites(req: Request, res: Response, next: NextF
   const origin = req.get("origin");
   const ownOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
   if (origin === undefined || origin === ownOrigin) return next();
+  // API clients read JSON errors; a browser page from another site gets the same refusal in JSON.
+  if (req.path.startsWith("/api/")) {
+    res.status(403).json({ error: { code: "cross-origin", message: "Requests from another website's pages are refused. Call the API from a server, without an Origin header." } });
+    return;
+  }
   res
     .status(403)
     .type("html")

@@ -137,6 +137,7 @@ export const imports = {
     when: "Uploaded",
     teams: "For",
     organisation: "The whole organisation",
+    token: "API token “{{name}}”",
   },
   // Agents
   agentsTitle: "Helpdesk agents",
