@@ -8,17 +8,27 @@ import { hashPassword } from "~/auth/password.server";
 import { getLibrary } from "~/library/catalog.server";
 import { insertHistoricAttempts, insertOrganisation, type HistoricAttempt, type SeedPerson } from "~/models/seed.server";
 import { listTeams } from "~/models/team.server";
+import { exportPathBesideDatabase, importSyntheticHelpdesk } from "~/outcomes/demo-outcomes.server";
+import { HELPDESK_LEAD_IN_MS, overallMasteryTimeline, UNKNOWN_HELPDESK_AGENT, type HelpdeskAgent } from "~/outcomes/synthetic-helpdesk";
 import { runCli, UsageError } from "./run-cli";
 
-const USAGE = "usage: npm run db:seed -- [--trainees 1000] [--attempts 50] [--teams 20] [--seed 42]";
+const USAGE = "usage: npm run db:seed -- [--trainees 1000] [--attempts 50] [--teams 20] [--seed 42] [--tickets-per-week 11]";
 const Args = z.object({
   trainees: z.coerce.number().int().min(1).max(100_000).default(1000),
   attempts: z.coerce.number().int().min(0).max(1000).default(50),
   teams: z.coerce.number().int().min(1).max(200).default(20),
   seed: z.coerce.number().int().default(42),
+  // An agent's mean weekly volume is drawn from 0.75–1.25 times this. At 11, most agents have the
+  // outcomes page's 10 rated tickets in each four-week window (seed.test.ts counts them per team);
+  // 0 skips the helpdesk export.
+  "tickets-per-week": z.coerce.number().min(0).max(200).default(11),
 });
 
 const PASSWORD = "frontline-synthetic";
+const HELPDESK_SOURCE = "synthetic-helpdesk";
+const HELPDESK_EXPORT_FILE = "synthetic-helpdesk-export.csv";
+/** One trainee in this many, in every team, learns slowly: the control group of the outcomes page. */
+const SLOW_LEARNER_EVERY = 4;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const HISTORY_DAYS = 182;
 const BATCH = 400;
@@ -30,11 +40,11 @@ runCli(async () => {
     throw new UsageError(`db:seed creates managers and trainees who all share the published password "${PASSWORD}"; it refuses to run with NODE_ENV=production`);
   }
   const { values } = parseArgs({
-    options: { trainees: { type: "string" }, attempts: { type: "string" }, teams: { type: "string" }, seed: { type: "string" } },
+    options: { trainees: { type: "string" }, attempts: { type: "string" }, teams: { type: "string" }, seed: { type: "string" }, "tickets-per-week": { type: "string" } },
   });
   const parsed = Args.safeParse(values);
   if (!parsed.success) throw new UsageError(`${parsed.error.issues[0]?.path.join(".")}: ${parsed.error.issues[0]?.message}\n${USAGE}`);
-  const { trainees: traineeCount, attempts: perTrainee, teams: teamCount, seed } = parsed.data;
+  const { trainees: traineeCount, attempts: perTrainee, teams: teamCount, seed, "tickets-per-week": ticketsPerWeek } = parsed.data;
   const random = seededRandom(seed);
   const started = Date.now();
 
@@ -66,18 +76,24 @@ runCli(async () => {
   const window = { from: now - HISTORY_DAYS * DAY_MS, to: now - DAY_MS };
   let batch: HistoricAttempt[] = [];
   let total = 0;
-  for (const trainee of trainees) {
+  const agents: HelpdeskAgent[] = [];
+  for (const [i, trainee] of trainees.entries()) {
     // Each synthetic trainee has a starting skill and a rate of improvement over the six months.
     // About one trainee in ten clicked through one early conversation without reading it, so the
     // "faster than reading" flag and its exclusion from item analysis have something to show.
+    // A quarter of each team starts weak and barely improves: most of them never reach the outcomes
+    // page's milestone, which gives every team a control group (other trainees nearly all reach it).
+    const slow = Math.floor(i / teamCount) % SLOW_LEARNER_EVERY === SLOW_LEARNER_EVERY - 1;
     const plan = {
       userId: userIds.get(trainee.email)!,
       attempts: perTrainee,
-      skillAtStart: 0.2 + 0.6 * random(),
-      growth: 0.35 * random(),
+      skillAtStart: slow ? 0.05 + 0.15 * random() : 0.2 + 0.6 * random(),
+      growth: (slow ? 0.12 : 0.35) * random(),
       rushed: random() < 0.1 ? 1 : 0,
     };
-    batch.push(...simulateHistory(plan, versions, window, random));
+    const history = simulateHistory(plan, versions, window, random);
+    agents.push({ email: trainee.email, timeline: overallMasteryTimeline(history.flatMap((attempt) => (attempt.end ? [{ endedAt: attempt.end.endedAt, scores: attempt.end.scores }] : []))) });
+    batch.push(...history);
     if (batch.length >= BATCH) {
       await insertHistoricAttempts(batch);
       total += batch.length;
@@ -86,9 +102,26 @@ runCli(async () => {
   }
   await insertHistoricAttempts(batch);
   total += batch.length;
+  const historyDone = Date.now();
+
+  let helpdesk = "";
+  if (ticketsPerWeek > 0) {
+    // The helpdesk's export for the six months and the four weeks before, imported like an upload.
+    const file = exportPathBesideDatabase(HELPDESK_EXPORT_FILE);
+    const { tickets } = await importSyntheticHelpdesk(agents, {
+      from: window.from - HELPDESK_LEAD_IN_MS,
+      to: window.to,
+      seed,
+      ticketsPerWeek: { min: 0.75 * ticketsPerWeek, max: 1.25 * ticketsPerWeek },
+      unknownAgent: UNKNOWN_HELPDESK_AGENT,
+      source: HELPDESK_SOURCE,
+      file,
+    });
+    helpdesk = `; imported ${tickets} helpdesk tickets from ${file} in ${((Date.now() - historyDone) / 1000).toFixed(1)} s`;
+  }
   console.log(
     `Seeded ${teamCount} teams, ${managers.length} managers and ${trainees.length} trainees with ${total} attempts ` +
-      `over the last ${HISTORY_DAYS} days in ${((Date.now() - started) / 1000).toFixed(1)} s (seed ${seed}).`,
+      `over the last ${HISTORY_DAYS} days in ${((historyDone - started) / 1000).toFixed(1)} s (seed ${seed})${helpdesk}.`,
   );
   console.log(`Every synthetic account's password: ${PASSWORD} (e.g. ${managers[0]?.email}).`);
 });

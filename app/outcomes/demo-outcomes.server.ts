@@ -7,6 +7,7 @@ import { findUserByEmail } from "~/models/user.server";
 import { commitCsvImport } from "./csv-import.server";
 import type { CommitResult } from "./ingest.server";
 import {
+  HELPDESK_LEAD_IN_MS,
   helpdeskCsv,
   overallMasteryTimeline,
   synthesiseHelpdeskTickets,
@@ -69,7 +70,8 @@ async function demoImportMade(): Promise<boolean> {
 
 /**
  * The demo trainees' helpdesk outcomes, generated from their practice history in the database so
- * that ticket dates and mastery line up, then imported like an upload. Does nothing when the demo
+ * that ticket dates and mastery line up (from four weeks before the first practice to the last),
+ * then imported like an upload. Does nothing when the demo
  * import exists, when none of `traineeEmails` is a user (not the demo's database), or when there is
  * no practice to line up with. Returns whether it imported.
  */
@@ -93,7 +95,7 @@ export async function seedDemoOutcomes(traineeEmails: readonly string[]): Promis
   }
   if (agents.length === 0 || !(from < to)) return false;
   const { written } = await importSyntheticHelpdesk(agents, {
-    from,
+    from: from - HELPDESK_LEAD_IN_MS,
     to: to + 1,
     seed: DEMO_SEED,
     ticketsPerWeek: DEMO_TICKETS_PER_WEEK,

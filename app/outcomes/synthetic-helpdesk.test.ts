@@ -1,5 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { DEMO_SIGN_INS, DEMO_TRAINEE_EMAILS } from "~/accounts/demo.server";
 import { correlation, mean } from "~/analytics/stats";
 import { OUTCOME_FIELDS } from "~/domain/outcomes";
 import { seededRandom } from "~/engine/random";
@@ -194,5 +195,33 @@ describe("overallMasteryTimeline", () => {
       // empathy (60 + 80) / 2 = 70 and calm 40: overall (70 + 40) / 2 = 55.
       { at: Date.parse("2026-03-05T10:00:00.000Z"), mastery: 55 },
     ]);
+  });
+});
+
+/**
+ * The sample a trainer can download and upload by hand (public/samples/): the demo trainees and
+ * one unknown helpdesk agent over eight fixed weeks, about 300 rows. Regenerate it after a change
+ * to the generator or the demo roster with `npx vitest run -u app/outcomes/synthetic-helpdesk.test.ts`.
+ */
+describe("the shipped sample export", () => {
+  it("is what the generator makes for the demo trainees", async () => {
+    const from = Date.parse("2026-09-07T00:00:00Z");
+    const to = from + 8 * 7 * DAY_MS;
+    const random = seededRandom(11);
+    const beginner = DEMO_SIGN_INS.find((account) => account.role === "trainee")!.email;
+    const agents = DEMO_TRAINEE_EMAILS.map((email) => {
+      const start = 40 + 30 * random();
+      const growth = 25 * random();
+      const timeline = [];
+      // The demo's listed trainee has never practised, in the sample as in the demo.
+      for (let at = from + 2 * DAY_MS; email !== beginner && at < to; at += 4 * DAY_MS) {
+        timeline.push({ at, mastery: Math.round(start + (growth * (at - from)) / (to - from)) });
+      }
+      return { email, timeline };
+    });
+    const tickets = synthesiseHelpdeskTickets(agents, { from, to, seed: 11, ticketsPerWeek: { min: 4, max: 7 }, firstTicketNumber: 900_001, unknownAgent: UNKNOWN_HELPDESK_AGENT });
+    expect(tickets.length).toBeGreaterThan(250);
+    expect(tickets.length).toBeLessThan(350);
+    await expect(helpdeskCsv(tickets)).toMatchFileSnapshot("../../public/samples/helpdesk-export-sample.csv");
   });
 });
