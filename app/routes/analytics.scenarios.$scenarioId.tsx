@@ -50,6 +50,7 @@ export default function ScenarioDetailPage() {
       <section className="card stack" aria-labelledby="flow-title">
         <h2 id="flow-title">{t("analytics.flowTitle")}</h2>
         <p className="muted">{t("analytics.flowIntro")}</p>
+        <p className="muted">{t("outcomesPage.simulated.scenario")}</p>
         {hardest && hardest.poorShare !== null ? (
           <p className="notice callout">
             {t("analytics.hardest", {

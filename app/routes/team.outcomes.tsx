@@ -1,144 +1,83 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import type { ChartConfiguration } from "chart.js";
-import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { requireTeamView } from "~/analytics/guard.server";
-import { buildOutcomes } from "~/analytics/outcomes.server";
-import { ChartCanvas } from "~/components/analytics/chart";
-import { ChartNumbers } from "~/components/analytics/chart-numbers";
+import { filterQuery } from "~/analytics/filters";
 import { FiltersForm } from "~/components/analytics/filters-form";
+import { AgentsSection } from "~/components/outcomes/agents-section";
+import { BeforeAfterSection } from "~/components/outcomes/before-after-section";
+import { Caveats, Exports } from "~/components/outcomes/caveats";
+import { EmptyState } from "~/components/outcomes/empty-state";
+import { formatCount } from "~/components/outcomes/format";
+import { LeftOut } from "~/components/outcomes/left-out";
+import { TrendSection } from "~/components/outcomes/trend-section";
+import outcomesStyles from "~/components/outcomes/outcomes.css";
 import { pageTitle } from "~/i18n/meta";
-import { formatMonth } from "~/utils/dates";
+import { DEFAULT_WEEKS, MILESTONE_MASTERY } from "~/outcomes/report-vocabulary";
+import { buildOutcomesReport } from "~/outcomes/report.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: outcomesStyles }];
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.outcomes"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { teams, filters, scope } = await requireTeamView(request);
-  return json({ teams, filters, ...(await buildOutcomes(scope)) });
+  const context = await requireTeamView(request);
+  const report = await buildOutcomesReport(context, new URL(request.url));
+  return json({ teams: context.teams, filters: context.filters, report });
 }
-
-const pct = (value: number | null) => (value === null ? "—" : `${Math.round(value * 100)}%`);
 
 export default function Outcomes() {
   const { t, i18n } = useTranslation();
-  const { teams, filters, months, trainees, correlation, strength, fewTrainees } = useLoaderData<typeof loader>();
-  const scatterSummary =
-    correlation === null || strength === null
-      ? ""
-      : fewTrainees
-        ? t("analytics.scatterSummaryFew", { count: trainees.length, r: correlation.toFixed(2), min: fewTrainees })
-        : t("analytics.scatterSummary", { count: trainees.length, r: correlation.toFixed(2), reading: t(`analytics.correlation.${strength}`) });
-
-  // Two charts rather than one with two y axes: CSAT (1–5) and the percentages (0–100) would
-  // otherwise cross each other without meaning.
-  const csatOverTime = useMemo<ChartConfiguration>(
-    () => ({
-      type: "line",
-      data: {
-        labels: months.map((month) => formatMonth(month.period, i18n.language)),
-        datasets: [{ label: t("analytics.csat"), data: months.map((m) => m.csat), borderColor: "#e0a526", backgroundColor: "#e0a526" }],
-      },
-      options: {
-        plugins: { legend: { display: false }, title: { display: true, text: t("analytics.csat") } },
-        scales: { y: { min: 1, max: 5, title: { display: true, text: t("analytics.csatAxis") } } },
-      },
-    }),
-    [months, t, i18n.language],
-  );
-  const scoresOverTime = useMemo<ChartConfiguration>(
-    () => ({
-      type: "line",
-      data: {
-        labels: months.map((month) => formatMonth(month.period, i18n.language)),
-        datasets: [
-          { label: t("analytics.fcrRate"), data: months.map((m) => (m.fcr === null ? null : m.fcr * 100)), borderColor: "#3d6fb0", backgroundColor: "#3d6fb0" },
-          { label: t("analytics.avgMastery"), data: months.map((m) => m.mastery), borderColor: "#11696b", backgroundColor: "#11696b" },
-        ],
-      },
-      options: { scales: { y: { min: 0, max: 100, title: { display: true, text: t("analytics.percentAxis") } } } },
-    }),
-    [months, t, i18n.language],
-  );
-  const scatter = useMemo<ChartConfiguration>(
-    () => ({
-      type: "scatter",
-      data: { datasets: [{ label: t("analytics.scatter"), data: trainees.map((p) => ({ x: p.mastery, y: p.csat })), backgroundColor: "rgba(17,105,107,0.6)", clip: false }] },
-      options: {
-        plugins: { legend: { display: false } },
-        scales: { x: { min: 0, max: 100, title: { display: true, text: t("analytics.mastery") } }, y: { min: 1, max: 5, title: { display: true, text: t("analytics.csatShort") } } },
-      },
-    }),
-    [trainees, t],
-  );
+  const { teams, filters, report } = useLoaderData<typeof loader>();
+  const { weeks, mastery } = report.query;
+  // Each form keeps the other forms' values, so that one change never resets the rest.
+  const filterValues = Object.fromEntries(new URLSearchParams(filterQuery(filters)));
+  const own = { ...(weeks === DEFAULT_WEEKS ? {} : { weeks: String(weeks) }), ...(mastery === "overall" ? {} : { mastery }) };
 
   return (
-    <div className="stack-lg">
+    <div className="stack-lg outcomes-page">
       <header className="page-header">
-        <h1>{t("analytics.outcomesTitle")}</h1>
-        <p className="lead">{t("analytics.outcomesIntro")}</p>
+        <h1>{t("outcomesPage.title")}</h1>
+        <p className="lead">{t("outcomesPage.intro")}</p>
       </header>
-      <FiltersForm teams={teams} filters={filters} clearTo="/team/outcomes" />
-      <section className="card stack" aria-labelledby="time-title">
-        <h2 id="time-title">{t("analytics.overTime")}</h2>
-        {months.length === 0 ? (
-          <p className="muted">{t("analytics.noData")}</p>
-        ) : (
-          <>
-            <div className="chart-grid">
-              <ChartCanvas config={csatOverTime} label={t("analytics.csatOverTime")} className="chart--square" />
-              <ChartCanvas config={scoresOverTime} label={t("analytics.scoresOverTime")} className="chart--square" />
-            </div>
-            <div className="table-wrap">
-              <table className="table--stack">
-                <caption className="visually-hidden">{t("analytics.overTime")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("analytics.month")}</th>
-                    <th scope="col">{t("analytics.attempts")}</th>
-                    <th scope="col">{t("analytics.csat")}</th>
-                    <th scope="col">{t("analytics.fcrRate")}</th>
-                    <th scope="col">{t("analytics.avgMastery")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {months.map((month) => (
-                    <tr key={month.period}>
-                      <th scope="row" data-label={t("analytics.month")}>
-                        {formatMonth(month.period, i18n.language)}
-                      </th>
-                      <td data-label={t("analytics.attempts")}>{month.attempts}</td>
-                      <td data-label={t("analytics.csat")}>{month.csat?.toFixed(2) ?? "—"}</td>
-                      <td data-label={t("analytics.fcrRate")}>{pct(month.fcr)}</td>
-                      <td data-label={t("analytics.avgMastery")}>{month.mastery ?? "—"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <p className="muted">{t("analytics.avgMasteryNote")}</p>
-          </>
-        )}
-      </section>
-      <section className="card stack" aria-labelledby="scatter-title">
-        <h2 id="scatter-title">{t("analytics.scatter")}</h2>
-        {correlation === null || strength === null ? (
-          <p className="muted">{t("analytics.scatterNone")}</p>
-        ) : (
-          <>
-            <p>{scatterSummary}</p>
-            <ChartCanvas config={scatter} label={scatterSummary} className="chart--wide" />
-            <ChartNumbers
-              summary={t("analytics.showNumbers")}
-              caption={t("analytics.scatter")}
-              headers={[t("analytics.trainee"), t("analytics.mastery"), t("analytics.csatShort")]}
-              rows={[...trainees]
-                .sort((a, b) => b.mastery - a.mastery || a.name.localeCompare(b.name))
-                .map((trainee) => ({ key: trainee.id, cells: [trainee.name, trainee.mastery, trainee.csat.toFixed(2)] }))}
-            />
-          </>
-        )}
-      </section>
+      <FiltersForm teams={teams} filters={filters} keep={own} clearTo="/team/outcomes" />
+      {!report.hasOutcomes ? (
+        <EmptyState />
+      ) : (
+        <>
+          <section className="card stack" aria-labelledby="summary-title">
+            <h2 id="summary-title" className="visually-hidden">
+              {t("outcomesPage.summaryTitle")}
+            </h2>
+            <dl className="facts">
+              {(
+                [
+                  ["agents", report.agents.points.length],
+                  ["tickets", report.agents.tickets],
+                  ["rated", report.agents.ratedTickets],
+                ] as const
+              ).map(([key, value]) => (
+                <div key={key}>
+                  <dt>{t(`outcomesPage.facts.${key}`)}</dt>
+                  <dd>{formatCount(value, i18n.language)}</dd>
+                </div>
+              ))}
+            </dl>
+            <p className="muted">{t("outcomesPage.realOnly")}</p>
+          </section>
+          <AgentsSection agents={report.agents} keep={{ ...filterValues, ...(weeks === DEFAULT_WEEKS ? {} : { weeks: String(weeks) }) }} />
+          <LeftOut leftOut={report.agents.leftOut} unknown={report.unknown} />
+          <BeforeAfterSection
+            beforeAfter={report.beforeAfter}
+            milestone={MILESTONE_MASTERY}
+            minTickets={report.minimums.ticketsPerWindow}
+            keep={{ ...filterValues, ...(mastery === "overall" ? {} : { mastery }) }}
+          />
+          <TrendSection months={report.months} />
+          <Caveats />
+          <Exports agentsHref={`/team/outcomes.csv${filterQuery(filters)}`} beforeAfterHref={`/team/outcomes/before-after.csv${filterQuery(filters, { weeks: String(weeks) })}`} />
+        </>
+      )}
     </div>
   );
 }

@@ -159,6 +159,7 @@ export default function TraineePage() {
       </div>
       <section className="stack" aria-labelledby="attempts-title">
         <h2 id="attempts-title">{t("analytics.attemptsTitle")}</h2>
+        <p className="muted">{t("outcomesPage.simulated.trainee")}</p>
         {flagged > 0 ? (
           <div className="notice callout stack">
             <p>{t("analytics.fastSummary", { count: flagged })}</p>
