@@ -193,7 +193,7 @@ describe("planCsv reads", () => {
     );
     expect(planned.plan.rowsRead).toBe(6);
     expect(planned.plan.refused).toEqual([
-      { line: 3, reason: "the row has neither a rating nor solved_on_first_contact" },
+      { line: 3, reason: "the ticket has no rating and no solved_on_first_contact value, so there is nothing to count" },
       { line: 4, reason: "date_time is empty" },
       { line: 5, reason: "agent_email is empty" },
     ]);
@@ -226,9 +226,9 @@ describe("planCsv with a Zendesk export", () => {
     expect(planned.plan.rowsRead).toBe(8);
     // Unrated tickets carry no outcome Zendesk's export can give (it has no first-contact column).
     expect(planned.plan.refused).toEqual([
-      { line: 4, reason: "the row has neither a rating nor solved_on_first_contact" },
-      { line: 5, reason: "the row has neither a rating nor solved_on_first_contact" },
-      { line: 6, reason: "the row has neither a rating nor solved_on_first_contact" },
+      { line: 4, reason: "the ticket has no rating and no solved_on_first_contact value, so there is nothing to count" },
+      { line: 5, reason: "the ticket has no rating and no solved_on_first_contact value, so there is nothing to count" },
+      { line: 6, reason: "the ticket has no rating and no solved_on_first_contact value, so there is nothing to count" },
       { line: 8, reason: "agent_email is empty" },
     ]);
     expect([...planned.plan.winners.keys()]).toEqual(["48213", "48214", "48218", "48220"]);
@@ -273,7 +273,7 @@ describe("planCsv with a Jira Service Management export", () => {
     );
     expect(planned.format).toBe(JIRA_SERVICE_MANAGEMENT);
     expect(planned.scale).toEqual({ scale: "1-5", how: "preset" });
-    expect(planned.plan.refused).toEqual([{ line: 3, reason: "the row has neither a rating nor solved_on_first_contact" }]);
+    expect(planned.plan.refused).toEqual([{ line: 3, reason: "the ticket has no rating and no solved_on_first_contact value, so there is nothing to count" }]);
     expect(winner(planned, "HELP-1")?.outcome).toMatchObject({ agentKey: "ana.lima", ticketAt: "2026-02-25T22:17:00.000Z", rating: 0.75, satisfied: 1 });
     expect(winner(planned, "HELP-3")?.outcome).toMatchObject({ ticketAt: "2025-12-12T12:30:00.000Z", rating: 0, satisfied: 0 });
     expect(planned.plan.notes).toEqual(new Set(["assumed-utc"]));

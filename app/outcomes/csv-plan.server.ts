@@ -1,6 +1,6 @@
 import type { OutcomeField, RatingScale } from "~/domain/outcomes";
 import { customerDataColumns, detectFormat, findFormat, layoutFor, layoutFromMapping, rawOutcomeOf, type ColumnMapping, type FormatDef, type Layout } from "./formats";
-import { accept, emptyPlan, refuse, type Plan } from "./plan";
+import { accept, emptyPlan, refuse, settleDates, type Plan } from "./plan";
 import { CsvFileError, readCsv } from "./read-csv.server";
 import { checkOutcome } from "./row";
 import { detectScale } from "./scales";
@@ -81,6 +81,7 @@ export async function planCsv(file: string, options: CsvOptions, now: Date = new
         accept(plan, item.line, checked.outcome);
       }
     }
+    settleDates(plan);
     return { ok: true, plan, headers, format, layout, scale, ignoredColumns: customerDataColumns(headers, layout) };
   } catch (error) {
     if (error instanceof CsvFileError) return { ok: false, error: error.message, code: error.code };

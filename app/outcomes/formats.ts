@@ -50,9 +50,9 @@ export function layoutFor(format: FormatDef, headers: readonly string[]): Layout
   const squashed = headers.map(squash);
   const index: Partial<Record<OutcomeField, number>> = {};
   for (const field of OUTCOME_FIELDS) {
-    const names = (format.columns[field] ?? []).map(squash);
-    const at = squashed.findIndex((header) => names.includes(header));
-    if (at >= 0) index[field] = at;
+    // The format's names in its order of preference: Jira writes Resolved before the satisfaction date.
+    const at = (format.columns[field] ?? []).map((name) => squashed.indexOf(squash(name))).find((i) => i >= 0);
+    if (at !== undefined) index[field] = at;
   }
   return { index, missing: format.requires.filter((field) => index[field] === undefined) };
 }
@@ -115,6 +115,8 @@ export function rawOutcomeOf(cells: readonly string[], layout: Layout): RawOutco
 const CUSTOMER_DATA = [
   /(customer|requester|requestor|client|contact|enduser|submitter|caller|visitor|user)(name|email|mail|phone|address)/,
   /^(name|fullname|firstname|lastname|email|emailaddress|mail|phone|phonenumber|address)$/,
+  // Helpdesks call the customer by these names alone: Zendesk's Requester, Jira's Reporter.
+  /^(requester|requestor|reporter|customer|client|submitter|enduser|caller|contact)$/,
   /(comment|message|body|description|subject|feedback|transcript|note|text|reason)/,
 ];
 

@@ -2,7 +2,7 @@ import { getDb } from "#db/db.server";
 import { matchAgents, type AgentMatch } from "~/models/helpdesk-agent.server";
 import { currentTickets, writeTicketVersions, type CurrentTicket, type TicketVersion } from "~/models/helpdesk-ticket.server";
 import { finishImport, insertImport, type ImportCounts, type NewImport } from "~/models/outcome-import.server";
-import { refuse, SAMPLE_LIMIT, type Plan, type Planned } from "./plan";
+import { refuse, SAMPLE_LIMIT, settleDates, type Plan, type Planned } from "./plan";
 import type { OutcomeInput } from "./row";
 
 /**
@@ -68,6 +68,7 @@ export async function judgePlan(plan: Plan, source: string, scope: ImportScope):
     if (!match) rowsOfUnknown.set(key, (rowsOfUnknown.get(key) ?? 0) + 1);
     rows.push({ planned, userId: match?.user_id ?? null });
   }
+  settleDates(plan);
   const current = new Map((await currentTickets(source, rows.map((r) => r.planned.outcome.ticketId))).map((row) => [row.ticket_id, row]));
   const counts: Record<Decision, number> = { add: 0, replace: 0, unchanged: 0, older: 0 };
   const replacements: Replacement[] = [];

@@ -60,8 +60,16 @@ export function accept(plan: Plan, line: number, outcome: OutcomeInput): void {
     if (!later) return;
   }
   plan.winners.set(outcome.ticketId, { line, outcome });
-  if (plan.dateFrom === null || outcome.ticketAt < plan.dateFrom) plan.dateFrom = outcome.ticketAt;
-  if (plan.dateTo === null || outcome.ticketAt > plan.dateTo) plan.dateTo = outcome.ticketAt;
+}
+
+/** The first and last ticket time among the rows kept (after repeats and refusals are settled). */
+export function settleDates(plan: Plan): void {
+  plan.dateFrom = null;
+  plan.dateTo = null;
+  for (const { outcome } of plan.winners.values()) {
+    if (plan.dateFrom === null || outcome.ticketAt < plan.dateFrom) plan.dateFrom = outcome.ticketAt;
+    if (plan.dateTo === null || outcome.ticketAt > plan.dateTo) plan.dateTo = outcome.ticketAt;
+  }
 }
 
 export { sameOutcome };

@@ -3,7 +3,7 @@ import type { RawOutcome } from "./row";
 
 /*
  * Presets for helpdesk exports, only where public sources show the real column names and rating
- * values (the research is in DEVELOPERS.md, "Helpdesk presets"). Freshdesk, Help Scout, Gorgias,
+ * values (what was found, and for which helpdesks not, is in content/helpdesk-presets.md). Freshdesk, Help Scout, Gorgias,
  * Intercom and others are left to the column mapping: their CSV headers or rating labels could
  * not be confirmed, or vary per account.
  */

@@ -5,7 +5,7 @@ import { parse } from "csv-parse";
 /** A problem with the file as a whole: nothing in it is read, and the message says why. */
 export class CsvFileError extends Error {
   constructor(
-    readonly code: "empty" | "encoding" | "no-header" | "malformed",
+    readonly code: "empty" | "encoding" | "malformed",
     message: string,
   ) {
     super(message);
@@ -23,8 +23,9 @@ const MAX_RECORD_BYTES = 64 * 1024;
  */
 class Utf8Check extends Transform {
   private readonly decoder = new TextDecoder("utf-8", { fatal: true });
-  private offset = 0;
   private first = true;
+  /** Line breaks passed so far, to say on which line a bad byte sits. */
+  private lines = 0;
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback) {
     if (this.first) {
@@ -35,10 +36,13 @@ class Utf8Check extends Transform {
     }
     try {
       const text = this.decoder.decode(chunk, { stream: true });
-      this.offset += chunk.length;
+      this.lines += countBreaks(text);
       done(null, text);
     } catch {
-      done(new CsvFileError("encoding", `The file is not UTF-8 text (a byte near position ${this.offset.toLocaleString("en")} cannot be read). Save it as CSV UTF-8 and upload it again.`));
+      // The lenient decoder marks the first byte it cannot read; the lines before it are whole.
+      const lenient = new TextDecoder("utf-8").decode(chunk);
+      const line = this.lines + countBreaks(lenient.slice(0, Math.max(0, lenient.indexOf("\uFFFD")))) + 1;
+      done(new CsvFileError("encoding", `The file is not UTF-8 text: line ${line.toLocaleString("en")} has a byte that cannot be read. Save it as CSV UTF-8 and upload it again.`));
     }
   }
 
@@ -51,6 +55,8 @@ class Utf8Check extends Transform {
   }
 }
 
+const countBreaks = (text: string) => text.match(/\r\n|\r|\n/g)?.length ?? 0;
+
 /** The delimiter of a header line: a comma unless semicolons or tabs are clearly what it uses. */
 export function sniffDelimiter(firstLine: string): "," | ";" | "\t" {
   const outsideQuotes = firstLine.replace(/"[^"]*"/g, "");
@@ -59,12 +65,14 @@ export function sniffDelimiter(firstLine: string): "," | ";" | "\t" {
   return candidates.reduce((best, char) => (count(char) > count(best) ? char : best), ",");
 }
 
+/** The first line with something on it: blank lines before the header say nothing of the delimiter. */
 function firstLineOf(file: string): string {
   const fd = fs.openSync(file, "r");
   try {
-    const buffer = Buffer.alloc(8192);
+    const buffer = Buffer.alloc(64 * 1024);
     const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
-    return buffer.subarray(0, read).toString("utf8").replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+    const lines = buffer.subarray(0, read).toString("utf8").replace(/^\uFEFF/, "").split(/\r\n|\r|\n/);
+    return lines.find((line) => line.trim() !== "") ?? "";
   } finally {
     fs.closeSync(fd);
   }
@@ -96,21 +104,32 @@ export async function* readCsv(file: string): AsyncGenerator<{ header: string[] 
   source.pipe(utf8).pipe(parser);
 
   let header: string[] | null = null;
+  // csv-parse counts a \r\n inside a quoted cell as two lines and reports the line a record
+  // ends on; people read the line it starts on. Both are corrected from the cells themselves.
+  let drift = 0;
+  let lastEnd = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      let inside = 0;
+      for (const cell of record) {
+        if (cell.includes("\r") || cell.includes("\n")) {
+          drift += cell.match(/\r\n/g)?.length ?? 0;
+          inside += countBreaks(cell);
+        }
+      }
+      lastEnd = info.lines - drift;
       if (header === null) {
         header = record.map((cell) => cell.trim());
-        if (header.every((cell) => cell === "")) throw new CsvFileError("no-header", "The first line is empty: it should name the columns.");
         yield { header };
         continue;
       }
-      yield { line: info.lines, cells: record };
+      yield { line: lastEnd - inside, cells: record };
     }
   } catch (error) {
     if (error instanceof CsvFileError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    const line = /line (\d+)/i.exec(message)?.[1];
-    throw new CsvFileError("malformed", `The file is not readable as CSV${line ? ` at line ${line}` : ""}: ${message.replace(/^Invalid \w+:\s*/, "")}`);
+    // The record that failed starts on the line after the last one read.
+    throw new CsvFileError("malformed", `The file is not readable as CSV at line ${lastEnd + 1}: ${message.replace(/^Invalid \w+:\s*/, "").replace(/ at line \d+/g, "")}`);
   } finally {
     source.destroy();
   }

@@ -119,8 +119,14 @@ describe("checkOutcome refuses", () => {
   });
 
   it("a channel that is not a channel name", () => {
-    for (const channel of ["2fa", "web/form", "chat!", "Phone (inbound)", "_chat", `c${"h".repeat(40)}`]) {
+    for (const channel of ["2fa", "chat!", "_chat", "<script>", `c${"h".repeat(60)}`]) {
       expect(refusal({ channel })).toBe(`channel "${channel.slice(0, 40)}" is not a channel name`);
+    }
+  });
+
+  it("but not helpdesk channel labels with brackets or slashes", () => {
+    for (const channel of ["Phone call (incoming)", "web/form", "Email & chat"]) {
+      expect(accepted({ channel }).outcome.channel).toBe(channel.toLowerCase());
     }
   });
 
@@ -189,7 +195,7 @@ describe("checkOutcome refuses", () => {
   });
 
   it("a row with neither a rating nor solved_on_first_contact, whatever else it has", () => {
-    const reason = "the row has neither a rating nor solved_on_first_contact";
+    const reason = "the ticket has no rating and no solved_on_first_contact value, so there is nothing to count";
     expect(refusal({ rating: "", solved_on_first_contact: "" })).toBe(reason);
     expect(refusal({ rating: " ", solved_on_first_contact: " ", reopened: "yes" })).toBe(reason);
   });

@@ -34,7 +34,8 @@ export type RowCheck = { ok: true; outcome: OutcomeInput; notes: string[] } | { 
 const FORMULA_START = /^[=+@\t\r]|^-(?!\d)/;
 const TICKET_ID = /^[\p{L}\p{N}][\p{L}\p{N}._:#/-]{0,99}$/u;
 const AGENT = /^[\p{L}\p{N}][\p{L}\p{N} .'’_+@-]{0,199}$/u;
-const CHANNEL = /^[\p{L}][\p{L}\p{N} _-]{0,39}$/u;
+// Wide enough for labels like "Phone call (incoming)" or "Web form / widget".
+const CHANNEL = /^[\p{L}][\p{L}\p{N} _()/&.,'-]{0,59}$/u;
 
 const YES = new Set(["yes", "y", "true", "1", "solved", "resolved"]);
 const NO = new Set(["no", "n", "false", "0", "unsolved", "unresolved"]);
@@ -107,7 +108,7 @@ export function checkOutcome(raw: RawOutcome, scale: RatingScale | null, now: Da
   if (typeof solved === "string") return { ok: false, reason: solved };
   const reopened = yesNo(raw.reopened, "reopened");
   if (typeof reopened === "string") return { ok: false, reason: reopened };
-  if (rating === null && solved === null) return { ok: false, reason: "the row has neither a rating nor solved_on_first_contact" };
+  if (rating === null && solved === null) return { ok: false, reason: "the ticket has no rating and no solved_on_first_contact value, so there is nothing to count" };
 
   return {
     ok: true,
