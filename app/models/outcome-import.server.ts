@@ -127,3 +127,14 @@ export async function importsStillImporting(): Promise<number[]> {
   const db = await getDb();
   return (await db.all(IdRow, "SELECT id FROM outcome_imports WHERE status = 'importing'")).map((row) => row.id);
 }
+
+/** Whether an import of this file under this source was made by nobody (the demo's own), and not cut short. */
+export async function systemImportExists(source: string, fileName: string): Promise<boolean> {
+  const db = await getDb();
+  const row = await db.get(
+    IdRow,
+    "SELECT id FROM outcome_imports WHERE source = ? AND file_name = ? AND created_by IS NULL AND token_id IS NULL AND status <> 'failed' LIMIT 1",
+    [source, fileName],
+  );
+  return row !== undefined;
+}

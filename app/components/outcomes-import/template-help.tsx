@@ -20,6 +20,12 @@ export function TemplateHelp({ presets, retentionMonths }: { presets: Preset[]; 
           ))}
         </dl>
         <p className="muted">{RATING_SCALES.map((scale) => t(`imports.scales.${scale}`)).join(" · ")}</p>
+        <p>
+          <a href="/samples/helpdesk-export-sample.csv" download>
+            {t("imports.templateDownload")}
+          </a>{" "}
+          {t("imports.templateDownloadNote")}
+        </p>
       </section>
       <section className="card stack" aria-labelledby="presets-title">
         <h2 id="presets-title">{t("imports.presetsTitle")}</h2>
