@@ -45,7 +45,8 @@ function seededDatabase(trainees: number, attempts: number): string {
   log(`Seeding ${trainees} trainees × ${attempts} attempts into ${path.relative(projectRoot, file)}…`);
   const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
   const env = { ...process.env, DATABASE_PATH: partial };
-  const seeded = spawnSync(tsx, [path.join(projectRoot, "app", "cli", "seed.ts"), "--trainees", String(trainees), "--attempts", String(attempts)], {
+  // No helpdesk tickets: the dashboard pages do not read them, and the outcomes bench adds its own.
+  const seeded = spawnSync(tsx, [path.join(projectRoot, "app", "cli", "seed.ts"), "--trainees", String(trainees), "--attempts", String(attempts), "--tickets-per-week", "0"], {
     stdio: "inherit",
     env,
   });
