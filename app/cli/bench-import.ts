@@ -10,7 +10,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { closeDb } from "#db/db.server";
-import { makeTempDir, useFreshDatabase } from "#db/test-database";
+// Not a React hook, whatever its name says: it points the app at a new database file.
+import { makeTempDir, useFreshDatabase as openFreshDatabase } from "#db/test-database";
 import { createAccount } from "~/accounts/accounts.server";
 import { createNamedTeam } from "~/accounts/teams.server";
 import { MAX_UPLOAD_BYTES } from "~/domain/outcomes";
@@ -58,7 +59,7 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
 }
 
 async function main() {
-  await useFreshDatabase();
+  await openFreshDatabase();
   const team = await createNamedTeam("Bench");
   if (!team.ok) throw new Error("team");
   for (let i = 0; i < AGENTS; i++) {
