@@ -7,7 +7,6 @@ import { getLibrary } from "~/library/catalog.server";
 import { insertFixtureImport } from "~/outcomes/report-fixtures.server";
 import {
   hasRealOutcomes,
-  isIsoInstant,
   masteryHistories,
   NOT_ASSESSED,
   simulatedCsatByTrainee,
@@ -28,13 +27,11 @@ let [zoe, ana, ben, carl, manager] = [0, 0, 0, 0, 0];
 const person = (email: string, role: "trainee" | "manager", teamId: number | null) =>
   createAccount({ email, displayName: email.split("@")[0]!, role, teamId, password: "" }, HASH);
 
-/** Each agent's tickets as [time, satisfied, rating, resolved], sorted by time. */
+/** Each agent's tickets as [time, satisfied, rating, resolved]. */
 const readable = (agents: AgentTickets[]) =>
   agents.map((agent) => [
     agent.userId,
-    agent.at
-      .map((at, i) => [at, agent.satisfied[i], Number.isNaN(agent.rating[i]!) ? null : agent.rating[i], agent.resolved[i]] as const)
-      .sort((a, b) => a[0].localeCompare(b[0])),
+    Array.from(agent.time, (time, i) => [new Date(time).toISOString(), agent.satisfied[i], Number.isNaN(agent.rating[i]!) ? null : agent.rating[i], agent.resolved[i]]),
   ]);
 
 beforeAll(async () => {
@@ -116,24 +113,8 @@ describe("ticketsOfTrainees", () => {
 
   it("keeps to [from, to)", async () => {
     const agents = await ticketsOfTrainees([desk, phones], "2026-04-02T09:00:00.000Z", "2026-05-01T00:00:00.000Z");
-    expect(agents.map((agent) => [agent.userId, agent.at])).toEqual([[ana, ["2026-04-02T09:00:00.000Z", "2026-04-03T09:00:00.000Z"]]]);
+    expect(agents.map((agent) => [agent.userId, [...agent.time]])).toEqual([[ana, [Date.parse("2026-04-02T09:00:00.000Z"), Date.parse("2026-04-03T09:00:00.000Z")]]]);
     expect(await ticketsOfTrainees([], ALL.from, ALL.to)).toEqual([]);
-  });
-});
-
-describe("isIsoInstant", () => {
-  it.each([
-    ["2026-04-01T09:00:00.000Z", true],
-    ["2026-04-01T09:00:00Z", true],
-    ["2026-04-01T09:00:00.123456Z", true],
-    ["2026-04-01T09:00:00.Z", false],
-    ["2026-04-01T09:00:00.000+01:00", false],
-    ["2026-04-01 09:00:00.000Z", false],
-    ["2026-4-01T09:00:00.000Z", false],
-    ["2026-04-01T09:00:0x.000Z", false],
-    ["", false],
-  ])("%s: %s", (text, valid) => {
-    expect(isIsoInstant(text)).toBe(valid);
   });
 });
 
@@ -161,9 +142,10 @@ describe("masteryHistories", () => {
   it("gives every finished attempt before `to`, from the first, oldest first, with unassessed skills marked", async () => {
     const histories = await masteryHistories([desk], "2026-06-01T10:00:00.000Z");
     const N = NOT_ASSESSED;
-    expect(histories.map((history) => [history.userId, history.endedAt, [...history.scores]])).toEqual([
-      [ana, ["2026-01-01T10:00:00.000Z", "2026-03-01T10:00:00.000Z"], [40, N, 60, N, N, 80, N, N, N, N]],
-      [ben, ["2026-02-01T10:00:00.000Z"], [N, N, N, N, N]],
+    const readable = histories.map((history) => [history.userId, Array.from(history.endedAt, (ms) => new Date(ms).toISOString()), [...history.month], [...history.scores]]);
+    expect(readable).toEqual([
+      [ana, ["2026-01-01T10:00:00.000Z", "2026-03-01T10:00:00.000Z"], [2026 * 12, 2026 * 12 + 2], [40, N, 60, N, N, 80, N, N, N, N]],
+      [ben, ["2026-02-01T10:00:00.000Z"], [2026 * 12 + 1], [N, N, N, N, N]],
     ]);
     expect((await masteryHistories([phones], ALL.to)).map((history) => history.userId)).toEqual([carl]);
     expect(await masteryHistories([], ALL.to)).toEqual([]);

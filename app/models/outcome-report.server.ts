@@ -2,6 +2,9 @@ import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { SKILLS } from "~/domain/vocabulary";
 import { placeholders, type Scope } from "./analytics.server";
+import { unpackAttempts, unpackTickets, type AgentTickets, type MasteryHistory } from "./outcome-report-unpack.server";
+
+export { NOT_ASSESSED, type AgentTickets, type MasteryHistory } from "./outcome-report-unpack.server";
 
 /**
  * The queries behind the real-outcomes report: helpdesk tickets (current versions only) of the
@@ -26,69 +29,6 @@ export async function traineesOfTeams(teamIds: readonly number[]): Promise<Train
   return rows.map((row) => ({ id: row.id, email: row.email, name: row.display_name }));
 }
 
-/**
- * One agent's current tickets, oldest first. Per ticket: its time, satisfied (1, 0, or -1 when
- * not rated), the rating on 0–1 (NaN when not rated) and resolved on first contact (1, 0, or -1
- * when unknown).
- */
-export type AgentTickets = { userId: number; at: string[]; satisfied: Int8Array; rating: Float64Array; resolved: Int8Array };
-
-const DIGIT_AT = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
-const isDigit = (code: number) => code >= 48 && code <= 57;
-
-/** "YYYY-MM-DDTHH:MM:SS[.fraction]Z", checked by character: a regular expression per ticket cost a tenth of the page. */
-export function isIsoInstant(text: string): boolean {
-  const { length } = text;
-  if (length < 20 || length > 30 || text.charCodeAt(length - 1) !== 90) return false;
-  if (text[4] !== "-" || text[7] !== "-" || text[10] !== "T" || text[13] !== ":" || text[16] !== ":") return false;
-  if (!DIGIT_AT.every((i) => isDigit(text.charCodeAt(i)))) return false;
-  if (length === 20) return true;
-  if (text[19] !== "." || length === 21) return false;
-  for (let i = 20; i < length - 1; i++) if (!isDigit(text.charCodeAt(i))) return false;
-  return true;
-}
-
-// A flag as packed below: "1", "0", or "-" for unknown.
-const flag = (code: number) => (code === 49 ? 1 : code === 48 ? 0 : code === 45 ? -1 : Number.NaN);
-
-/**
- * Reads "<satisfied><resolved><time> <rating>,…" (see ticketsOfTrainees) by scanning the text, and
- * puts the tickets in time order if they came in another. Gives the flawed ticket's text instead
- * when the text is not that shape.
- */
-function unpackTickets(userId: number, packed: string): AgentTickets | string {
-  let count = 1;
-  for (let comma = packed.indexOf(","); comma >= 0; comma = packed.indexOf(",", comma + 1)) count++;
-  const ticket = { at: new Array<string>(count), satisfied: new Int8Array(count), rating: new Float64Array(count), resolved: new Int8Array(count) };
-  let sorted = true;
-  for (let i = 0, start = 0; i < count; i++) {
-    const comma = packed.indexOf(",", start);
-    const end = comma < 0 ? packed.length : comma;
-    const space = packed.indexOf(" ", start + 2);
-    const [satisfied, resolved] = [flag(packed.charCodeAt(start)), flag(packed.charCodeAt(start + 1))];
-    const at = space < 0 || space > end ? "" : packed.slice(start + 2, space);
-    const rating = space + 1 === end ? Number.NaN : Number(packed.slice(space + 1, end));
-    if (Number.isNaN(satisfied) || Number.isNaN(resolved) || !isIsoInstant(at) || (space + 1 < end && !(rating >= 0 && rating <= 1))) {
-      return packed.slice(start, end);
-    }
-    if (i > 0 && at < ticket.at[i - 1]!) sorted = false;
-    ticket.at[i] = at;
-    ticket.satisfied[i] = satisfied;
-    ticket.resolved[i] = resolved;
-    ticket.rating[i] = rating;
-    start = end + 1;
-  }
-  if (sorted) return { userId, ...ticket };
-  const order = ticket.at.map((_, i) => i).sort((a, b) => (ticket.at[a]! < ticket.at[b]! ? -1 : ticket.at[a]! > ticket.at[b]! ? 1 : a - b));
-  return {
-    userId,
-    at: order.map((i) => ticket.at[i]!),
-    satisfied: Int8Array.from(order, (i) => ticket.satisfied[i]!),
-    rating: Float64Array.from(order, (i) => ticket.rating[i]!),
-    resolved: Int8Array.from(order, (i) => ticket.resolved[i]!),
-  };
-}
-
 const PackedTickets = z.object({ user_id: z.number().int(), tickets: z.string() }).transform((row, ctx): AgentTickets => {
   const unpacked = unpackTickets(row.user_id, row.tickets);
   if (typeof unpacked === "string") {
@@ -103,9 +43,10 @@ const PackedTickets = z.object({ user_id: z.number().int(), tickets: z.string() 
  * per trainee: a row object per ticket in the sqlite3 binding would cost more than the query. Per
  * ticket, satisfied and resolved as a character each ("-": unknown), the time, a space, then the
  * rating (nothing when there is none). The index scan yields each agent's tickets in time order;
- * SQL does not promise it, so unpackTickets checks and sorts when it has to. Resolution is spelt out instead of read from the generated `resolved_first` column (it must
- * match that column's definition in migration 0005) because the expression needs only columns of
- * the partial covering index on (user_id, ticket_at, …), so the scan never reads the table.
+ * SQL does not promise it, so unpackTickets checks and sorts when it has to. Resolution is spelt
+ * out instead of read from the generated `resolved_first` column (it must match that column's
+ * definition in migration 0005) because the expression needs only columns of the partial
+ * covering index on (user_id, ticket_at, …), so the scan never reads the table.
  */
 export async function ticketsOfTrainees(teamIds: readonly number[], from: string, to: string): Promise<AgentTickets[]> {
   if (teamIds.length === 0) return [];
@@ -172,51 +113,13 @@ export async function hasRealOutcomes(visibility: ImportVisibility): Promise<boo
   return row?.found === 1;
 }
 
-// One finished attempt as packed below: its end time, then the five skill scores (empty: not assessed).
-const PACKED_END = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z$/;
-/** In MasteryHistory.scores: a skill the attempt did not assess. */
-export const NOT_ASSESSED = -1;
-
-/** A trainee's finished attempts, oldest first: end times, and five scores per attempt in SKILLS order. */
-export type MasteryHistory = { userId: number; endedAt: string[]; scores: Int16Array };
-
-/**
- * Reads "end,s1,s2,s3,s4,s5;end,…" character by character: splitting it into 50,000 small arrays
- * (an admin's organisation) cost as much as the query. Gives the text around the first flaw instead when it is not that shape.
- */
-function unpackAttempts(packed: string): { endedAt: string[]; scores: Int16Array } | string {
-  const endedAt: string[] = [];
-  const scores: number[] = [];
-  let at = 0;
-  while (at < packed.length) {
-    const comma = packed.indexOf(",", at);
-    const end = comma < 0 ? "" : packed.slice(at, comma);
-    if (!PACKED_END.test(end)) return packed.slice(at, at + 60);
-    endedAt.push(end);
-    at = comma + 1;
-    for (let s = 0; s < SKILLS.length; s++) {
-      let score = NOT_ASSESSED;
-      let digits = 0;
-      for (let code = packed.charCodeAt(at); code >= 48 && code <= 57; code = packed.charCodeAt(++at), digits++) {
-        score = (digits === 0 ? 0 : score * 10) + code - 48;
-      }
-      const separator = packed.charCodeAt(at);
-      const expected = s < SKILLS.length - 1 ? separator === 44 : separator === 59 || at === packed.length;
-      if (!expected || digits > 3 || score > 100) return packed.slice(Math.max(0, at - 40), at + 20);
-      scores.push(score);
-      at++;
-    }
-  }
-  return { endedAt, scores: Int16Array.from(scores) };
-}
-
 const PackedHistory = z.object({ user_id: z.number().int(), attempts: z.string() }).transform((row, ctx): MasteryHistory => {
-  const unpacked = unpackAttempts(row.attempts);
+  const unpacked = unpackAttempts(row.user_id, row.attempts);
   if (typeof unpacked === "string") {
     ctx.issues.push({ code: "custom", message: `not attempts' end times and five scores, near "${unpacked}"`, input: row.attempts });
     return z.NEVER;
   }
-  return { userId: row.user_id, ...unpacked };
+  return unpacked;
 });
 
 /**

@@ -13,7 +13,7 @@ const PERIOD = { from: "2026-05-01T00:00:00.000Z", to: "2026-08-01T00:00:00.000Z
 type Ticket = { at: string; satisfied?: -1 | 0 | 1; resolved?: -1 | 0 | 1 };
 const ticketsOf = (userId: number, tickets: readonly Ticket[]): AgentTickets => ({
   userId,
-  at: tickets.map((ticket) => ticket.at),
+  time: Float64Array.from(tickets, (ticket) => Date.parse(ticket.at)),
   satisfied: Int8Array.from(tickets.map((ticket) => ticket.satisfied ?? -1)),
   rating: Float64Array.from(tickets.map((ticket) => ((ticket.satisfied ?? -1) < 0 ? Number.NaN : ticket.satisfied!))),
   resolved: Int8Array.from(tickets.map((ticket) => ticket.resolved ?? -1)),

@@ -73,8 +73,8 @@ export function medianTime(times: readonly string[]): string | null {
 
 function windowed(trainee: Trainee, group: Group, milestoneAt: string | null, centre: string, tickets: TicketIndex | undefined, weeks: number): WindowedAgent {
   const centreMs = Date.parse(centre);
-  const before = totalsBetween(tickets, new Date(centreMs - weeks * WEEK_MS).toISOString(), centre);
-  const after = totalsBetween(tickets, centre, new Date(centreMs + weeks * WEEK_MS).toISOString());
+  const before = totalsBetween(tickets, centreMs - weeks * WEEK_MS, centreMs);
+  const after = totalsBetween(tickets, centreMs, centreMs + weeks * WEEK_MS);
   return {
     ...trainee,
     group,

@@ -35,7 +35,7 @@ export async function outcomesCsv(context: ManagerContext): Promise<Response> {
     ],
     data.trainees.map((trainee) => {
       const mastery = data.summaries.get(trainee.id)?.current;
-      const totals = totalsBetween(data.tickets.get(trainee.id), scope.from, scope.to);
+      const totals = totalsBetween(data.tickets.get(trainee.id), data.period.from, data.period.to);
       return [
         trainee.email,
         trainee.name,

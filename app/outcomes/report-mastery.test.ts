@@ -11,7 +11,8 @@ type Scores = Record<Skill, number | null>;
 function historyOf(userId: number, attempts: readonly { endedAt: string; scores: Scores }[]): MasteryHistory {
   return {
     userId,
-    endedAt: attempts.map((attempt) => attempt.endedAt),
+    endedAt: Float64Array.from(attempts, (attempt) => Date.parse(attempt.endedAt)),
+    month: Int32Array.from(attempts, (attempt) => Number(attempt.endedAt.slice(0, 4)) * 12 + Number(attempt.endedAt.slice(5, 7)) - 1),
     scores: Int16Array.from(attempts.flatMap((attempt) => SKILLS.map((skill) => attempt.scores[skill] ?? NOT_ASSESSED))),
   };
 }

@@ -14,6 +14,11 @@ export type MasterySummary = {
   monthEnds: { period: string; overall: number | null }[];
 };
 
+/** "YYYY-MM" of a month counted as year × 12 + month − 1. */
+export function periodOf(month: number): string {
+  return `${String(Math.floor(month / 12)).padStart(4, "0")}-${String((month % 12) + 1).padStart(2, "0")}`;
+}
+
 /**
  * Mastery as masteryTrajectory and meanMastery (app/analytics/mastery.ts) define it, worked out in
  * one pass over a trainee's history without an object per attempt: current mastery, the
@@ -53,13 +58,12 @@ export function summariseMastery(history: MasteryHistory): MasterySummary {
       sums[s]! += score;
       next[s] = (next[s]! + 1) % MASTERY_WINDOW;
     }
-    const endedAt = history.endedAt[i]!;
-    const period = endedAt.slice(0, 7);
-    const lastOfMonth = i === attempts - 1 || history.endedAt[i + 1]!.slice(0, 7) !== period;
+    const month = history.month[i]!;
+    const lastOfMonth = i === attempts - 1 || history.month[i + 1] !== month;
     if (milestoneAt !== null && !lastOfMonth) continue;
     const value = overall();
-    if (milestoneAt === null && value !== null && value >= MILESTONE_MASTERY) milestoneAt = endedAt;
-    if (lastOfMonth) monthEnds.push({ period, overall: value });
+    if (milestoneAt === null && value !== null && value >= MILESTONE_MASTERY) milestoneAt = new Date(history.endedAt[i]!).toISOString();
+    if (lastOfMonth) monthEnds.push({ period: periodOf(month), overall: value });
   }
   const current = Object.fromEntries(SKILLS.map((skill, s) => [skill, skillMastery(s)])) as Record<Skill, number | null>;
   return { userId: history.userId, current: { overall: overall(), ...current }, milestoneAt, monthEnds };

@@ -4,7 +4,7 @@ import { csatShare, indexTickets, meanRating, monthsBetween, resolutionShare, sh
 const agent = (userId: number, tickets: [at: string, satisfied: -1 | 0 | 1, rating: number, resolved: -1 | 0 | 1][]) =>
   indexTickets({
     userId,
-    at: tickets.map(([at]) => at),
+    time: Float64Array.from(tickets, ([at]) => Date.parse(at)),
     satisfied: Int8Array.from(tickets.map(([, satisfied]) => satisfied)),
     rating: Float64Array.from(tickets.map(([, , rating]) => rating)),
     resolved: Int8Array.from(tickets.map(([, , , resolved]) => resolved)),
@@ -20,17 +20,17 @@ const ben = agent(2, [["2026-04-20T00:00:00.000Z", 1, 1, 1]]);
 
 describe("totalsBetween", () => {
   it("counts tickets in [from, to): rated ones for CSAT and the mean rating, known resolutions for resolution", () => {
-    const april = totalsBetween(ana, "2026-04-01T00:00:00.000Z", "2026-05-01T00:00:00.000Z");
+    const april = totalsBetween(ana, Date.parse("2026-04-01T00:00:00.000Z"), Date.parse("2026-05-01T00:00:00.000Z"));
     expect(april).toEqual({ tickets: 2, rated: 1, satisfied: 0, ratingSum: 0.25, resolutionKnown: 2, resolved: 1 });
     expect([csatShare(april), meanRating(april), resolutionShare(april)]).toEqual([0, 0.25, 0.5]);
-    expect(totalsBetween(undefined, "0", "9")).toEqual({ tickets: 0, rated: 0, satisfied: 0, ratingSum: 0, resolutionKnown: 0, resolved: 0 });
-    expect(csatShare(totalsBetween(ana, "2026-04-10T00:00:00.000Z", "2026-05-01T00:00:00.000Z"))).toBeNull();
+    expect(totalsBetween(undefined, 0, Date.now())).toEqual({ tickets: 0, rated: 0, satisfied: 0, ratingSum: 0, resolutionKnown: 0, resolved: 0 });
+    expect(csatShare(totalsBetween(ana, Date.parse("2026-04-10T00:00:00.000Z"), Date.parse("2026-05-01T00:00:00.000Z")))).toBeNull();
   });
 });
 
 describe("totalsByMonth", () => {
   it("adds every agent's tickets in the dates by calendar month, oldest first, without empty months", () => {
-    const months = totalsByMonth([ben, ana], "2026-04-01T00:00:00.000Z", "2026-07-01T00:00:00.000Z");
+    const months = totalsByMonth([ben, ana], Date.parse("2026-04-01T00:00:00.000Z"), Date.parse("2026-07-01T00:00:00.000Z"));
     expect([...months.keys()]).toEqual(["2026-04", "2026-06"]);
     expect(months.get("2026-04")).toMatchObject({ tickets: 3, rated: 2, satisfied: 1, resolutionKnown: 3, resolved: 2 });
   });

@@ -1,4 +1,5 @@
 import type { AgentTickets } from "~/models/outcome-report.server";
+import { periodOf } from "./report-mastery";
 
 /**
  * Counts over a set of tickets. CSAT is the share satisfied among rated tickets (the industry's
@@ -11,17 +12,18 @@ export const noTickets = (): TicketTotals => ({ tickets: 0, rated: 0, satisfied:
 const FIELDS = 6;
 
 /**
- * An agent's tickets (oldest first) with running totals, so that the totals of any stretch of
- * time take two binary searches: the report asks for the period, two windows per agent and every
- * month, and a pass over the tickets for each was most of an admin's page.
+ * An agent's tickets (times in ms, oldest first) with running totals, so that the totals of any
+ * stretch of time take two binary searches: the report asks for the period, two windows per agent
+ * and every month, and a pass over the tickets for each was most of an admin's page.
  */
-export type TicketIndex = { at: readonly string[]; sums: Float64Array };
+export type TicketIndex = { time: Float64Array; sums: Float64Array };
 
 export function indexTickets(agent: AgentTickets): TicketIndex {
-  const n = agent.at.length;
+  const n = agent.time.length;
   const sums = new Float64Array((n + 1) * FIELDS);
   for (let i = 0; i < n; i++) {
-    const [from, to] = [i * FIELDS, (i + 1) * FIELDS];
+    const from = i * FIELDS;
+    const to = from + FIELDS;
     const satisfied = agent.satisfied[i]!;
     const rating = agent.rating[i]!;
     const resolved = agent.resolved[i]!;
@@ -32,22 +34,23 @@ export function indexTickets(agent: AgentTickets): TicketIndex {
     sums[to + 4] = sums[from + 4]! + (resolved >= 0 ? 1 : 0);
     sums[to + 5] = sums[from + 5]! + (resolved > 0 ? 1 : 0);
   }
-  return { at: agent.at, sums };
+  return { time: agent.time, sums };
 }
 
-/** The first position whose time is at or after `time` (ISO strings compare as times). */
-function firstAtOrAfter(at: readonly string[], time: string, low = 0): number {
-  let high = at.length;
+/** The first position whose time is at or after `time`. */
+function firstAtOrAfter(times: Float64Array, time: number, low = 0): number {
+  let high = times.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (at[middle]! < time) low = middle + 1;
+    if (times[middle]! < time) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
 function difference(sums: Float64Array, start: number, end: number): TicketTotals {
-  const [a, b] = [start * FIELDS, end * FIELDS];
+  const a = start * FIELDS;
+  const b = end * FIELDS;
   return {
     tickets: sums[b]! - sums[a]!,
     rated: sums[b + 1]! - sums[a + 1]!,
@@ -58,11 +61,11 @@ function difference(sums: Float64Array, start: number, end: number): TicketTotal
   };
 }
 
-/** The agent's tickets with from ≤ time < to. */
-export function totalsBetween(index: TicketIndex | undefined, from: string, to: string): TicketTotals {
-  if (!index || to <= from) return noTickets();
-  const start = firstAtOrAfter(index.at, from);
-  return difference(index.sums, start, firstAtOrAfter(index.at, to, start));
+/** The agent's tickets with from ≤ time < to (ms). */
+export function totalsBetween(index: TicketIndex | undefined, from: number, to: number): TicketTotals {
+  if (!index || !(to > from)) return noTickets();
+  const start = firstAtOrAfter(index.time, from);
+  return difference(index.sums, start, firstAtOrAfter(index.time, to, start));
 }
 
 function add(into: TicketTotals, more: TicketTotals): void {
@@ -74,27 +77,30 @@ function add(into: TicketTotals, more: TicketTotals): void {
   into.resolved += more.resolved;
 }
 
-/** The month after "YYYY-MM". */
-function nextMonth(period: string): string {
-  const [year, month] = period.split("-").map(Number) as [number, number];
-  return month === 12 ? `${String(year + 1).padStart(4, "0")}-01` : `${period.slice(0, 5)}${String(month + 1).padStart(2, "0")}`;
+/** The calendar month of an instant (year × 12 + month − 1), and when the next one starts (ms). */
+function monthOf(ms: number): { month: number; next: number } {
+  const date = new Date(ms);
+  const month = date.getUTCFullYear() * 12 + date.getUTCMonth();
+  date.setUTCFullYear(Math.floor((month + 1) / 12), (month + 1) % 12, 1);
+  date.setUTCHours(0, 0, 0, 0);
+  return { month, next: date.getTime() };
 }
 
-/** Tickets in [from, to) per calendar month ("YYYY-MM", ascending, months without tickets left out). */
-export function totalsByMonth(indexes: Iterable<TicketIndex>, from: string, to: string): Map<string, TicketTotals> {
-  const months = new Map<string, TicketTotals>();
-  for (const { at, sums } of indexes) {
-    const end = firstAtOrAfter(at, to);
-    for (let start = firstAtOrAfter(at, from); start < end; ) {
-      const period = at[start]!.slice(0, 7);
-      const next = Math.min(end, firstAtOrAfter(at, `${nextMonth(period)}-01T00:00:00.000Z`, start));
-      let totals = months.get(period);
-      if (!totals) months.set(period, (totals = noTickets()));
+/** Tickets in [from, to) (ms) per calendar month ("YYYY-MM", ascending, months without tickets left out). */
+export function totalsByMonth(indexes: Iterable<TicketIndex>, from: number, to: number): Map<string, TicketTotals> {
+  const months = new Map<number, TicketTotals>();
+  for (const { time, sums } of indexes) {
+    const end = firstAtOrAfter(time, to);
+    for (let start = firstAtOrAfter(time, from); start < end; ) {
+      const { month, next: nextMonth } = monthOf(time[start]!);
+      const next = Math.min(end, firstAtOrAfter(time, nextMonth, start));
+      let totals = months.get(month);
+      if (!totals) months.set(month, (totals = noTickets()));
       add(totals, difference(sums, start, next));
       start = next;
     }
   }
-  return new Map([...months].sort(([a], [b]) => a.localeCompare(b)));
+  return new Map([...months].sort(([a], [b]) => a - b).map(([month, totals]) => [periodOf(month), totals]));
 }
 
 /** CSAT as a share (0–1); null without a rated ticket. */
@@ -106,8 +112,9 @@ export const meanRating = (totals: TicketTotals): number | null => (totals.rated
 
 /** Every month from the first to the last ("YYYY-MM"), so that a month without tickets shows as a gap, not as nothing. */
 export function monthsBetween(first: string, last: string): string[] {
+  const count = (period: string) => Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
   const months: string[] = [];
-  for (let period = first; period <= last && months.length < 12_000; period = nextMonth(period)) months.push(period);
+  for (let month = count(first); month <= count(last); month++) months.push(periodOf(month));
   return months;
 }
 

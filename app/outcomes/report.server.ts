@@ -33,6 +33,8 @@ export type ReportData = {
   trainees: Trainee[];
   summaries: Map<number, MasterySummary>;
   tickets: Map<number, TicketIndex>;
+  /** The scope's dates in ms. */
+  period: { from: number; to: number };
   beforeAfter: BeforeAfterView;
 };
 
@@ -54,7 +56,7 @@ export async function gatherReport({ scope }: ManagerContext, weeks: number): Pr
   const summaries = new Map(histories.map((history) => [history.userId, summariseMastery(history)]));
   const byAgent = new Map(tickets.map((agent) => [agent.userId, indexTickets(agent)]));
   const beforeAfter = buildBeforeAfter({ trainees, summaries, tickets: byAgent, period: scope, weeks });
-  return { trainees, summaries, tickets: byAgent, beforeAfter };
+  return { trainees, summaries, tickets: byAgent, beforeAfter, period: { from: Date.parse(scope.from), to: Date.parse(scope.to) } };
 }
 
 export type MonthRow = { period: string; tickets: number; rated: number; csat: number | null; resolution: number | null; mastery: number | null };
@@ -85,12 +87,12 @@ export async function buildOutcomesReport(context: ManagerContext, url: URL): Pr
       id: trainee.id,
       name: trainee.name,
       mastery: data.summaries.get(trainee.id)?.current ?? null,
-      totals: totalsBetween(data.tickets.get(trainee.id), scope.from, scope.to),
+      totals: totalsBetween(data.tickets.get(trainee.id), data.period.from, data.period.to),
     })),
     query.mastery,
   );
 
-  const byMonth = totalsByMonth(data.tickets.values(), scope.from, scope.to);
+  const byMonth = totalsByMonth(data.tickets.values(), data.period.from, data.period.to);
   const periods = byMonth.size === 0 ? [] : monthsBetween([...byMonth.keys()][0]!, [...byMonth.keys()].at(-1)!);
   const mastery = averageOverallByMonth([...data.summaries.values()], periods);
   const months = periods.map((period): MonthRow => {

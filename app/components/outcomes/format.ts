@@ -4,9 +4,13 @@
 const MINUS = "\u2212";
 const NUMBER_LOCALE: Record<string, string> = { en: "en-GB" };
 
-/** A count with the language's digit grouping: "1,234". */
+const counters = new Map<string, Intl.NumberFormat>();
+
+/** A count with the language's digit grouping: "1,234". (A formatter is costly to make: one per language.) */
 export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(NUMBER_LOCALE[locale] ?? locale).format(value);
+  let counter = counters.get(locale);
+  if (!counter) counters.set(locale, (counter = new Intl.NumberFormat(NUMBER_LOCALE[locale] ?? locale)));
+  return counter.format(value);
 }
 
 /** A percentage already on 0–100: "72%"; a dash when unknown. */
