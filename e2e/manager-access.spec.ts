@@ -80,6 +80,9 @@ const PAGES: readonly ManagerPage[] = [
   { label: "read-only debrief", kind: "team", csv: false, private: true, path: (w) => `/team/attempts/${w.homeAttempt}` },
   { label: "overview CSV", kind: "team", csv: true, private: false, path: () => "/team/overview.csv" },
   { label: "attempts CSV", kind: "team", csv: true, private: false, path: () => "/team/attempts.csv" },
+  { label: "customer outcomes CSV", kind: "team", csv: true, private: false, path: () => "/team/outcomes.csv" },
+  // Lists only agents with a milestone or with tickets around it: who may open it, and that no other team's agent is in it, is what is checked.
+  { label: "before-and-after CSV", kind: "team", csv: true, private: false, path: () => "/team/outcomes/before-after.csv" },
   { label: "scenario analytics", kind: "analytics", csv: false, private: false, path: () => "/analytics/scenarios" },
   { label: "one scenario's analytics", kind: "analytics", csv: false, private: false, path: () => `/analytics/scenarios/${PARCEL.id}` },
 ];
@@ -211,7 +214,7 @@ async function checkContent(subject: Subject, page: ManagerPage, body: string, w
   const text = page.csv ? body : textOf(body);
   const seesHome = subject !== "manager of another team";
   const seesOther = subject !== "manager of the team";
-  if (page.label === "team overview" || page.csv) {
+  if (page.label === "team overview" || (page.csv && page.label !== "before-and-after CSV")) {
     const needle = page.csv ? home.email : home.name;
     expect(text.includes(needle), `${where} ${seesHome ? "lists" : "does not list"} ${home.name}`).toBe(seesHome);
     expect(text.includes(page.csv ? other.email : other.name), `${where} ${seesOther ? "lists" : "does not list"} ${other.name}`).toBe(seesOther);
