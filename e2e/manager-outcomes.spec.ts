@@ -150,7 +150,7 @@ test("too early below the minimum sample, a verdict with enough agents", async (
   await expect(beforeAfterRegion(page)).toContainText("Too early to compare the two groups: each needs at least 8 agents with enough tickets.");
   const leftOut = page.getByRole("region", { name: "Who is not in these numbers" });
   await expect(leftOut).toContainText("3 tickets in these dates came from helpdesk agents not yet matched to anyone in Frontline (1 of them), so they are not counted.");
-  await expect(leftOut.getByRole("link", { name: "Match helpdesk agents to people" })).toHaveAttribute("href", "/team/outcomes/imports");
+  await expect(leftOut.getByRole("link", { name: "Match helpdesk agents to people" })).toHaveAttribute("href", "/team/outcomes/agents");
   expect(problems).toEqual([]);
 });
 

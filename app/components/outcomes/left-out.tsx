@@ -4,6 +4,8 @@ import type { AgentsView } from "~/outcomes/agents-scatter";
 import { formatCount } from "./format";
 
 export const IMPORTS_PAGE = "/team/outcomes/imports";
+/** Where a helpdesk agent is matched to a person, once for every import. */
+export const AGENTS_PAGE = "/team/outcomes/agents";
 
 /** Who the agents section could not count, and why, with the way to fix the one a manager can fix. */
 export function LeftOut({ leftOut, unknown }: { leftOut: AgentsView["leftOut"]; unknown: { tickets: number; agents: number } }) {
@@ -25,7 +27,7 @@ export function LeftOut({ leftOut, unknown }: { leftOut: AgentsView["leftOut"]; 
           {unknown.tickets > 0 ? (
             <li>
               {t("outcomesPage.leftOut.unknown", { ...n(unknown.tickets), agents: formatCount(unknown.agents, i18n.language) })}{" "}
-              <Link to={IMPORTS_PAGE}>{t("outcomesPage.leftOut.unknownLink")}</Link>
+              <Link to={AGENTS_PAGE}>{t("outcomesPage.leftOut.unknownLink")}</Link>
             </li>
           ) : null}
         </ul>
