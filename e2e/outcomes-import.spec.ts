@@ -2,7 +2,7 @@
 // yet), commits, sees the import in use; the same file again changes nothing; undo puts back what
 // it replaced; another team's manager can neither see nor undo it; bad files say what is wrong.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createCrew, requestAs, type Crew } from "./manager-support";
+import { createCrew, PATHS, playAs, requestAs, type Crew } from "./manager-support";
 import { expectNoHorizontalScroll, expectNoSeriousViolations } from "./play-support";
 import { originOf } from "./support";
 
@@ -55,6 +55,11 @@ test.describe("outcomes import", () => {
     const crew = await createCrew(playwright, baseURL, [["Ana", "Ben"]]);
     const page = await openPage(browser, { storageState: crew.manager.state });
     const csv = fileFor(crew);
+    // Ana has practised, so she has a mastery to set beside her tickets; Ben has not.
+    await playAs(playwright, baseURL, crew.trainees[0]!, PATHS.mixed.choices);
+    const outcomesPage = `/team/outcomes?team=${crew.teams[0]!.id}`;
+    await page.goto(outcomesPage);
+    await expect(page.getByRole("heading", { name: "No real customer outcomes yet" })).toBeVisible();
 
     await upload(page, "helpdesk.csv", csv);
     await expect(page.getByRole("heading", { name: "Check before importing" })).toBeVisible();
@@ -75,6 +80,13 @@ test.describe("outcomes import", () => {
     await expect(figure(page, "New tickets")).toHaveText("4");
     await expect(figure(page, "Rows refused")).toHaveText("1");
     await expectNoSeriousViolations(page);
+
+    // The outcomes page now counts Ana's two tickets (Ben has no mastery yet; the unknown agent is nobody's).
+    await page.goto(outcomesPage);
+    await expect(page.getByRole("heading", { name: "No real customer outcomes yet" })).toHaveCount(0);
+    const fact = (label: string) => page.locator(".facts > div").filter({ has: page.locator("dt", { hasText: label }) }).locator("dd");
+    await expect(fact("Agents with tickets and a mastery")).toHaveText("1");
+    await expect(fact("Their tickets")).toHaveText("2");
 
     // The same file again: the preview says so and offers no import.
     await upload(page, "helpdesk-again.csv", csv);
