@@ -95,7 +95,7 @@ export default function ImportPage() {
           <Figure label={t("imports.details.source")} value={record.source} />
           <Figure label={t("imports.details.format")} value={record.kind === "api" ? t("imports.apiOrigin") : record.format} />
           <Figure label={t("imports.details.file")} value={record.file_name ?? "—"} />
-          <Figure label={t("imports.details.by")} value={record.created_by_name ?? (record.token_name ? t("imports.details.token", { name: record.token_name }) : "—")} />
+          <Figure label={t("imports.details.by")} value={record.created_by_name ?? (record.token_name ? t("imports.details.token", { name: record.token_name }) : t("imports.bySystem"))} />
           <Figure label={t("imports.details.when")} value={when(record.created_at)} />
           <Figure label={t("imports.details.teams")} value={teams.length === 0 ? t("imports.details.organisation") : teams.join(", ")} />
           <Figure label={t("imports.summary.rowsRead")} value={record.rows_read} />

@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       createdAt: record.created_at,
       fileName: record.file_name,
       kind: record.kind,
-      by: record.created_by_name ?? record.token_name,
+      by: record.created_by_name ?? record.token_name ?? null,
       status: record.status,
       added: record.rows_added,
       replacing: record.rows_replacing,

@@ -36,7 +36,7 @@ export function ImportsTable({ imports }: { imports: Row[] }) {
                 <Link to={`/team/outcomes/imports/${row.id}`}>{row.kind === "api" ? t("imports.apiOrigin") : (row.fileName ?? `#${row.id}`)}</Link>
               </th>
               <td data-label={t("imports.col.when")}>{formatDate(row.createdAt, i18n.language)}</td>
-              <td data-label={t("imports.col.by")}>{row.by ?? "—"}</td>
+              <td data-label={t("imports.col.by")}>{row.by ?? t("imports.bySystem")}</td>
               <td data-label={t("imports.col.rows")}>{t("imports.rowsSummary", { added: row.added, replacing: row.replacing, refused: row.refused })}</td>
               <td data-label={t("imports.col.status")}>{t(`imports.statuses.${row.status}`)}</td>
             </tr>

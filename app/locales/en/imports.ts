@@ -18,7 +18,7 @@ export const imports = {
     "0-10": "0 to 10",
   },
   source: "Source label",
-  sourceHint: "Names where the rows come from, such as the helpdesk's name. A ticket is known by this label and its id, so use the same label each time for the same helpdesk. Leave empty for the format's name.",
+  sourceHint: "Names where the rows come from, such as the helpdesk's name. A ticket is known by this label and its id, so use the same label each time for the same helpdesk. Leave it empty for “helpdesk”, or for a preset's name when one is recognised.",
   team: "For",
   teamAllManaged: "All my teams",
   teamOrganisation: "The whole organisation",
@@ -60,6 +60,7 @@ export const imports = {
     failed: "Stopped and rolled back",
   },
   apiOrigin: "API push",
+  bySystem: "Frontline (generated data)",
   rowsSummary: "{{added}} new, {{replacing}} replacing, {{refused}} refused",
   // Preview
   previewTitle: "Check before importing",
