@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { OUTCOME_FIELDS, RATING_SCALES, type OutcomeField } from "~/domain/outcomes";
+import { OUTCOME_FIELDS, type OutcomeField } from "~/domain/outcomes";
+import { ScaleSelect } from "./scale-select";
 
 type Options = { format: string; scale: string; source: string; team: string };
 
@@ -32,17 +33,7 @@ export function ColumnMappingForm({ message, headers, mapping, options }: { mess
               </select>
             </div>
           ))}
-          <div className="field">
-            <label htmlFor="map-scale">{t("imports.scale")}</label>
-            <select id="map-scale" name="scale" defaultValue={options.scale}>
-              <option value="detect">{t("imports.scaleDetect")}</option>
-              {RATING_SCALES.map((scale) => (
-                <option key={scale} value={scale}>
-                  {t(`imports.scales.${scale}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ScaleSelect id="map-scale" label={t("imports.scale")} defaultValue={options.scale} />
         </div>
         <div>
           <button type="submit" className="button button--primary">

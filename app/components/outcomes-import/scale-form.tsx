@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RATING_SCALES } from "~/domain/outcomes";
+import { ScaleSelect } from "./scale-select";
 
 type Options = { format: string; scale: string; source: string; team: string; mapping: Record<string, string> };
 
@@ -16,16 +16,7 @@ export function ScaleForm({ options, unknown }: { options: Options; unknown: boo
       {Object.entries(options.mapping).map(([field, header]) => (
         <input key={field} type="hidden" name={`map_${field}`} value={header} />
       ))}
-      <div className="field">
-        <label htmlFor="preview-scale">{t("imports.changeScale")}</label>
-        <select id="preview-scale" name="scale" defaultValue={options.scale}>
-          {RATING_SCALES.map((scale) => (
-            <option key={scale} value={scale}>
-              {t(`imports.scales.${scale}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ScaleSelect id="preview-scale" label={t("imports.changeScale")} defaultValue={options.scale} offerDetect={false} />
       <button type="submit" className="button">
         {t("imports.readAgain")}
       </button>

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { RATING_SCALES } from "~/domain/outcomes";
+import { ScaleSelect } from "./scale-select";
 
 type Props = {
   formats: { id: string; name: string }[];
@@ -40,17 +40,7 @@ export function UploadForm({ formats, teams, isAdmin, error }: Props) {
             <option value="mapped">{t("imports.formatMapped")}</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="upload-scale">{t("imports.scale")}</label>
-          <select id="upload-scale" name="scale" defaultValue="detect">
-            <option value="detect">{t("imports.scaleDetect")}</option>
-            {RATING_SCALES.map((scale) => (
-              <option key={scale} value={scale}>
-                {t(`imports.scales.${scale}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ScaleSelect id="upload-scale" label={t("imports.scale")} defaultValue="detect" />
         <div className="field">
           <label htmlFor="upload-team">{t("imports.team")}</label>
           <select id="upload-team" name="team" defaultValue="all">
