@@ -16,7 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import * as z from "zod";
 import { projectRoot } from "#db/paths.server";
-import { cookieFrom, requester } from "./bench/http";
+import { requester, signInCookie } from "./bench/http";
 import { freePort, startServer, waitUntilAnswering } from "./bench/server";
 import { ms, summarise, type Summary } from "./bench/stats";
 
@@ -102,12 +102,7 @@ async function main() {
   try {
     await waitUntilAnswering(server, `${base}/sign-in`);
     const request = requester(base);
-    const signIn = async ({ email, password }: { email: string; password: string }) => {
-      const signedIn = await request("/sign-in", { method: "POST", form: { email, password } });
-      const cookie = cookieFrom(signedIn.setCookies, "frontline_session");
-      if (!cookie) throw new Error(`sign-in as ${email} failed (${signedIn.status})`);
-      return cookie;
-    };
+    const signIn = (person: { email: string; password: string }) => signInCookie(request, person);
     const manager = await signIn(MANAGER);
     const admin = await signIn(ADMIN);
     const overview = await request("/team", { cookie: manager });

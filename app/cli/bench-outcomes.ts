@@ -18,7 +18,7 @@ import * as z from "zod";
 import { closeDb, getDb, openMigratedDb } from "#db/db.server";
 import { projectRoot } from "#db/paths.server";
 import { seededRandom } from "~/engine/random";
-import { cookieFrom, requester } from "./bench/http";
+import { requester, signInCookie } from "./bench/http";
 import { freePort, startServer, waitUntilAnswering } from "./bench/server";
 import { ms, summarise } from "./bench/stats";
 
@@ -145,12 +145,7 @@ async function main() {
   try {
     await waitUntilAnswering(server, `${base}/sign-in`);
     const request = requester(base);
-    const signIn = async ({ email, password }: { email: string; password: string }) => {
-      const signedIn = await request("/sign-in", { method: "POST", form: { email, password } });
-      const cookie = cookieFrom(signedIn.setCookies, "frontline_session");
-      if (!cookie) throw new Error(`sign-in as ${email} failed (${signedIn.status})`);
-      return cookie;
-    };
+    const signIn = (person: { email: string; password: string }) => signInCookie(request, person);
     const [manager, admin] = [await signIn(MANAGER), await signIn(ADMIN)];
     const pages = [
       { label: "manager, customer outcomes (/team/outcomes, one team of 50)", path: "/team/outcomes", cookie: manager, target: true },

@@ -48,3 +48,11 @@ export function headerValue(headers: Record<string, unknown> | undefined, name: 
   }
   return null;
 }
+
+/** Signs in through the form and returns the session cookie for later requests. */
+export async function signInCookie(request: Requester, { email, password }: { email: string; password: string }): Promise<string> {
+  const signedIn = await request("/sign-in", { method: "POST", form: { email, password } });
+  const cookie = cookieFrom(signedIn.setCookies, "frontline_session");
+  if (!cookie) throw new Error(`sign-in as ${email} failed (${signedIn.status})`);
+  return cookie;
+}
