@@ -8,21 +8,20 @@
  * later runs with the same size (delete it to reseed). Requests are sent one at a time from this
  * machine, so each latency is the server's time plus a loopback round trip.
  */
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import * as z from "zod";
 import { projectRoot } from "#db/paths.server";
 import { requester, signInCookie } from "./bench/http";
+import { BENCH_ADMIN, BENCH_MANAGER, seededBenchDatabase } from "./bench/seeded-history";
 import { freePort, startServer, waitUntilAnswering } from "./bench/server";
 import { ms, summarise, type Summary } from "./bench/stats";
 
 const TARGET_P95_MS = 150;
-const MANAGER = { email: "manager01@synthetic.frontline.test", password: "frontline-synthetic" };
-const ADMIN = { email: "admin@synthetic.frontline.test", password: "frontline-synthetic-admin" };
+const MANAGER = BENCH_MANAGER;
+const ADMIN = BENCH_ADMIN;
 const Args = z.object({
   trainees: z.coerce.number().int().min(20).default(1000),
   attempts: z.coerce.number().int().min(1).default(50),
@@ -33,40 +32,6 @@ function log(line = "") {
   process.stdout.write(`${line}\n`);
 }
 
-function seededDatabase(trainees: number, attempts: number): string {
-  const file = path.join(projectRoot, "data", "bench", `dashboard-${trainees}x${attempts}.db`);
-  if (fs.existsSync(file)) {
-    log(`Reusing ${path.relative(projectRoot, file)} (delete it to seed again).`);
-    return file;
-  }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.partial`;
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${partial}${suffix}`, { force: true });
-  log(`Seeding ${trainees} trainees × ${attempts} attempts into ${path.relative(projectRoot, file)}…`);
-  const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
-  const env = { ...process.env, DATABASE_PATH: partial };
-  // No helpdesk tickets: the dashboard pages do not read them, and the outcomes bench adds its own.
-  const seeded = spawnSync(tsx, [path.join(projectRoot, "app", "cli", "seed.ts"), "--trainees", String(trainees), "--attempts", String(attempts), "--tickets-per-week", "0"], {
-    stdio: "inherit",
-    env,
-  });
-  if (seeded.status !== 0) throw new Error("db:seed failed");
-  // An admin sees every team at once: the heaviest view of the same pages.
-  const admin = spawnSync(tsx, [path.join(projectRoot, "app", "cli", "users.ts"), "add", "--email", ADMIN.email, "--name", "Bench Admin", "--role", "admin"], {
-    input: `${ADMIN.password}\n`,
-    stdio: ["pipe", "inherit", "inherit"],
-    env,
-  });
-  if (admin.status !== 0) throw new Error("could not add the admin");
-  // Fold the WAL into the file before renaming it into place.
-  const checkpoint = spawnSync("node", ["-e", `const s=require("sqlite3");const d=new s.Database(${JSON.stringify(partial)});d.exec("PRAGMA wal_checkpoint(TRUNCATE)",()=>d.close())`], {
-    cwd: projectRoot,
-  });
-  if (checkpoint.status !== 0) throw new Error("could not checkpoint the seeded database");
-  fs.renameSync(partial, file);
-  for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${partial}${suffix}`, { force: true });
-  return file;
-}
 
 async function timeRequests(get: () => Promise<{ status: number }>, count: number): Promise<Summary> {
   for (let i = 0; i < 10; i++) await get();
@@ -83,7 +48,7 @@ async function timeRequests(get: () => Promise<{ status: number }>, count: numbe
 async function main() {
   const { values } = parseArgs({ options: { trainees: { type: "string" }, attempts: { type: "string" }, requests: { type: "string" } } });
   const args = Args.parse(values);
-  const database = seededDatabase(args.trainees, args.attempts);
+  const database = seededBenchDatabase(args.trainees, args.attempts, log);
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;

@@ -8,7 +8,6 @@
  * spread over the months of practice, with satisfaction and resolution that follow each agent's
  * scores loosely. `--keep` leaves the copy in place and prints where it is.
  */
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -19,12 +18,13 @@ import { closeDb, getDb, openMigratedDb } from "#db/db.server";
 import { projectRoot } from "#db/paths.server";
 import { seededRandom } from "~/engine/random";
 import { requester, signInCookie } from "./bench/http";
+import { BENCH_ADMIN, BENCH_MANAGER, seededBenchDatabase } from "./bench/seeded-history";
 import { freePort, startServer, waitUntilAnswering } from "./bench/server";
 import { ms, summarise } from "./bench/stats";
 
 const TARGET_P95_MS = 300;
-const MANAGER = { email: "manager01@synthetic.frontline.test", password: "frontline-synthetic" };
-const ADMIN = { email: "admin@synthetic.frontline.test", password: "frontline-synthetic-admin" };
+const MANAGER = BENCH_MANAGER;
+const ADMIN = BENCH_ADMIN;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const Args = z.object({
   trainees: z.coerce.number().int().min(20).default(1000),
@@ -38,28 +38,6 @@ function log(line = "") {
   process.stdout.write(`${line}\n`);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, input?: string) {
-  const result = spawnSync(command, args, { stdio: [input === undefined ? "inherit" : "pipe", "inherit", "inherit"], input, env, cwd: projectRoot });
-  if (result.status !== 0) throw new Error(`${path.basename(args[0] ?? command)} failed`);
-}
-
-/** The dashboard bench's seeded history (same file, same steps), seeded here when it is missing. */
-function seededHistory(trainees: number, attempts: number): string {
-  const file = path.join(projectRoot, "data", "bench", `dashboard-${trainees}x${attempts}.db`);
-  if (fs.existsSync(file)) return file;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const partial = `${file}.partial`;
-  for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${partial}${suffix}`, { force: true });
-  log(`Seeding ${trainees} trainees × ${attempts} attempts into ${path.relative(projectRoot, file)}…`);
-  const tsx = path.join(projectRoot, "node_modules", ".bin", "tsx");
-  const env = { ...process.env, DATABASE_PATH: partial };
-  run(tsx, [path.join(projectRoot, "app", "cli", "seed.ts"), "--trainees", String(trainees), "--attempts", String(attempts)], env);
-  run(tsx, [path.join(projectRoot, "app", "cli", "users.ts"), "add", "--email", ADMIN.email, "--name", "Bench Admin", "--role", "admin"], env, `${ADMIN.password}\n`);
-  run("node", ["-e", `const s=require("sqlite3");const d=new s.Database(${JSON.stringify(partial)});d.exec("PRAGMA wal_checkpoint(TRUNCATE)",()=>d.close())`], env);
-  fs.renameSync(partial, file);
-  for (const suffix of ["-wal", "-shm"]) fs.rmSync(`${partial}${suffix}`, { force: true });
-  return file;
-}
 
 const Agent = z.object({ id: z.number().int(), skill: z.number().nullable() });
 const Span = z.object({ first: z.string(), last: z.string() });
@@ -124,7 +102,7 @@ async function main() {
     options: { trainees: { type: "string" }, attempts: { type: "string" }, tickets: { type: "string" }, requests: { type: "string" }, keep: { type: "boolean" } },
   });
   const args = Args.parse(values);
-  const history = seededHistory(args.trainees, args.attempts);
+  const history = seededBenchDatabase(args.trainees, args.attempts, log);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "frontline-bench-outcomes-"));
   const database = path.join(dir, "bench.db");
   fs.copyFileSync(history, database);
