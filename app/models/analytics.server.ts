@@ -138,28 +138,6 @@ export async function scenarioStats(scope: Scope): Promise<ScenarioStat[]> {
   );
 }
 
-const PeriodRow = z.object({
-  period: z.string(),
-  attempts: z.number().int(),
-  csat: z.number().nullable(),
-  fcr: z.number().nullable(),
-});
-export type PeriodStat = z.infer<typeof PeriodRow>;
-
-/** Completed attempts per calendar month: average CSAT and first-contact resolution. */
-export async function outcomesByMonth(scope: Scope): Promise<PeriodStat[]> {
-  if (scope.teamIds.length === 0) return [];
-  const db = await getDb();
-  return db.all(
-    PeriodRow,
-    `SELECT substr(a.ended_at, 1, 7) AS period, COUNT(*) AS attempts, AVG(a.csat) AS csat, AVG(a.resolved) AS fcr
-       FROM attempts a JOIN users u ON u.id = a.user_id
-      WHERE u.team_id IN (${placeholders(scope.teamIds)}) AND a.status = 'completed' AND a.ended_at >= ? AND a.ended_at < ?
-      GROUP BY period ORDER BY period`,
-    [...scope.teamIds, scope.from, scope.to],
-  );
-}
-
 const ScopedAttemptRow = z.object({
   id: z.number().int(),
   display_name: z.string(),
@@ -221,52 +199,4 @@ export async function skillTrend(userId: number, scope: Pick<Scope, "from" | "to
       ORDER BY ended_at, id`,
     [userId, scope.from, scope.to],
   );
-}
-
-// One finished attempt as packed below: its end time, then the five skill scores (empty: not assessed).
-const PACKED_ATTEMPT = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z),(\d{0,3}),(\d{0,3}),(\d{0,3}),(\d{0,3}),(\d{0,3})$/;
-
-const PackedHistoryRow = z.object({
-  user_id: z.number().int(),
-  display_name: z.string(),
-  csat: z.number(),
-  attempts: z.string().transform((packed, ctx) => {
-    const attempts: TrendPoint[] = [];
-    for (const part of packed.split(";")) {
-      const match = PACKED_ATTEMPT.exec(part);
-      const [listening = null, empathy = null, calm = null, persuasion = null, expectations = null] =
-        match?.slice(2).map((score) => (score === "" ? null : Number(score))) ?? [];
-      if (!match || [listening, empathy, calm, persuasion, expectations].some((score) => score !== null && score > 100)) {
-        ctx.issues.push({ code: "custom", message: `not an attempt's end time and five scores: "${part}"`, input: part });
-        return z.NEVER;
-      }
-      attempts.push({ ended_at: match[1]!, listening, empathy, calm, persuasion, expectations });
-    }
-    return attempts;
-  }),
-});
-
-/** A trainee's finished attempts in the scope: their average CSAT and every skill score, oldest first. */
-export type TraineeHistory = { userId: number; name: string; avgCsat: number; scores: TrendPoint[] };
-
-/**
- * The history of every trainee of the scope who finished an attempt in it. One row per trainee,
- * attempts packed into a string: building 50,000 row objects in the sqlite3 binding cost three
- * times as much as the query (an admin's outcomes page for 1,000 trainees).
- */
-export async function traineeHistoriesInScope(scope: Scope): Promise<TraineeHistory[]> {
-  if (scope.teamIds.length === 0) return [];
-  const db = await getDb();
-  const packedScores = SKILLS.map((skill) => `ifnull(a.${skill}, '')`).join(" || ',' || ");
-  const rows = await db.all(
-    PackedHistoryRow,
-    `SELECT a.user_id, u.display_name, AVG(a.csat) AS csat,
-            group_concat(a.ended_at || ',' || ${packedScores}, ';' ORDER BY a.ended_at, a.id) AS attempts
-       FROM attempts a JOIN users u ON u.id = a.user_id
-      WHERE u.role = 'trainee' AND u.team_id IN (${placeholders(scope.teamIds)})
-        AND a.status = 'completed' AND a.ended_at >= ? AND a.ended_at < ?
-      GROUP BY a.user_id ORDER BY a.user_id`,
-    [...scope.teamIds, scope.from, scope.to],
-  );
-  return rows.map((row) => ({ userId: row.user_id, name: row.display_name, avgCsat: row.csat, scores: row.attempts }));
 }
