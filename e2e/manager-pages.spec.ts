@@ -174,7 +174,7 @@ test("charts: the trainee page and scenario analytics draw every chart without a
   await open(page, showcase, scenarios);
   await expectChartsDrawn(page, 1);
   // Two tables, outcomes and average scores, one row per scenario in each.
-  await expect(page.getByRole("table", { name: "Outcomes" }).locator("tbody tr")).toHaveCount(SCENARIOS_AVAILABLE);
+  await expect(page.getByRole("table", { name: "Simulated outcomes" }).locator("tbody tr")).toHaveCount(SCENARIOS_AVAILABLE);
   await expect(page.getByRole("table", { name: "Average scores" }).locator("tbody tr")).toHaveCount(SCENARIOS_AVAILABLE);
 
   // Client-side navigation between chart pages: the charts are destroyed and rebuilt cleanly.

@@ -113,8 +113,8 @@ test("done when: a trainee's attempt reaches the overview, the trainee page, the
   }
   await expect(cell(adaRow, "Attempts")).toHaveText("1");
   await expect(cell(adaRow, "Scenarios")).toHaveText(`1 of ${SCENARIOS_AVAILABLE}`);
-  await expect(cell(adaRow, "Avg CSAT")).toHaveText(path.csat.toFixed(1));
-  await expect(cell(adaRow, "Resolved first time")).toHaveText("100%");
+  await expect(cell(adaRow, "Simulated CSAT")).toHaveText(path.csat.toFixed(1));
+  await expect(cell(adaRow, "Simulated resolution")).toHaveText("100%");
   await expect(cell(adaRow, "Last active")).toHaveText(shownDate(new Date().toISOString()));
   const benRow = overviewRow(page, ben.name);
   expect(await heatValues(benRow)).toEqual({ listening: null, empathy: null, calm: null, persuasion: null, expectations: null });
@@ -280,16 +280,16 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
       attempts: "1",
       scenarios_completed: "1",
       scenarios_available: String(SCENARIOS_AVAILABLE),
-      avg_csat: "4.00",
-      first_contact_resolution_rate: "1.000",
+      simulated_avg_csat: "4.00",
+      simulated_first_contact_resolution_rate: "1.000",
     });
     expect(adaLine.last_active!.slice(0, 10)).toBe(today);
     expect(byName.get(ben.name)).toMatchObject({
       email: ben.email,
       ...mastery(PATHS.escalated.skills),
       attempts: "1",
-      avg_csat: "2.00",
-      first_contact_resolution_rate: "0.000",
+      simulated_avg_csat: "2.00",
+      simulated_first_contact_resolution_rate: "0.000",
     });
     // Cy: per skill, the mean of two attempts.
     expect(byName.get(cy.name)).toMatchObject({
@@ -297,8 +297,8 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
       ...mastery(CY_MASTERY),
       attempts: "2",
       scenarios_completed: "1",
-      avg_csat: "3.00",
-      first_contact_resolution_rate: "0.500",
+      simulated_avg_csat: "3.00",
+      simulated_first_contact_resolution_rate: "0.500",
     });
     // An attempt in progress does not count towards mastery or activity.
     expect(byName.get(dee.name)).toMatchObject({
@@ -306,8 +306,8 @@ reviewTest.describe("the overview's exports, sorting and filters", () => {
       ...mastery(NONE),
       attempts: "0",
       scenarios_completed: "0",
-      avg_csat: "",
-      first_contact_resolution_rate: "",
+      simulated_avg_csat: "",
+      simulated_first_contact_resolution_rate: "",
       last_active: "",
     });
     expect(byName.get(eve.name)).toMatchObject({ email: eve.email, team: team2.name, ...mastery(PATHS.escalatedLate.skills), attempts: "1" });

@@ -332,8 +332,8 @@ export const OVERVIEW_CSV_HEADER = [
   "attempts",
   "scenarios_completed",
   "scenarios_available",
-  "avg_csat",
-  "first_contact_resolution_rate",
+  "simulated_avg_csat",
+  "simulated_first_contact_resolution_rate",
   "last_active",
 ];
 

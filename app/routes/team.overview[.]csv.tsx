@@ -12,7 +12,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { rows, scenariosAvailable } = await buildOverview(scope, sort, dir);
   return csvResponse(
     "team-overview.csv",
-    ["trainee", "email", "team", ...SKILLS.map((skill) => `${skill}_mastery`), "attempts", "scenarios_completed", "scenarios_available", "avg_csat", "first_contact_resolution_rate", "last_active"],
+    ["trainee", "email", "team", ...SKILLS.map((skill) => `${skill}_mastery`), "attempts", "scenarios_completed", "scenarios_available", "simulated_avg_csat", "simulated_first_contact_resolution_rate", "last_active"],
     rows.map((row) => [
       row.displayName,
       row.email,
