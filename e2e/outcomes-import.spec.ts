@@ -70,6 +70,10 @@ test.describe("outcomes import", () => {
     await expect(figure(page, "Agents not yet known")).toHaveText("1");
     await expect(page.getByText('Line 6: date_time "next tuesday" is not a date and time')).toBeVisible();
     await expect(page.getByText("Rating scale: 1 to 5 (worked out from the ratings).")).toBeVisible();
+    // The ratings as given (of the rows kept: the refused line's 4 is not among them), beside how
+    // they count: 5 and 4 are satisfied, 3 and 2 are not.
+    const ratings = page.getByRole("table", { name: "Ratings as given, and how they are counted" });
+    await expect(ratings.locator("tbody tr")).toHaveText([/^5\s*1\s*1\.00\s*Yes$/, /^4\s*1\s*0\.75\s*Yes$/, /^3\s*1\s*0\.50\s*No$/, /^2\s*1\s*0\.25\s*No$/]);
     await expectNoSeriousViolations(page);
 
     // Nothing is stored by a preview: the list of imports is still empty.
@@ -189,8 +193,30 @@ test.describe("outcomes import", () => {
     await expect(page.getByText("Line 3 is the same as line 4.")).toBeVisible();
     await expect(figure(page, "New tickets")).toHaveText("1");
 
-    // Above 50 MB the upload is refused before it is read.
+    // A file of exactly 50 MB (50 MiB) is taken and previewed; one byte more is refused before it is read.
     const request = await requestAs(playwright, baseURL, crew.manager.state);
+    const header = Buffer.from(`${HEADER}\n`);
+    const atLimit = Buffer.alloc(50 * 1024 * 1024, 0x0a);
+    header.copy(atLimit);
+    const taken = await request.post("/team/outcomes/imports", {
+      headers: { Origin: originOf(baseURL!) },
+      multipart: { file: { name: "fifty.csv", mimeType: "text/csv", buffer: atLimit }, format: "auto", scale: "detect", team: "all", source: "" },
+      maxRedirects: 0,
+    });
+    expect(taken.status()).toBe(302);
+    const previewPath = taken.headers()["location"]!;
+    expect(previewPath).toMatch(/^\/team\/outcomes\/imports\/preview\//);
+    const discarded = await request.post(previewPath, { headers: { Origin: originOf(baseURL!) }, form: { intent: "discard" }, maxRedirects: 0 });
+    expect(discarded.headers()["location"]).toBe("/team/outcomes/imports?discarded=1");
+
+    const oneByteOver = await request.post("/team/outcomes/imports", {
+      headers: { Origin: originOf(baseURL!) },
+      multipart: { file: { name: "over.csv", mimeType: "text/csv", buffer: Buffer.alloc(50 * 1024 * 1024 + 1, 0x61) }, format: "auto", scale: "detect", team: "all", source: "" },
+      maxRedirects: 0,
+    });
+    expect(oneByteOver.status()).toBe(413);
+    expect(await oneByteOver.text()).toContain("The file is larger than 50 MB.");
+    // A body that declares more than the limit is answered before a byte of it is read.
     const big = Buffer.alloc(51 * 1024 * 1024, 0x61);
     const response = await request.post("/team/outcomes/imports", {
       headers: { Origin: originOf(baseURL!) },

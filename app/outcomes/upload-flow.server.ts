@@ -37,8 +37,24 @@ export type PreviewView =
       dateTo: string | null;
       assumedUtc: boolean;
       ignoredColumns: string[];
+      /** Each rating as given, how it reads on 0–1 and whether it counts as satisfied. */
+      ratings: { raw: string; rows: number; rating: number; satisfied: boolean }[];
       nothingToDo: boolean;
     };
+
+const MAX_RATING_VALUES = 12;
+
+/** The ratings as the file gives them beside their normalised reading, commonest first. */
+function ratingsAsGiven(plan: { winners: Map<string, { outcome: { ratingRaw: string | null; rating: number | null; satisfied: 0 | 1 | null } }> }) {
+  const byRaw = new Map<string, { raw: string; rows: number; rating: number; satisfied: boolean }>();
+  for (const { outcome } of plan.winners.values()) {
+    if (outcome.ratingRaw === null || outcome.rating === null) continue;
+    const entry = byRaw.get(outcome.ratingRaw) ?? { raw: outcome.ratingRaw, rows: 0, rating: outcome.rating, satisfied: outcome.satisfied === 1 };
+    entry.rows++;
+    byRaw.set(outcome.ratingRaw, entry);
+  }
+  return [...byRaw.values()].sort((a, b) => b.rating - a.rating || b.rows - a.rows).slice(0, MAX_RATING_VALUES);
+}
 
 function requestOf(actor: ImportActor, upload: OutcomeUpload, options: ImportOptions): CsvImportRequest {
   const scope = scopeOfChoice(actor, options.team);
@@ -80,6 +96,7 @@ export async function buildPreview(actor: ImportActor, upload: OutcomeUpload, op
     dateTo: plan.dateTo,
     assumedUtc: plan.notes.has("assumed-utc"),
     ignoredColumns: preview.ignoredColumns,
+    ratings: ratingsAsGiven(plan),
     nothingToDo: preview.nothingToDo,
   };
 }

@@ -15,6 +15,7 @@ export function uploadsDir(): string {
 export class UploadTooLarge extends Error {}
 
 const FIELD_LIMIT = 10_000;
+const DRAIN_LIMIT = 2 * MAX_UPLOAD_BYTES;
 
 /**
  * Streams the multipart body: the `file` part to disk (counting bytes, so a body without a length
@@ -34,7 +35,10 @@ export async function receiveUpload(request: Request, userId: number): Promise<{
       try {
         for await (const chunk of data) {
           bytes += chunk.byteLength;
-          if (bytes > MAX_UPLOAD_BYTES) throw new UploadTooLarge();
+          // Past the limit the rest is read and dropped, so the browser gets the 413 rather than a
+          // reset connection; a body that goes on far beyond it is cut off.
+          if (bytes > DRAIN_LIMIT) throw new UploadTooLarge();
+          if (bytes > MAX_UPLOAD_BYTES) continue;
           if (!out.write(chunk)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
         }
       } finally {
@@ -51,6 +55,7 @@ export async function receiveUpload(request: Request, userId: number): Promise<{
   };
   try {
     const form = await unstable_parseMultipartFormData(request, handler);
+    if (bytes > MAX_UPLOAD_BYTES) throw new UploadTooLarge();
     const fields = new Map<string, string>();
     for (const [key, value] of form) if (typeof value === "string" && key !== "file") fields.set(key, value);
     if (fileName === null || bytes === 0) {

@@ -14,5 +14,16 @@ export function limitUploadSize(req: Request, res: Response, next: NextFunction)
   if (req.method !== "POST" || req.path.replace(/\/$/, "") !== "/team/outcomes/imports") return next();
   const declared = Number(req.get("content-length") ?? "0");
   if (!(declared > MAX_UPLOAD_BYTES + ENVELOPE_BYTES)) return next();
-  res.status(413).set("Connection", "close").type("html").send(plainPage(req, { title: "errors.tooLargeTitle", message: "errors.tooLargeBody" }));
+  res.status(413).type("html").send(plainPage(req, { title: "errors.tooLargeTitle", message: "errors.tooLargeBody" }));
+  // The answer is sent before the body is read. The rest is then read and dropped, so the client
+  // can finish sending and read the 413 instead of meeting a reset connection; a body far beyond
+  // the limit is cut off.
+  let dropped = 0;
+  req.on("data", (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DRAIN_LIMIT) req.destroy();
+  });
+  req.resume();
 }
+
+const DRAIN_LIMIT = 4 * MAX_UPLOAD_BYTES;

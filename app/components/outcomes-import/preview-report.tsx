@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { PreviewView } from "~/outcomes/upload-flow.server";
 import { formatDate } from "~/utils/dates";
+import { RatingsTable } from "./ratings-table";
 import { ScaleForm } from "./scale-form";
 import { Figure } from "./figure";
 
@@ -44,6 +45,7 @@ export function PreviewReport({ preview, options, query }: { preview: Ready; opt
           {preview.ignoredColumns.length > 0 ? <li>{t("imports.ignoredColumns", { columns: preview.ignoredColumns.join(", ") })}</li> : null}
         </ul>
         {preview.scale.how === "unknown" || preview.scale.how === "ambiguous" ? <ScaleForm options={options} unknown={preview.scale.how === "unknown"} /> : null}
+        {preview.ratings.length > 0 ? <RatingsTable ratings={preview.ratings} /> : null}
       </section>
 
       {preview.refusedCount > 0 ? (
