@@ -1,11 +1,12 @@
 import { redirect, json, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "~/i18n/meta";
 import { agentsView, AgentKey, mapAgent, MapAgentForm, unmapAgent } from "~/outcomes/agents.server";
 import { requireImportActor } from "~/outcomes/guard.server";
 import importStyles from "~/styles/imports.css";
 import { formatDate } from "~/utils/dates";
+import { ImportPageHeader } from "~/components/outcomes-import/page-header";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -41,13 +42,7 @@ export default function Agents() {
   const mappedName = people.find((person) => String(person.id) === params.get("user"))?.name ?? "";
   return (
     <div className="stack-lg import-page">
-      <header className="page-header">
-        <p>
-          <Link to="/team/outcomes/imports">{t("imports.title")}</Link>
-        </p>
-        <h1>{t("imports.agentsTitle")}</h1>
-        <p className="lead">{t("imports.agentsIntro")}</p>
-      </header>
+      <ImportPageHeader back={{ to: "/team/outcomes/imports", label: t("imports.title") }} title={t("imports.agentsTitle")} lead={t("imports.agentsIntro")} />
       {mapped ? (
         <p className="notice notice--ok" role="status">
           {t("imports.mapped", { agent: mapped, name: mappedName, count: Number(params.get("count") ?? 0) })}

@@ -8,6 +8,7 @@ import { importOr404, readImportId, undoImportAs } from "~/outcomes/imports.serv
 import importStyles from "~/styles/imports.css";
 import { formatDate } from "~/utils/dates";
 import { Figure } from "~/components/outcomes-import/figure";
+import { ImportPageHeader } from "~/components/outcomes-import/page-header";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -58,12 +59,7 @@ export default function ImportPage() {
           <meta httpEquiv="refresh" content="2" />
         </noscript>
       ) : null}
-      <header className="page-header">
-        <p>
-          <Link to="/team/outcomes/imports">{t("imports.title")}</Link>
-        </p>
-        <h1>{t("imports.importTitle", { id: record.id })}</h1>
-      </header>
+      <ImportPageHeader back={{ to: "/team/outcomes/imports", label: t("imports.title") }} title={t("imports.importTitle", { id: record.id })} />
       {undo === "undone" ? (
         <p className="notice notice--ok" role="status">
           {t("imports.undoneNotice")}

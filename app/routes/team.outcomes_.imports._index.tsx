@@ -12,6 +12,7 @@ import { optionsQuery, readImportOptions, visibleImports } from "~/outcomes/impo
 import { receiveUpload, UploadTooLarge } from "~/outcomes/upload.server";
 import { FORMAT_CHOICES, PRESET_NOTES } from "~/outcomes/upload-flow.server";
 import importStyles from "~/styles/imports.css";
+import { ImportPageHeader } from "~/components/outcomes-import/page-header";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -61,13 +62,7 @@ export default function Imports() {
   const actionData = useActionData<typeof action>();
   return (
     <div className="stack-lg import-page">
-      <header className="page-header">
-        <p>
-          <Link to="/team/outcomes">{t("imports.backToOutcomes")}</Link>
-        </p>
-        <h1>{t("imports.title")}</h1>
-        <p className="lead">{t("imports.intro")}</p>
-      </header>
+      <ImportPageHeader back={{ to: "/team/outcomes", label: t("imports.backToOutcomes") }} title={t("imports.title")} lead={t("imports.intro")} />
       {discarded ? (
         <p className="notice notice--info" role="status">
           {t("imports.discarded")}

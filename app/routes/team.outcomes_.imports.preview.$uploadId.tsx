@@ -9,6 +9,7 @@ import { optionsQuery, readImportOptions } from "~/outcomes/imports.server";
 import { discardUpload, uploadFor } from "~/outcomes/upload.server";
 import { buildPreview, commitUpload } from "~/outcomes/upload-flow.server";
 import importStyles from "~/styles/imports.css";
+import { ImportPageHeader } from "~/components/outcomes-import/page-header";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -51,14 +52,9 @@ export default function ImportPreview() {
   const { options, query, preview } = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg import-page">
-      <header className="page-header">
-        <p>
-          <Link to="/team/outcomes/imports">{t("imports.title")}</Link>
-        </p>
-        <h1>{t("imports.previewTitle")}</h1>
-        <p className="lead">{t("imports.previewIntro")}</p>
+      <ImportPageHeader back={{ to: "/team/outcomes/imports", label: t("imports.title") }} title={t("imports.previewTitle")} lead={t("imports.previewIntro")}>
         <p className="muted">{preview.fileName}</p>
-      </header>
+      </ImportPageHeader>
       {preview.state === "file-error" ? (
         <section className="card stack" aria-labelledby="problem-title">
           <h2 id="problem-title">{t("imports.fileProblem")}</h2>
