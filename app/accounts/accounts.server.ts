@@ -2,6 +2,7 @@ import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/roles";
 import { addTeamManager, createTeam, findTeamByName, type Team } from "~/models/team.server";
 import { createUser } from "~/models/user.server";
+import { claimTicketsByEmail } from "~/models/helpdesk-ticket.server";
 
 export type NewAccount = {
   email: string;
@@ -22,6 +23,8 @@ export async function createAccount(account: NewAccount, passwordHash?: string):
     passwordHash: passwordHash ?? (await hashPassword(account.password)),
   });
   if (account.role === "manager" && account.teamId !== null) await addTeamManager(account.teamId, id);
+  // Helpdesk tickets imported before the account existed count for it from now on.
+  await claimTicketsByEmail(account.email, id);
   return id;
 }
 

@@ -108,13 +108,20 @@ export async function assignAgentTickets(tx: WriteTx, agentKey: string, userId: 
   return changes;
 }
 
-/** Versions still without a user whose agent is now a user's email (say, an account made since). */
-export async function matchTicketsByEmail(): Promise<number> {
+/**
+ * Gives a new account the tickets its email already stands on (imported before it existed),
+ * unless a saved mapping has given that agent to someone.
+ */
+export async function claimTicketsByEmail(email: string, userId: number): Promise<number> {
   const db = await getDb();
+  // Almost every new account has no tickets waiting: a read spares it a write transaction.
+  const waiting = await db.get(z.object({ id: z.number().int() }), "SELECT id FROM helpdesk_tickets WHERE user_id IS NULL AND agent_key = lower(?) LIMIT 1", [email]);
+  if (!waiting) return 0;
   return db.write(async (tx) => {
     const { changes } = await tx.run(
-      `UPDATE helpdesk_tickets SET user_id = (SELECT u.id FROM users u WHERE lower(u.email) = helpdesk_tickets.agent_key)
-        WHERE is_current = 1 AND user_id IS NULL AND agent_key IN (SELECT lower(email) FROM users)`,
+      `UPDATE helpdesk_tickets SET user_id = ?
+        WHERE user_id IS NULL AND agent_key = lower(?) AND NOT EXISTS (SELECT 1 FROM helpdesk_agents a WHERE a.agent_key = helpdesk_tickets.agent_key)`,
+      [userId, email],
     );
     return changes;
   });

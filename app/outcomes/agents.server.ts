@@ -1,8 +1,8 @@
 import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { deleteAgentMapping, findAgentMapping, listAgentMappings, saveAgentMapping, type AgentMapping } from "~/models/helpdesk-agent.server";
-import { assignAgentTickets, matchTicketsByEmail, unknownAgents, type UnknownAgent } from "~/models/helpdesk-ticket.server";
-import { listTraineesOfTeams, listUsersByRole } from "~/models/user.server";
+import { assignAgentTickets, unknownAgents, type UnknownAgent } from "~/models/helpdesk-ticket.server";
+import { findUserByEmail, listTraineesOfTeams, listUsersByRole } from "~/models/user.server";
 import type { ImportActor } from "./imports.server";
 import { visibleImports } from "./imports.server";
 
@@ -27,8 +27,6 @@ async function candidates(actor: ImportActor) {
 }
 
 export async function agentsView(actor: ImportActor): Promise<AgentsView> {
-  // A user created since an import may now own some of its agents by email.
-  await matchTicketsByEmail();
   const importIds = isAdmin(actor) ? null : (await visibleImports(actor)).map((record) => record.id);
   const [unknown, mappings, people] = await Promise.all([unknownAgents(importIds), listAgentMappings(isAdmin(actor) ? null : teamIds(actor)), candidates(actor)]);
   return { unknown, mappings, people };
@@ -62,15 +60,16 @@ export async function mapAgent(actor: ImportActor, agentKey: string, userId: num
   return { ok: true, tickets };
 }
 
-/** Removes a mapping; the agent's tickets go back to unknown (or to the user with that email). */
+/** Removes a mapping; the agent's tickets go back to the user with that email, or to nobody. */
 export async function unmapAgent(actor: ImportActor, agentKey: string): Promise<boolean> {
   const existing = await findAgentMapping(agentKey);
   if (!existing || (!isAdmin(actor) && !teamIds(actor).includes(existing.team_id ?? -1))) return false;
+  // Without the mapping the tickets go back to whoever has that email, if anyone.
+  const byEmail = await findUserByEmail(agentKey);
   const db = await getDb();
   await db.write(async (tx) => {
     await deleteAgentMapping(tx, agentKey);
-    await assignAgentTickets(tx, agentKey, null);
+    await assignAgentTickets(tx, agentKey, byEmail?.id ?? null);
   });
-  await matchTicketsByEmail();
   return true;
 }

@@ -115,4 +115,11 @@ describe("importing helpdesk outcomes", () => {
     ]);
     expect(preview.judged.counts.add).toBe(1);
   });
+
+  it("gives a later account the tickets its email already stands on", async () => {
+    // carla@helpdesk.test was an unknown agent of the first import (ticket T3).
+    expect((await current()).find((row) => row.ticket_id === "T3")?.user_id).toBeNull();
+    const carla = await createAccount({ email: "Carla@helpdesk.test", displayName: "Carla", role: "trainee", teamId: teamA, password: "" }, HASH);
+    expect((await current()).find((row) => row.ticket_id === "T3")?.user_id).toBe(carla);
+  });
 });
