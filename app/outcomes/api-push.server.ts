@@ -1,7 +1,6 @@
 import * as z from "zod";
 import { OUTCOME_FIELDS, RATING_SCALES, type RatingScale } from "~/domain/outcomes";
-import { currentTickets } from "~/models/helpdesk-ticket.server";
-import { beginImport, changesNothing, judgePlan, writeImport, type Decision, type Judged } from "./ingest.server";
+import { beginImport, changesNothing, judgePlan, writeImport, type Decision } from "./ingest.server";
 import { accept, emptyPlan, refuse } from "./plan";
 import { checkOutcome, type RawOutcome } from "./row";
 import { SOURCE } from "./imports.server";
@@ -121,20 +120,6 @@ export type PushAnswer = {
 const RESULT: Record<Decision, RowResult> = { add: "added", replace: "replaced", unchanged: "unchanged", older: "older-than-stored" };
 const TOTAL = { add: "added", replace: "replaced", unchanged: "unchanged", older: "older_than_stored" } as const satisfies Record<Decision, keyof PushAnswer["totals"]>;
 
-/**
- * What each kept ticket came to when nothing is written. `older` is a capped sample, so when it is
- * incomplete the stored times are read again; only "unchanged" and "older" are possible here.
- */
-async function decisionsWithoutWriting(judged: Judged, source: string): Promise<Map<string, Decision>> {
-  const older = new Set(judged.older.map((row) => row.ticketId));
-  if (judged.counts.older > judged.older.length) {
-    const kept = judged.rows.map((row) => row.planned.outcome);
-    const stored = new Map((await currentTickets(source, kept.map((outcome) => outcome.ticketId))).map((row) => [row.ticket_id, row.ticket_at]));
-    for (const outcome of kept) if (outcome.ticketAt < (stored.get(outcome.ticketId) ?? "")) older.add(outcome.ticketId);
-  }
-  return new Map(judged.rows.map(({ planned: { outcome } }) => [outcome.ticketId, older.has(outcome.ticketId) ? "older" : "unchanged"]));
-}
-
 /** Checks, judges and (when anything would change) stores one push; a body that is not an array of at most MAX_PUSH_ROWS is a Problem. */
 export async function pushOutcomes(body: unknown, options: PushOptions, tokenId: number, now: Date = new Date()): Promise<{ ok: true; answer: PushAnswer } | Problem> {
   const envelope = Envelope.safeParse(body);
@@ -165,7 +150,7 @@ export async function pushOutcomes(body: unknown, options: PushOptions, tokenId:
   const judged = await judgePlan(plan, options.source, null);
   let importId: number | null = null;
   let decisions: Map<string, Decision>;
-  if (changesNothing(judged)) decisions = await decisionsWithoutWriting(judged, options.source);
+  if (changesNothing(judged)) decisions = judged.decisions;
   else {
     importId = await beginImport({ source: options.source, kind: "api", format: "api", fileName: null, createdBy: null, tokenId, teamIds: null });
     decisions = (await writeImport(importId, judged, options.source)).decisions;

@@ -23,6 +23,8 @@ export type Judged = {
   unknownAgents: { key: string; rows: number }[];
   unknownAgentCount: number;
   counts: Record<Decision, number>;
+  /** What each kept ticket would come to, by ticket id (the commit decides again as it writes). */
+  decisions: Map<string, Decision>;
   replacements: Replacement[];
   older: Replacement[];
   /** The rows to write, with their user (null while the agent is unknown). */
@@ -73,9 +75,11 @@ export async function judgePlan(plan: Plan, source: string, scope: ImportScope):
   const counts: Record<Decision, number> = { add: 0, replace: 0, unchanged: 0, older: 0 };
   const replacements: Replacement[] = [];
   const older: Replacement[] = [];
+  const decisions = new Map<string, Decision>();
   for (const { planned } of rows) {
     const stored = current.get(planned.outcome.ticketId);
     const decision = decide(planned.outcome, stored);
+    decisions.set(planned.outcome.ticketId, decision);
     counts[decision]++;
     const list = decision === "replace" ? replacements : decision === "older" ? older : null;
     if (list && stored && list.length < SAMPLE_LIMIT) {
@@ -89,6 +93,7 @@ export async function judgePlan(plan: Plan, source: string, scope: ImportScope):
     unknownAgents: unknown.slice(0, 50),
     unknownAgentCount: unknown.length,
     counts,
+    decisions,
     replacements,
     older,
     rows,
