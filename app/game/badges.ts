@@ -3,7 +3,7 @@
  * enough *different* scenarios (or channels, or kinds of customer) show its evidence, so replaying
  * one scenario learnt by heart proves nothing new. A conversation answered faster than it could
  * be read is never evidence. Badges are private (the trainee and their manager); the words live
- * in the copy (game.en.ts), which takes its numbers from `badgeValues`.
+ * in the copy (app/locales/en/game.ts), which takes its numbers from `badgeValues`.
  */
 import { CHANNELS, PERSONAS, SKILLS, type Outcome, type Persona, type Skill } from "~/domain/vocabulary";
 import type { Conversation } from "./history";

@@ -2,7 +2,7 @@
  * Levels: named stages along the XP a trainee has earned. Thresholds are spaced for the library's
  * size: one good first conversation reaches Listener, and Mentor needs most scenarios handled
  * well, every skill's mastery high and steady review on top. Names are ids here; their words
- * live in the copy (game.en.ts), like every interface string.
+ * live in the copy (app/locales/en/game.ts), like every interface string.
  */
 
 export const LEVELS = [

@@ -1,6 +1,11 @@
 import { apiTokens } from "./en/api-tokens";
+import { assignments } from "./en/assignments";
+import { certificates } from "./en/certificates";
+import { game } from "./en/game";
 import { imports } from "./en/imports";
 import { outcomesPage } from "./en/outcomes-page";
+import { review } from "./en/review";
+import { teamGame } from "./en/team-game";
 
 const common = {
   app: {
@@ -601,6 +606,11 @@ const common = {
   outcomesPage,
   imports,
   apiTokens,
+  game,
+  review,
+  assignments,
+  certificates,
+  teamGame,
 } as const;
 
 export default { common };

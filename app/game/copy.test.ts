@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BADGES, badgeValues } from "./badges";
-import { game } from "./game.en";
+import { game } from "~/locales/en/game";
 import { LEVELS } from "./levels";
 import { MASTERED_AT, MASTERED_MIN_CONVERSATIONS } from "./mastered";
 import { FREEZES_PER_MONTH, WEEKLY_GOAL } from "./streak";
@@ -13,7 +13,7 @@ const fill = (text: string, values: Record<string, number>) => text.replace(/\{\
 const words: Record<number, string> = { 1: "one", 2: "two", 3: "three", 4: "four", 5: "five" };
 const page = readFileSync(new URL("../../content/how-xp-works.md", import.meta.url), "utf8");
 
-describe("game.en", () => {
+describe("the game copy (app/locales/en/game.ts)", () => {
   it("names every level, badge, XP line and rule, and nothing else", () => {
     expect(Object.keys(game.levels)).toEqual(LEVELS.map((level) => level.id));
     expect(Object.keys(game.badges)).toEqual(BADGES.map((badge) => badge.id));

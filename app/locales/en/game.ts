@@ -1,6 +1,5 @@
 /**
- * English words for the game layer, in the shape of a locale file (app/locales/en/*.ts), ready to
- * be listed in app/locales/en.ts when the pages arrive. The rules' numbers are not written here:
+ * English words for the game layer. The rules' numbers are not written here:
  * they arrive through {{placeholders}} (rulesText, badgeValues), so the copy cannot drift from them.
  */
 export const game = {

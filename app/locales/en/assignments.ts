@@ -1,0 +1,2 @@
+/** Strings of assignments and skill pathways. */
+export const assignments = {} as const;

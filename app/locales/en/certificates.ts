@@ -1,0 +1,2 @@
+/** Strings of core scenarios and certificates. */
+export const certificates = {} as const;
