@@ -7,8 +7,10 @@
  *      like every page, but with no cookie its loaders make no database query and it has no
  *      per-user content ("/" only redirects; static files and the 404 page are not real pages);
  *   2. the play page GET, each connection its own trainee and its own in-progress attempt;
- *      (1 and 2 run in halves, floor, play, play, floor, so that a change in the machine's
- *      background load weighs on both alike; each run opens with a warm-up that is not counted)
+ *      the home page GET /train and the debrief of the trainee's latest finished attempt (every
+ *      trainee first finishes HISTORY attempts, so both pages have a history to show);
+ *      (1 and 2 run in halves, floor, play, home, debrief, then back, so that a change in the
+ *      machine's background load weighs on all alike; each run opens with a warm-up that is not counted)
  *   3. the choice cycle (POST a visible choice → 302 → GET the page it points to), per connection,
  *      starting a new attempt when one reaches its debrief; cycle latency measured here;
  *   4. the JavaScript the play page loads (script src + modulepreload under /build/), gzipped.
@@ -16,7 +18,7 @@
  * Options: --duration <s> (10) --warmup <s> (2) --connections <n> (50) --scenario <id> (parcel-third-call)
  *          --gzip (also measure floor and play GET with Accept-Encoding: gzip, for information)
  *          --cpu-prof <dir> (run the server under node --cpu-prof, writing the profile to <dir>)
- *          --only <floor,play,cycle> (measure only these, e.g. to profile one of them)
+ *          --only <floor,play,home,debrief,cycle> (measure only these, e.g. to profile one of them)
  *          --full-hash (give the trainees a password hash at the app's full scrypt cost; by default a
  *          light one in the same format, so that 50 sign-ins take seconds: sign-in is not measured)
  *
@@ -30,18 +32,18 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
-import autocannon from "autocannon";
-import type { Client, Request as CannonRequest } from "autocannon";
+import type { Request as CannonRequest } from "autocannon";
 import { closeDb, openMigratedDb } from "#db/db.server";
 import { projectRoot } from "#db/paths.server";
 import { createAccount, findOrCreateTeam } from "~/accounts/accounts.server";
 import { seededRandom } from "~/engine/random";
 import { hashPassword } from "~/auth/password.server";
+import { cannon as runCannon, encoding, getFigures, loadOf, mergeRuns, type GetFigures, type Load, type Run } from "./bench/cannon";
 import { inlineScriptBytes, readPlayPage, scriptAssets } from "./bench/html";
 import { cookieFrom, headerValue, requester, type Requester } from "./bench/http";
 import { lightPasswordHash } from "./bench/password";
-import { cpuTimeMs, freePort, startServer, waitUntilAnswering, type RunningServer } from "./bench/server";
-import { int, kib, ms, StatusCounts, summarise, type Summary } from "./bench/stats";
+import { freePort, startServer, waitUntilAnswering, type RunningServer } from "./bench/server";
+import { int, kib, ms, summarise, type Summary } from "./bench/stats";
 
 const TARGETS = { playVsFloor: 0.7, cycleP99Ms: 100, jsGzipBytes: 120 * 1000 };
 const DEADLINE_MS = 150_000;
@@ -55,7 +57,7 @@ const { values: args } = parseArgs({
     scenario: { type: "string", default: "parcel-third-call" },
     gzip: { type: "boolean", default: false },
     "full-hash": { type: "boolean", default: false },
-    only: { type: "string", default: "floor,play,cycle" },
+    only: { type: "string", default: "floor,play,home,debrief,cycle" },
     "cpu-prof": { type: "string" },
   },
 });
@@ -68,10 +70,10 @@ if (
   ![DURATION, WARMUP, CONNECTIONS].every((n) => Number.isFinite(n) && n >= 0) ||
   CONNECTIONS < 1 ||
   DURATION < 1 ||
-  [...ONLY].some((name) => !["floor", "play", "cycle"].includes(name))
+  [...ONLY].some((name) => !["floor", "play", "home", "debrief", "cycle"].includes(name))
 ) {
   console.error(
-    "usage: bench-play [--duration <s>] [--warmup <s>] [--connections <n>] [--scenario <id>] [--gzip] [--cpu-prof <dir>] [--only floor,play,cycle] [--full-hash]",
+    "usage: bench-play [--duration <s>] [--warmup <s>] [--connections <n>] [--scenario <id>] [--gzip] [--cpu-prof <dir>] [--only floor,play,home,debrief,cycle] [--full-hash]",
   );
   process.exit(2);
 }
@@ -85,6 +87,8 @@ type Trainee = {
   choiceIds: string[];
   /** The attempt reached its debrief: the next cycle starts a new one. */
   needsNew: boolean;
+  /** The debrief of the trainee's latest finished attempt. */
+  debriefPath: string;
   random: () => number;
 };
 
@@ -149,6 +153,27 @@ async function resync(http: Requester, trainee: Trainee): Promise<void> {
   throw new Error(`could not get an in-progress attempt page for ${trainee.email}`);
 }
 
+/** Finished attempts each trainee has before the pages are measured. */
+const HISTORY = 3;
+
+/** Plays the trainee's attempt to its end with seeded random replies, and starts the next one. */
+async function finishAttempt(http: Requester, trainee: Trainee): Promise<void> {
+  await resync(http, trainee);
+  for (let turns = 0; turns < 100; turns++) {
+    const choiceId = trainee.choiceIds[Math.floor(trainee.random() * trainee.choiceIds.length)]!;
+    const form = { turn: String(trainee.turn), choiceId };
+    const reply = await http(`/train/attempts/${trainee.attemptId}?index`, { method: "POST", cookie: trainee.cookie, form });
+    if (reply.status !== 302) throw new Error(`a choice of ${trainee.email} answered ${reply.status}`);
+    if (reply.location?.endsWith("/debrief")) {
+      trainee.debriefPath = reply.location;
+      trainee.needsNew = true;
+      return resync(http, trainee);
+    }
+    await resync(http, trainee);
+  }
+  throw new Error(`attempt ${trainee.attemptId} of ${trainee.email} did not end within 100 turns`);
+}
+
 async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
@@ -156,138 +181,28 @@ async function inBatches<T>(items: readonly T[], size: number, work: (item: T) =
 // ---------------------------------------------------------------------------------------------
 // Measurements
 
-/**
- * One autocannon run of warm-up + duration seconds on the same connections; only what happens in
- * the measured window (after the warm-up) is counted: responses, their status and latency, bytes,
- * and the CPU time the server process and this process used meanwhile.
- */
-type Window = { started: number | null; inside: (time?: number) => boolean };
-type Run = {
-  seconds: number;
-  responses: number;
-  bytes: number;
-  latencies: number[];
-  statuses: StatusCounts;
-  /** Connection errors and timeouts over the whole run (warm-up included). */
-  socketErrors: number;
-  serverCpuMs: number | null;
-  benchCpuMs: number;
-};
-
-function cannon(
-  base: string,
-  serverPid: number | undefined,
-  {
-    seconds,
-    path: fixedPath = "/",
-    headers = {},
-    setupClient,
-  }: { seconds: number; path?: string; headers?: Record<string, string>; setupClient?: (client: Client, window: Window) => void },
-): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const window: Window = {
-      started: null,
-      inside: (time = performance.now()) => window.started !== null && time >= window.started,
-    };
-    const run: Run = { seconds: 0, responses: 0, bytes: 0, latencies: [], statuses: new StatusCounts(), socketErrors: 0, serverCpuMs: null, benchCpuMs: 0 };
-    let serverCpu0: number | null = null;
-    let benchCpu0 = process.cpuUsage();
-    const opening = setTimeout(() => {
-      window.started = performance.now();
-      serverCpu0 = cpuTimeMs(serverPid);
-      benchCpu0 = process.cpuUsage();
-    }, WARMUP * 1000);
-    const instance = autocannon(
-      {
-        url: `${base}${fixedPath}`,
-        connections: CONNECTIONS,
-        pipelining: 1,
-        duration: WARMUP + seconds,
-        timeout: 10,
-        headers,
-        setupClient: setupClient && ((client: Client) => setupClient(client, window)),
-      },
-      (error, result) => {
-        clearTimeout(opening);
-        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
-        const ended = performance.now();
-        const serverCpu1 = cpuTimeMs(serverPid);
-        const bench = process.cpuUsage(benchCpu0);
-        run.seconds = window.started === null ? 0 : (ended - window.started) / 1000;
-        run.socketErrors = result.errors + result.timeouts;
-        run.serverCpuMs = serverCpu0 !== null && serverCpu1 !== null ? serverCpu1 - serverCpu0 : null;
-        run.benchCpuMs = (bench.user + bench.system) / 1000;
-        resolve(run);
-      },
-    );
-    instance.on("response", (_client: Client, status: number, bytes: number, latency: number) => {
-      if (!window.inside()) return;
-      run.responses++;
-      run.bytes += bytes;
-      run.latencies.push(latency);
-      run.statuses.add(status);
-    });
-  });
-}
-
-type Load = { serverCpuPercent: number | null; serverCpuMsPer: number | null; benchCpuPercent: number };
-
-function loadOf(run: Run, units: number): Load {
-  return {
-    serverCpuPercent: run.serverCpuMs === null ? null : (100 * run.serverCpuMs) / (run.seconds * 1000),
-    serverCpuMsPer: run.serverCpuMs === null || units === 0 ? null : run.serverCpuMs / units,
-    benchCpuPercent: (100 * run.benchCpuMs) / (run.seconds * 1000),
-  };
-}
-
-type GetFigures = {
-  label: string;
-  requestsPerSecond: number;
-  responses: number;
-  latency: Summary;
-  statuses: string;
-  errors: number;
-  bytesPerResponse: number;
-  load: Load;
-};
-
-function getFigures(label: string, run: Run, unexpected: number): GetFigures {
-  const wrong = run.statuses.total() - (run.statuses.counts.get(200) ?? 0);
-  return {
-    label,
-    requestsPerSecond: run.responses / run.seconds,
-    responses: run.responses,
-    latency: summarise(run.latencies),
-    statuses: run.statuses.toString(),
-    errors: run.socketErrors + wrong + unexpected,
-    bytesPerResponse: run.responses > 0 ? run.bytes / run.responses : 0,
-    load: loadOf(run, run.responses),
-  };
-}
-
-const encoding = (gzip: boolean): Record<string, string> => (gzip ? { "accept-encoding": "gzip" } : {});
-
-function mergeRuns(runs: readonly Run[]): Run {
-  const statuses = new StatusCounts();
-  for (const run of runs) for (const [status, count] of run.statuses.counts) statuses.counts.set(status, (statuses.counts.get(status) ?? 0) + count);
-  const sum = (pick: (run: Run) => number) => runs.reduce((total, run) => total + pick(run), 0);
-  return {
-    seconds: sum((run) => run.seconds),
-    responses: sum((run) => run.responses),
-    bytes: sum((run) => run.bytes),
-    latencies: runs.flatMap((run) => run.latencies),
-    statuses,
-    socketErrors: sum((run) => run.socketErrors),
-    serverCpuMs: runs.every((run) => run.serverCpuMs !== null) ? sum((run) => run.serverCpuMs!) : null,
-    benchCpuMs: sum((run) => run.benchCpuMs),
-  };
-}
+/** Every run of this bench: its warm-up and its connections. */
+const cannon = (base: string, pid: number | undefined, options: Omit<Parameters<typeof runCannon>[2], "warmup" | "connections">) =>
+  runCannon(base, pid, { ...options, warmup: WARMUP, connections: CONNECTIONS });
 
 function floorRun(base: string, pid: number | undefined, seconds: number, gzip: boolean): Promise<Run> {
   return cannon(base, pid, { seconds, path: "/sign-in", headers: { accept: "text/html", ...encoding(gzip) } });
 }
 
-async function playRun(base: string, pid: number | undefined, seconds: number, trainees: readonly Trainee[], gzip: boolean) {
+/** A page GET measured per trainee: its path, and what a 200 must contain to be that page. */
+type PageGet = { path: (trainee: Trainee) => string; mustContain: string };
+
+/** The trainee pages besides the floor: the play page, the home page and a finished attempt's debrief. */
+const PAGES = {
+  // A 200 that is not the play page (it has the reply buttons) would be a wrong answer.
+  play: { path: (trainee) => `/train/attempts/${trainee.attemptId}`, mustContain: 'name="choiceId"' },
+  home: { path: () => "/train", mustContain: 'class="scenario-grid"' },
+  debrief: { path: (trainee) => trainee.debriefPath, mustContain: 'class="debrief__overall"' },
+} satisfies Record<string, PageGet>;
+type PageName = keyof typeof PAGES;
+const PAGE_LABELS: Record<PageName, string> = { play: "play page GET", home: "home page GET /train", debrief: "debrief GET" };
+
+async function pageRun(base: string, pid: number | undefined, seconds: number, trainees: readonly Trainee[], page: PageGet, gzip: boolean) {
   let unexpected = 0;
   let next = 0;
   const run = await cannon(base, pid, {
@@ -297,11 +212,10 @@ async function playRun(base: string, pid: number | undefined, seconds: number, t
       client.setRequests([
         {
           method: "GET",
-          path: `/train/attempts/${trainee.attemptId}`,
+          path: page.path(trainee),
           headers: { accept: "text/html", cookie: trainee.cookie, ...encoding(gzip) },
           onResponse: (status, body) => {
-            // A 200 that is not the play page (it has the reply buttons) would be a wrong answer.
-            if (status === 200 && !gzip && !body.includes('name="choiceId"') && window.inside()) unexpected++;
+            if (status === 200 && !gzip && !body.includes(page.mustContain) && window.inside()) unexpected++;
           },
         },
       ]);
@@ -310,38 +224,41 @@ async function playRun(base: string, pid: number | undefined, seconds: number, t
   return { run, unexpected };
 }
 
+type PageFigures = { floor?: GetFigures } & Partial<Record<PageName, GetFigures>>;
+
 /**
- * The floor and the play page GET, each for DURATION seconds in all, in two halves ordered
- * floor, play, play, floor: on a shared machine a drift in background load then weighs on both alike.
+ * The floor and the trainee pages, each for DURATION seconds in all, in two halves ordered
+ * floor, play, home, debrief, then back: on a shared machine a drift in background load weighs on all alike.
  */
-async function measureFloorAndPlay(
+async function measurePages(
   base: string,
   pid: number | undefined,
   trainees: readonly Trainee[],
-  { gzip = false, only = ONLY } = {},
-): Promise<{ floor?: GetFigures; play?: GetFigures }> {
+  { gzip = false, only = ONLY }: { gzip?: boolean; only?: ReadonlySet<string> } = {},
+): Promise<PageFigures> {
   const half = DURATION / 2;
-  const floorRuns: Run[] = [];
-  const playRuns: Run[] = [];
-  let unexpected = 0;
-  const floor = async () => {
-    if (only.has("floor")) floorRuns.push(await floorRun(base, pid, half, gzip));
+  const names = (Object.keys(PAGES) as PageName[]).filter((name) => only.has(name));
+  const runs = new Map<"floor" | PageName, { runs: Run[]; unexpected: number }>();
+  const measure = async (name: "floor" | PageName) => {
+    const entry = runs.get(name) ?? { runs: [], unexpected: 0 };
+    runs.set(name, entry);
+    if (name === "floor") entry.runs.push(await floorRun(base, pid, half, gzip));
+    else {
+      const { run, unexpected } = await pageRun(base, pid, half, trainees, PAGES[name], gzip);
+      entry.runs.push(run);
+      entry.unexpected += unexpected;
+    }
   };
-  const play = async () => {
-    if (!only.has("play")) return;
-    const { run, unexpected: wrong } = await playRun(base, pid, half, trainees, gzip);
-    playRuns.push(run);
-    unexpected += wrong;
-  };
-  await floor();
-  await play();
-  await play();
-  await floor();
+  const order: ("floor" | PageName)[] = [...(only.has("floor") ? (["floor"] as const) : []), ...names];
+  for (const name of order) await measure(name);
+  for (const name of [...order].reverse()) await measure(name);
   const suffix = gzip ? ", gzip" : "";
-  return {
-    floor: floorRuns.length > 0 ? getFigures(`floor: GET /sign-in${suffix}`, mergeRuns(floorRuns), 0) : undefined,
-    play: playRuns.length > 0 ? getFigures(`play page GET${suffix}`, mergeRuns(playRuns), unexpected) : undefined,
-  };
+  const figures: PageFigures = {};
+  for (const [name, entry] of runs) {
+    const label = name === "floor" ? "floor: GET /sign-in" : PAGE_LABELS[name];
+    figures[name] = getFigures(`${label}${suffix}`, mergeRuns(entry.runs), entry.unexpected);
+  }
+  return figures;
 }
 
 type CycleFigures = {
@@ -505,13 +422,13 @@ function describeLoad(load: Load, unit: string): string {
   return `${server}, bench process CPU ${load.benchCpuPercent.toFixed(0)}%`;
 }
 
-type Figures = { floor?: GetFigures; play?: GetFigures; cycle?: CycleFigures; js: JsFigures; extra: GetFigures[] };
+type Figures = PageFigures & { cycle?: CycleFigures; js: JsFigures; extra: GetFigures[] };
 
-function report({ floor, play, cycle, js, extra }: Figures, loadBefore: number[]): boolean {
+function report({ floor, play, home, debrief, cycle, js, extra }: Figures, loadBefore: number[]): boolean {
   log();
   log(`== bench:play · ${CONNECTIONS} connections · scenario ${SCENARIO} ==`);
   log(
-    `floor and play GET: ${DURATION / 2} s each, twice, in the order floor, play, play, floor; choice cycle: ${DURATION} s;` +
+    `page GETs: ${DURATION / 2} s each, twice, in the order floor, play, home, debrief, then back; choice cycle: ${DURATION} s;` +
       ` every run after ${WARMUP} s of warm-up that is not counted`,
   );
   for (const line of machineFacts(loadBefore)) log(line);
@@ -526,6 +443,8 @@ function report({ floor, play, cycle, js, extra }: Figures, loadBefore: number[]
   };
   describeGet(floor);
   describeGet(play);
+  describeGet(home);
+  describeGet(debrief);
   if (cycle) {
     log(
       `choice cycle (POST → 302 → GET): ${cycle.cyclesPerSecond.toFixed(1)} cycles/s over ${int(cycle.cycles)} cycles; ` +
@@ -547,7 +466,7 @@ function report({ floor, play, cycle, js, extra }: Figures, loadBefore: number[]
   );
   for (const file of js.files) log(`  ${file.path.padEnd(58)} ${kib(file.raw).padStart(10)} raw ${kib(file.gzip).padStart(10)} gzipped`);
 
-  const errors = [floor, play, cycle, ...extra].reduce((sum, figures) => sum + (figures?.errors ?? 0), 0);
+  const errors = [floor, play, home, debrief, cycle, ...extra].reduce((sum, figures) => sum + (figures?.errors ?? 0), 0);
   const checks: { name: string; figure: string; pass: boolean }[] = [];
   if (floor && play) {
     const ratio = play.requestsPerSecond / floor.requestsPerSecond;
@@ -581,6 +500,13 @@ function report({ floor, play, cycle, js, extra }: Figures, loadBefore: number[]
       `(for reference, less sensitive to other load on the machine: server CPU per request ${floorCpu.toFixed(2)} ms for the floor,` +
         ` ${playCpu.toFixed(2)} ms for the play page, so at full use of a core the play page would reach ${((100 * floorCpu) / playCpu).toFixed(0)}% of the floor)`,
     );
+  }
+  // Home and debrief have no absolute target: a change is judged by these ratios, compared
+  // between two runs of this bench (before and after), since both sides of a ratio share one run's load.
+  for (const page of [home, debrief]) {
+    const cpu = page?.load.serverCpuMsPer;
+    if (!page || !floorCpu || !cpu) continue;
+    log(`${page.label}: server CPU ${cpu.toFixed(2)} ms per request = ${(cpu / floorCpu).toFixed(2)} × the floor's; p50 ${ms(page.latency.p50)}`);
   }
   return checks.every((check) => check.pass);
 }
@@ -644,20 +570,24 @@ async function main(): Promise<boolean> {
       4,
       async ({ email, index }) => {
         const cookie = await signIn(http, email, password);
-        trainees[index] = { index, email, cookie, attemptId: 0, turn: 0, choiceIds: [], needsNew: true, random: seededRandom(index + 1) };
+        trainees[index] = { index, email, cookie, attemptId: 0, turn: 0, choiceIds: [], needsNew: true, debriefPath: "", random: seededRandom(index + 1) };
       },
     );
     step(`${trainees.length} trainees signed in (${ms(performance.now() - t0, 0)})`);
     await inBatches(trainees, 10, (trainee) => resync(http, trainee));
-    step(`${trainees.length} attempts of "${SCENARIO}" in progress`);
+    for (let i = 0; i < HISTORY; i++) await inBatches(trainees, 10, (trainee) => finishAttempt(http, trainee));
+    step(`${trainees.length} trainees finished ${HISTORY} attempts each; ${trainees.length} attempts of "${SCENARIO}" in progress`);
 
     const js = await measureJavaScript(base, http, trainees[0]!);
     step(`play page JavaScript: ${js.files.length} files, ${kib(js.gzip)} gzipped`);
     const pid = server.child.pid;
     const figures: Figures = { js, extra: [] };
-    Object.assign(figures, await measureFloorAndPlay(base, pid, trainees));
+    Object.assign(figures, await measurePages(base, pid, trainees));
     if (figures.floor) step(`floor: ${int(figures.floor.requestsPerSecond)} req/s`);
-    if (figures.play) step(`play GET: ${int(figures.play.requestsPerSecond)} req/s`);
+    for (const name of ["play", "home", "debrief"] as const) {
+      const page = figures[name];
+      if (page) step(`${page.label}: ${int(page.requestsPerSecond)} req/s`);
+    }
     if (ONLY.has("cycle")) {
       figures.cycle = await measureCycle(base, pid, http, trainees);
       step(`choice cycle: ${figures.cycle.cyclesPerSecond.toFixed(1)} cycles/s, p99 ${ms(figures.cycle.latency.p99)}`);
@@ -665,7 +595,7 @@ async function main(): Promise<boolean> {
     if (args.gzip) {
       await sleep(2_000); // let the server finish the cycles cut short, then read where each attempt is
       await inBatches(trainees, 10, (trainee) => resync(http, trainee));
-      const gzipped = await measureFloorAndPlay(base, pid, trainees, { gzip: true });
+      const gzipped = await measurePages(base, pid, trainees, { gzip: true, only: new Set(["floor", "play"]) });
       for (const extra of [gzipped.floor, gzipped.play]) if (extra) figures.extra.push(extra);
     }
 

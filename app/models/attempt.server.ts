@@ -7,9 +7,7 @@ import { SKILLS, type Skill } from "~/engine";
 import { isoNow } from "./time.server";
 
 const Score = z.number().int().nullable();
-const Flag = z
-  .union([z.literal(0), z.literal(1)])
-  .transform((value) => value === 1);
+const Flag = z.union([z.literal(0), z.literal(1)]).transform((value) => value === 1);
 const TimingColumn = z.enum(TIMINGS);
 
 const AttemptSummaryRow = z.object({
@@ -23,9 +21,7 @@ const AttemptSummaryRow = z.object({
   started_at: z.string(),
   ended_at: z.string().nullable(),
   ending_id: z.string().nullable(),
-  outcome: z
-    .enum(["delighted", "satisfied", "neutral", "escalated", "lost"])
-    .nullable(),
+  outcome: z.enum(["delighted", "satisfied", "neutral", "escalated", "lost"]).nullable(),
   csat: z.number().int().nullable(),
   resolved: Flag.nullable(),
   mood: z.number().int().nullable(),
@@ -71,9 +67,7 @@ function toAttempt(row: z.infer<typeof AttemptRow>): Attempt {
   return { ...toAttemptSummary(row), snapshot: row.snapshot };
 }
 
-function toAttemptSummary(
-  row: z.infer<typeof AttemptSummaryRow>
-): AttemptSummary {
+function toAttemptSummary(row: z.infer<typeof AttemptSummaryRow>): AttemptSummary {
   return {
     id: row.id,
     userId: row.user_id,
@@ -89,13 +83,7 @@ function toAttemptSummary(
     csat: row.csat,
     resolved: row.resolved,
     mood: row.mood,
-    scores: {
-      listening: row.listening,
-      empathy: row.empathy,
-      calm: row.calm,
-      persuasion: row.persuasion,
-      expectations: row.expectations,
-    },
+    scores: { listening: row.listening, empathy: row.empathy, calm: row.calm, persuasion: row.persuasion, expectations: row.expectations },
     overall: row.overall,
     orderSeed: row.order_seed,
     timing: row.timing,
@@ -112,15 +100,7 @@ const TurnRow = z.object({
   timing: TimingColumn,
 });
 /** One reply; `timing` is the time limit it was judged under. */
-export type AttemptTurn = {
-  turn: number;
-  stepId: string;
-  choiceId: string;
-  late: boolean;
-  responseMs: number;
-  chosenAt: string;
-  timing: Timing;
-};
+export type AttemptTurn = { turn: number; stepId: string; choiceId: string; late: boolean; responseMs: number; chosenAt: string; timing: Timing };
 
 function toTurn(row: z.infer<typeof TurnRow>): AttemptTurn {
   return {
@@ -156,30 +136,15 @@ export async function saveScenarioVersion(version: {
     tx.run(
       `INSERT OR IGNORE INTO scenario_versions (hash, scenario_id, title, persona, channel, difficulty, compiled, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        version.hash,
-        version.scenarioId,
-        version.title,
-        version.persona,
-        version.channel,
-        version.difficulty,
-        version.compiled(),
-        isoNow(),
-      ]
-    )
+      [version.hash, version.scenarioId, version.title, version.persona, version.channel, version.difficulty, version.compiled(), isoNow()],
+    ),
   );
   stored.add(version.hash);
 }
 
-export async function findScenarioVersionJson(
-  hash: string
-): Promise<string | undefined> {
+export async function findScenarioVersionJson(hash: string): Promise<string | undefined> {
   const db = await getDb();
-  const row = await db.get(
-    z.object({ compiled: z.string() }),
-    "SELECT compiled FROM scenario_versions WHERE hash = ?",
-    [hash]
-  );
+  const row = await db.get(z.object({ compiled: z.string() }), "SELECT compiled FROM scenario_versions WHERE hash = ?", [hash]);
   return row?.compiled;
 }
 
@@ -198,25 +163,14 @@ export async function insertAttempt(attempt: {
     // Starting again puts any unfinished attempt at the same scenario aside.
     await tx.run(
       "UPDATE attempts SET status = 'abandoned', ended_at = ? WHERE user_id = ? AND scenario_id = ? AND status = 'in-progress'",
-      [at, attempt.userId, attempt.scenarioId]
+      [at, attempt.userId, attempt.scenarioId],
     );
     const { lastID } = await tx.run(
       `INSERT INTO attempts (user_id, scenario_id, scenario_hash, status, turns, step_shown_at, started_at, order_seed, timing)
        VALUES (?, ?, ?, 'in-progress', 0, ?, ?, ?, ?)`,
-      [
-        attempt.userId,
-        attempt.scenarioId,
-        attempt.scenarioHash,
-        at,
-        at,
-        attempt.orderSeed,
-        attempt.timing,
-      ]
+      [attempt.userId, attempt.scenarioId, attempt.scenarioHash, at, at, attempt.orderSeed, attempt.timing],
     );
-    await tx.run(
-      "INSERT INTO attempt_snapshots (attempt_id, snapshot) VALUES (?, ?)",
-      [lastID, attempt.snapshot]
-    );
+    await tx.run("INSERT INTO attempt_snapshots (attempt_id, snapshot) VALUES (?, ?)", [lastID, attempt.snapshot]);
     return lastID;
   });
 }
@@ -226,33 +180,20 @@ export async function findAttempt(id: number): Promise<Attempt | undefined> {
   const row = await db.get(
     AttemptRow,
     "SELECT a.*, s.snapshot FROM attempts a JOIN attempt_snapshots s ON s.attempt_id = a.id WHERE a.id = ?",
-    [id]
+    [id],
   );
   return row && toAttempt(row);
 }
 
-export async function findAttemptTurn(
-  attemptId: number,
-  turn: number
-): Promise<AttemptTurn | undefined> {
+export async function findAttemptTurn(attemptId: number, turn: number): Promise<AttemptTurn | undefined> {
   const db = await getDb();
-  const row = await db.get(
-    TurnRow,
-    "SELECT * FROM attempt_turns WHERE attempt_id = ? AND turn = ?",
-    [attemptId, turn]
-  );
+  const row = await db.get(TurnRow, "SELECT * FROM attempt_turns WHERE attempt_id = ? AND turn = ?", [attemptId, turn]);
   return row && toTurn(row);
 }
 
-export async function listAttemptTurns(
-  attemptId: number
-): Promise<AttemptTurn[]> {
+export async function listAttemptTurns(attemptId: number): Promise<AttemptTurn[]> {
   const db = await getDb();
-  const rows = await db.all(
-    TurnRow,
-    "SELECT * FROM attempt_turns WHERE attempt_id = ? ORDER BY turn",
-    [attemptId]
-  );
+  const rows = await db.all(TurnRow, "SELECT * FROM attempt_turns WHERE attempt_id = ? ORDER BY turn", [attemptId]);
   return rows.map(toTurn);
 }
 
@@ -289,26 +230,14 @@ export async function recordTurn(input: {
     const updated = await tx.run(
       `UPDATE attempts SET turns = ?, step_shown_at = ?
         WHERE id = ? AND turns = ? AND status = 'in-progress'`,
-      [turn.turn, turn.chosenAt, attemptId, turn.turn - 1]
+      [turn.turn, turn.chosenAt, attemptId, turn.turn - 1],
     );
     if (updated.changes !== 1) throw new TurnConflictError();
-    await tx.run(
-      "UPDATE attempt_snapshots SET snapshot = ? WHERE attempt_id = ?",
-      [snapshot, attemptId]
-    );
+    await tx.run("UPDATE attempt_snapshots SET snapshot = ? WHERE attempt_id = ?", [snapshot, attemptId]);
     await tx.run(
       `INSERT INTO attempt_turns (attempt_id, turn, step_id, choice_id, late, response_ms, chosen_at, timing)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        attemptId,
-        turn.turn,
-        turn.stepId,
-        turn.choiceId,
-        turn.late ? 1 : 0,
-        turn.responseMs,
-        turn.chosenAt,
-        turn.timing,
-      ]
+      [attemptId, turn.turn, turn.stepId, turn.choiceId, turn.late ? 1 : 0, turn.responseMs, turn.chosenAt, turn.timing],
     );
     if (end) {
       await tx.run(
@@ -325,7 +254,7 @@ export async function recordTurn(input: {
           ...SKILLS.map((skill) => end.scores[skill]),
           end.overall,
           attemptId,
-        ]
+        ],
       );
     }
   });
@@ -335,32 +264,19 @@ export async function recordTurn(input: {
  * Sets the time limit of an attempt in progress (the trainee changed it on the play page).
  * Returns false when the attempt is no longer in progress, which changes nothing.
  */
-export async function updateAttemptTiming(
-  attemptId: number,
-  timing: Timing
-): Promise<boolean> {
+export async function updateAttemptTiming(attemptId: number, timing: Timing): Promise<boolean> {
   const db = await getDb();
-  const { changes } = await db.write((tx) =>
-    tx.run(
-      "UPDATE attempts SET timing = ? WHERE id = ? AND status = 'in-progress'",
-      [timing, attemptId]
-    )
-  );
+  const { changes } = await db.write((tx) => tx.run("UPDATE attempts SET timing = ? WHERE id = ? AND status = 'in-progress'", [timing, attemptId]));
   return changes === 1;
 }
 
 /** A trainee's attempts, newest first; those set aside by starting over only when asked for. */
-export async function listAttemptsOfUser(
-  userId: number,
-  { includeSetAside = false }: { includeSetAside?: boolean } = {}
-): Promise<AttemptSummary[]> {
+export async function listAttemptsOfUser(userId: number, { includeSetAside = false }: { includeSetAside?: boolean } = {}): Promise<AttemptSummary[]> {
   const db = await getDb();
   const rows = await db.all(
     AttemptSummaryRow,
-    `SELECT * FROM attempts WHERE user_id = ? ${
-      includeSetAside ? "" : "AND status <> 'abandoned'"
-    } ORDER BY started_at DESC, id DESC`,
-    [userId]
+    `SELECT * FROM attempts WHERE user_id = ? ${includeSetAside ? "" : "AND status <> 'abandoned'"} ORDER BY started_at DESC, id DESC`,
+    [userId],
   );
   return rows.map(toAttemptSummary);
 }
@@ -368,18 +284,14 @@ export async function listAttemptsOfUser(
 const TitleRow = z.object({ scenario_hash: z.string(), title: z.string() });
 
 /** Titles of the scenario versions the given attempts were pinned to (for history whose file is gone). */
-export async function findVersionTitles(
-  hashes: readonly string[]
-): Promise<Map<string, string>> {
+export async function findVersionTitles(hashes: readonly string[]): Promise<Map<string, string>> {
   if (hashes.length === 0) return new Map();
   const db = await getDb();
   const unique = [...new Set(hashes)];
   const rows = await db.all(
     TitleRow,
-    `SELECT hash AS scenario_hash, title FROM scenario_versions WHERE hash IN (${unique
-      .map(() => "?")
-      .join(", ")})`,
-    unique
+    `SELECT hash AS scenario_hash, title FROM scenario_versions WHERE hash IN (${unique.map(() => "?").join(", ")})`,
+    unique,
   );
   return new Map(rows.map((row) => [row.scenario_hash, row.title]));
 }
