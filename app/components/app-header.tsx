@@ -14,13 +14,15 @@ type NavItem = {
     | "nav.scenarioAnalytics"
     | "nav.admin"
     | "nav.teams"
-    | "nav.settings";
+    | "nav.settings"
+    | "teamGame.nav";
 };
 
 const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   trainee: [
     { to: "/train", label: "nav.train" },
     { to: "/train/progress", label: "nav.progress" },
+    { to: "/train/team", label: "teamGame.nav" },
     { to: "/guides", label: "nav.guides" },
     { to: "/train/settings", label: "nav.settings" },
   ],

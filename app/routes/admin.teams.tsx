@@ -7,8 +7,11 @@ import { CreateTeamForm, TeamManagersForm } from "~/accounts/forms";
 import { assignTeamManagers, createNamedTeam, teamsWithManagers } from "~/accounts/teams.server";
 import { requireRole } from "~/auth/session.server";
 import { FieldError, FormErrors } from "~/components/form-errors";
+import { TeamGameFields } from "~/components/team-game/team-game-fields";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
+import { parseTeamGameForm } from "~/team-game/forms.server";
+import { setTeamGameSettings, TEAM_GAME_DEFAULTS, TEAM_GOAL_LIMITS, teamGameSettingsByTeam } from "~/team-game/team-game.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -16,13 +19,23 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
-  return json(await teamsWithManagers());
+  const [{ teams, managers }, game] = await Promise.all([teamsWithManagers(), teamGameSettingsByTeam()]);
+  return json({ teams: teams.map((team) => ({ ...team, game: game[team.id] ?? TEAM_GAME_DEFAULTS })), managers, goalLimits: TEAM_GOAL_LIMITS });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, ["admin"]);
   const formData = await request.formData();
   const t = await i18next.getFixedT(request);
+
+  if (formData.get("intent") === "game") {
+    const form = parseTeamGameForm(formData);
+    if (!form) throw new Response("Bad request", { status: 400 });
+    // The typed goal comes back with its team, so the message shows on the right card.
+    if (!form.ok) return json({ gameError: form }, { status: 400 });
+    if (!(await setTeamGameSettings(form.teamId, form.settings))) throw new Response("Not found", { status: 404 });
+    return redirect(`/admin/teams?game=${form.teamId}`);
+  }
 
   if (formData.get("intent") === "managers") {
     const parsed = TeamManagersForm.safeParse({
@@ -45,9 +58,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function AdminTeams() {
   const { t } = useTranslation();
-  const { teams, managers } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const { teams, managers, goalLimits } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const gameError = actionData && "gameError" in actionData ? actionData.gameError : null;
+  const lastResult = actionData && !("gameError" in actionData) ? actionData : undefined;
   const [searchParams] = useSearchParams();
+  const gameSaved = teams.find((team) => String(team.id) === searchParams.get("game"));
   const [form, fields] = useForm({
     lastResult,
     shouldValidate: "onBlur",
@@ -64,6 +80,10 @@ export default function AdminTeams() {
       {created ? (
         <p className="notice notice--ok" role="status">
           {t("admin.teamCreated", { name: created })}
+        </p>
+      ) : gameSaved && !gameError ? (
+        <p className="notice notice--ok" role="status">
+          {t("teamGame.teams.saved", { name: gameSaved.name })}
         </p>
       ) : searchParams.get("saved") ? (
         <p className="notice notice--ok" role="status">
@@ -108,6 +128,7 @@ export default function AdminTeams() {
                 </button>
               </div>
             </Form>
+            <TeamGameFields teamId={team.id} saved={team.game} limits={goalLimits} error={gameError?.teamId === team.id ? gameError : null} />
           </section>
         ))}
       </div>

@@ -3,19 +3,29 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useTranslation } from "react-i18next";
 import { readTimingForm, saveTrainingTiming, trainingTiming } from "~/attempts/timing-settings.server";
 import { requireRole } from "~/auth/session.server";
+import { HideNameForm } from "~/components/team-game/hide-name-form";
 import { TimingFieldset } from "~/components/timing-fields";
 import { pageTitle } from "~/i18n/meta";
+import { readHideNameForm } from "~/team-game/forms.server";
+import { chooseLeaderboardName, leaderboardNameChoice } from "~/team-game/team-game.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("settings.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
-  return json({ timing: await trainingTiming(user.id) }, { headers: { "Cache-Control": "no-store" } });
+  const [timing, nameChoice] = await Promise.all([trainingTiming(user.id), leaderboardNameChoice(user)]);
+  return json({ timing, nameChoice }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
-  const timing = readTimingForm(await request.formData());
+  const formData = await request.formData();
+  if (formData.get("intent") === "leaderboard-name") {
+    const hidden = readHideNameForm(formData);
+    await chooseLeaderboardName(user.id, hidden);
+    return redirect(`/train/settings?name=${hidden ? "hidden" : "shown"}`);
+  }
+  const timing = readTimingForm(formData);
   if (!timing) return json({ invalid: true }, { status: 400 });
   await saveTrainingTiming(user.id, timing);
   return redirect("/train/settings?saved=1");
@@ -23,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Settings() {
   const { t } = useTranslation();
-  const { timing } = useLoaderData<typeof loader>();
+  const { timing, nameChoice } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -52,6 +62,7 @@ export default function Settings() {
           </button>
         </div>
       </Form>
+      <HideNameForm choice={nameChoice} saved={actionData ? null : searchParams.get("name")} />
     </div>
   );
 }
