@@ -16,6 +16,8 @@ export type PlayView = {
   /** The turn the next reply answers (1-based); posted back with the choice. */
   turn: number;
   scenario: { id: string; title: string; customer: string; channel: Channel; persona: Persona };
+  /** The brief the trainee read before starting, from the attempt's own version; null when it has none. */
+  briefHtml: string | null;
   mood: number;
   /** Mood before the last reply, to describe the change. */
   previousMood: number | null;
@@ -60,6 +62,7 @@ export function buildPlayView({ attempt, version, snapshot }: OwnAttempt, now: D
       channel: scenario.channel,
       persona: scenario.persona,
     },
+    briefHtml: html.brief ?? null,
     mood: context.mood,
     previousMood: last ? last.moodBefore : null,
     transcript,

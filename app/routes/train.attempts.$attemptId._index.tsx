@@ -8,6 +8,7 @@ import { attemptErrorResponse, ownAttemptOr404, readChoiceForm } from "~/attempt
 import { buildPlayView } from "~/attempts/play-view.server";
 import { changeAttemptTiming, readTimingForm } from "~/attempts/timing-settings.server";
 import { requireRole } from "~/auth/session.server";
+import { BriefPanel } from "~/components/scenario/brief-panel";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { ConversationBar, CustomerMessages, ReplyMessage } from "~/components/scenario/conversation";
 import { MoodMeter } from "~/components/scenario/mood-meter";
@@ -121,6 +122,7 @@ export default function Play() {
         </aside>
 
         <div className="play__main">
+          {view.briefHtml ? <BriefPanel html={view.briefHtml} /> : null}
           <section className="conversation card" aria-label={t("play.transcript")}>
             <ConversationBar channel={channel} />
             <ol className="conversation__list">
