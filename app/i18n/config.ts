@@ -1,10 +1,8 @@
 import type { InitOptions } from "i18next";
-import en from "~/locales/en";
-
-/** English only for now; a new language is one more file in app/locales listed here. */
-export const resources = { en } as const;
-export type Locale = keyof typeof resources;
-export const supportedLanguages = Object.keys(resources) as Locale[];
+/** English only for now; a new language is one more file in app/locales, listed here and in resources.ts. */
+export const LOCALES = ["en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const supportedLanguages: Locale[] = [...LOCALES];
 export const fallbackLanguage: Locale = "en";
 
 export const i18nConfig = {
@@ -12,7 +10,6 @@ export const i18nConfig = {
   fallbackLng: fallbackLanguage,
   defaultNS: "common",
   ns: ["common"],
-  resources,
   interpolation: { escapeValue: false },
   react: { useSuspense: false },
 } satisfies InitOptions;

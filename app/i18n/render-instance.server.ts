@@ -1,6 +1,7 @@
 import { createInstance, type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { i18nConfig } from "./config";
+import { resources } from "./resources";
 
 // Rendering only reads translations and never changes an instance's language, so one initialised
 // instance per language serves every request (a fresh instance per document cost a measurable
@@ -13,7 +14,7 @@ export function renderInstanceFor(lng: string): Promise<i18n> {
     const created = createInstance();
     instance = created
       .use(initReactI18next)
-      .init({ ...i18nConfig, lng })
+      .init({ ...i18nConfig, resources, lng })
       .then(() => created);
     instances.set(lng, instance);
   }

@@ -1,5 +1,6 @@
 import { createInstance, type TFunction } from "i18next";
 import { i18nConfig, type Locale } from "./config";
+import { resources } from "./resources";
 
 // For text made outside React (meta functions, command-line tools): one small instance per
 // language, made on first use. React components use the useTranslation hook instead.
@@ -10,7 +11,7 @@ export function translatorFor(locale: Locale): TFunction {
   if (!t) {
     const instance = createInstance();
     // Resources are in the bundle, so initialisation is synchronous.
-    void instance.init({ ...i18nConfig, lng: locale, initImmediate: false });
+    void instance.init({ ...i18nConfig, resources, lng: locale, initImmediate: false });
     t = instance.getFixedT(locale);
     translators.set(locale, t);
   }

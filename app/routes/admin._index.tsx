@@ -5,6 +5,7 @@ import { requireRole } from "~/auth/session.server";
 import { StatusBadge } from "~/components/status-badge";
 import { pageTitle } from "~/i18n/meta";
 import { listPeople } from "~/accounts/people.server";
+import "~/locales/en/api-tokens";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.admin"));
 
@@ -32,6 +33,9 @@ export default function AdminPeople() {
           </Link>
           <Link to="/admin/api-tokens" className="button">
             {t("apiTokens.linkFromAdmin")}
+          </Link>
+          <Link to="/admin/certification" className="button">
+            {t("certificates.admin.linkFromAdmin")}
           </Link>
           <Link to="/admin/game" className="button">
             {t("teamGame.settings.linkFromAdmin")}

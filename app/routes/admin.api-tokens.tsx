@@ -10,6 +10,7 @@ import { pageTitle } from "~/i18n/meta";
 import { apiTokens, createApiToken, parseNewTokenForm, parseRevokeForm, revokeApiToken, TOKEN_NAME_MAX, type ApiTokenView } from "~/outcomes/api-tokens.server";
 import styles from "~/styles/api-tokens.css";
 import { formatDate } from "~/utils/dates";
+import "~/locales/en/api-tokens";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 

@@ -12,6 +12,7 @@ import { FlowDiagram } from "~/components/analytics/flow-diagram";
 import { ItemAnalysis } from "~/components/analytics/item-analysis";
 import { OUTCOMES } from "~/engine/types";
 import { pageTitle } from "~/i18n/meta";
+import "~/locales/en/outcomes-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => t("meta.scenarioAnalytics", { title: data?.detail.summary.title ?? t("meta.scenario") }));

@@ -15,6 +15,7 @@ import outcomesStyles from "~/components/outcomes/outcomes.css";
 import { pageTitle } from "~/i18n/meta";
 import { DEFAULT_WEEKS, MILESTONE_MASTERY } from "~/outcomes/report-vocabulary";
 import { buildOutcomesReport } from "~/outcomes/report.server";
+import "~/locales/en/outcomes-page";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: outcomesStyles }];
 

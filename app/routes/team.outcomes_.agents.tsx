@@ -7,6 +7,7 @@ import { requireImportActor } from "~/outcomes/guard.server";
 import importStyles from "~/styles/imports.css";
 import { formatDate } from "~/utils/dates";
 import { ImportPageHeader } from "~/components/outcomes-import/page-header";
+import "~/locales/en/imports";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 

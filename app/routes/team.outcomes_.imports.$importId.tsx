@@ -9,6 +9,7 @@ import importStyles from "~/styles/imports.css";
 import { formatDate } from "~/utils/dates";
 import { Figure } from "~/components/outcomes-import/figure";
 import { ImportPageHeader } from "~/components/outcomes-import/page-header";
+import "~/locales/en/imports";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 

@@ -13,6 +13,7 @@ import { receiveUpload, UploadTooLarge } from "~/outcomes/upload.server";
 import { FORMAT_CHOICES, PRESET_NOTES } from "~/outcomes/upload-flow.server";
 import importStyles from "~/styles/imports.css";
 import { ImportPageHeader } from "~/components/outcomes-import/page-header";
+import "~/locales/en/imports";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 

@@ -10,6 +10,7 @@ import { discardUpload, uploadFor } from "~/outcomes/upload.server";
 import { buildPreview, commitUpload } from "~/outcomes/upload-flow.server";
 import importStyles from "~/styles/imports.css";
 import { ImportPageHeader } from "~/components/outcomes-import/page-header";
+import "~/locales/en/imports";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 

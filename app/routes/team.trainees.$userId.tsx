@@ -9,6 +9,7 @@ import { masteryTrajectory } from "~/analytics/mastery";
 import { filterQuery } from "~/analytics/filters";
 import { traineeInTeams, traineeSkillTrend } from "~/analytics/trainee-access.server";
 import { buildProgressView } from "~/attempts/progress-view.server";
+import { certificationDates } from "~/certificates/certification.server";
 import { ChartCanvas, SKILL_COLOURS } from "~/components/analytics/chart";
 import { ChartNumbers } from "~/components/analytics/chart-numbers";
 import { FiltersForm } from "~/components/analytics/filters-form";
@@ -19,13 +20,14 @@ import { SKILLS, type Skill } from "~/engine/types";
 import { pageTitle } from "~/i18n/meta";
 import { formatDate } from "~/utils/dates";
 import { idParamOr404 } from "~/utils/params.server";
+import "~/locales/en/outcomes-page";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.trainee.displayName ?? t("meta.trainee"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, teams, filters, scope } = await requireTeamView(request);
   const trainee = await traineeInTeams(idParamOr404(params.userId), teams, user);
-  const [trend, progress, fast] = await Promise.all([traineeSkillTrend(trainee.id, scope), buildProgressView(trainee.id), fastRepliesOfTrainee(trainee.id)]);
+  const [trend, progress, fast, certified] = await Promise.all([traineeSkillTrend(trainee.id, scope), buildProgressView(trainee.id), fastRepliesOfTrainee(trainee.id), certificationDates([trainee.id])]);
   // Current mastery is where the trajectory ends: the same rule as the overview, and it does not
   // depend on the trainee having a team (an admin can open a trainee without one).
   const trajectory = masteryTrajectory(trend);
@@ -34,6 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     trainee: { id: trainee.id, displayName: trainee.displayName, teamName: trainee.teamName ?? "" },
     filters: { ...filters, team: undefined },
+    certifiedOn: certified.get(trainee.id) ?? null,
     mastery: trajectory.at(-1) ?? noMastery,
     trend: trajectory.map((mastery, index) => ({ endedAt: trend[index]!.ended_at, ...mastery })),
     // Flagged attempts stay in the mastery above; the table marks them.
@@ -45,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function TraineePage() {
   const { t, i18n } = useTranslation();
-  const { trainee, mastery, trend, attempts, filters } = useLoaderData<typeof loader>();
+  const { trainee, mastery, trend, attempts, filters, certifiedOn } = useLoaderData<typeof loader>();
   const skillName = (skill: (typeof SKILLS)[number]) => t(`skills.${skill}.name`);
   const finished = attempts.filter((attempt) => attempt.status === "completed").length;
   const flagged = attempts.filter((attempt) => attempt.fast?.flagged).length;
@@ -105,6 +108,13 @@ export default function TraineePage() {
       <header className="page-header">
         <h1>{t("analytics.traineeTitle", { name: trainee.displayName })}</h1>
         <p className="lead">{t("analytics.traineeIntro", { team: trainee.teamName, attempts: finished })}</p>
+        <p>
+          {certifiedOn ? (
+            <span className="badge badge--ok">{t("certificates.team.certifiedOn", { date: formatDate(certifiedOn, i18n.language) })}</span>
+          ) : (
+            <span className="muted">{t("certificates.team.notCertified")}</span>
+          )}
+        </p>
       </header>
       <FiltersForm teams={[]} filters={filters} clearTo={`/team/trainees/${trainee.id}`} />
       <div className="chart-grid">

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OUTCOME_FIELDS, type OutcomeField } from "~/domain/outcomes";
 import { ScaleSelect } from "./scale-select";
+import "~/locales/en/imports";
 
 type Options = { format: string; scale: string; source: string; team: string };
 

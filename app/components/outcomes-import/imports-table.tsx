@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/utils/dates";
+import "~/locales/en/imports";
 
 type Row = {
   id: number;

@@ -5,6 +5,7 @@ import { formatDate } from "~/utils/dates";
 import { RatingsTable } from "./ratings-table";
 import { ScaleForm } from "./scale-form";
 import { Figure } from "./figure";
+import "~/locales/en/imports";
 
 type Ready = Extract<PreviewView, { state: "ready" }>;
 type Options = { format: string; scale: string; source: string; team: string; mapping: Record<string, string> };

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import "~/locales/en/imports";
 
 type Rating = { raw: string; rows: number; rating: number; satisfied: boolean };
 

@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ScaleSelect } from "./scale-select";
+import "~/locales/en/imports";
 
 type Options = { format: string; scale: string; source: string; team: string; mapping: Record<string, string> };
 

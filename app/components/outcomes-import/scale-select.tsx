@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { RATING_SCALES } from "~/domain/outcomes";
+import "~/locales/en/imports";
 
 /** The rating-scale choice, the same on the upload form, the column mapping and the preview. */
 export function ScaleSelect({ id, label, defaultValue, offerDetect = true }: { id: string; label: string; defaultValue: string; offerDetect?: boolean }) {

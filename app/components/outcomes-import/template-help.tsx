@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { OUTCOME_FIELDS, RATING_SCALES } from "~/domain/outcomes";
+import "~/locales/en/imports";
 
 type Preset = { id: string; name: string; columns: string };
 

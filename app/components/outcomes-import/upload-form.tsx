@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ScaleSelect } from "./scale-select";
+import "~/locales/en/imports";
 
 type Props = {
   formats: { id: string; name: string }[];

@@ -6,6 +6,7 @@ import type { BeforeAfterView, Comparison, VersusControl } from "~/outcomes/befo
 import { formatDate } from "~/utils/dates";
 import type { Measure } from "./correlation-summary";
 import { formatCount, formatPercent, formatPoints } from "./format";
+import "~/locales/en/outcomes-page";
 
 type Props = {
   beforeAfter: Omit<BeforeAfterView, "agents">;

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import "~/locales/en/outcomes-page";
 
 /** The page's cautions in one place, short; each is also said next to the numbers it concerns. */
 export function Caveats() {

@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { Correlation } from "~/outcomes/agents-scatter";
 import { formatCount, formatR } from "./format";
+import "~/locales/en/outcomes-page";
 
 export type Measure = "csat" | "resolution";
 

@@ -1,6 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IMPORTS_PAGE } from "./left-out";
+import "~/locales/en/outcomes-page";
 
 /** Before any real outcome is in: what the page needs, and where to bring it in (or try the demo file). */
 export function EmptyState() {

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { AgentsView } from "~/outcomes/agents-scatter";
 import { formatCount } from "./format";
+import "~/locales/en/outcomes-page";
 
 export const IMPORTS_PAGE = "/team/outcomes/imports";
 /** Where a helpdesk agent is matched to a person, once for every import. */

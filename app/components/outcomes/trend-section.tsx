@@ -5,6 +5,7 @@ import { ChartCanvas } from "~/components/analytics/chart";
 import type { MonthRow } from "~/outcomes/report.server";
 import { formatMonth } from "~/utils/dates";
 import { formatCount, formatPercent } from "./format";
+import "~/locales/en/outcomes-page";
 
 /**
  * Real CSAT and first-contact resolution each month beside the team's average mastery: one chart

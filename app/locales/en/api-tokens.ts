@@ -1,4 +1,6 @@
 /** Strings of one feature, kept in their own file so that its page and its copy change together. */
+import { registerCopy } from "~/i18n/feature-copy";
+
 export const apiTokens = {
   title: "API tokens",
   intro: "A token lets your helpdesk send ticket outcomes to Frontline on its own, for the whole organisation. Give each integration its own token, so you can revoke one without stopping the others.",
@@ -38,3 +40,5 @@ export const apiTokens = {
   revokedNotice: "Token “{{name}}” revoked. Requests that use it are now refused.",
   alreadyRevoked: "That token was already revoked.",
 } as const;
+
+registerCopy({ apiTokens });

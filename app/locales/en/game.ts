@@ -2,6 +2,8 @@
  * English words for the game layer. The rules' numbers are not written here:
  * they arrive through {{placeholders}} (rulesText, badgeValues), so the copy cannot drift from them.
  */
+import { registerCopy } from "~/i18n/feature-copy";
+
 export const game = {
   levels: {
     newcomer: { name: "Newcomer", summary: "Finding your feet with your first conversations." },
@@ -46,3 +48,5 @@ export const game = {
     "never-for-effort": "Time spent, reply length and clicks never earn XP.",
   },
 } as const;
+
+registerCopy({ game });

@@ -1,4 +1,6 @@
 /** Strings of the outcomes import: upload, preview, commit, undo and agent mapping. */
+import { registerCopy } from "~/i18n/feature-copy";
+
 export const imports = {
   title: "Bring in helpdesk outcomes",
   intro: "Upload your helpdesk's satisfaction export. You will see what the file holds before anything is stored, and you can undo an import as a whole later.",
@@ -171,3 +173,5 @@ export const imports = {
   },
   lastSeen: "Last ticket",
 } as const;
+
+registerCopy({ imports });

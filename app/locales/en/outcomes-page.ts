@@ -1,4 +1,6 @@
 /** Strings of one feature, kept in their own file so that its page and its copy change together. */
+import { registerCopy } from "~/i18n/feature-copy";
+
 export const outcomesPage = {
   title: "Customer outcomes",
   intro: "How your trainees' real customers fare, from your helpdesk's ratings and first-contact resolution, next to what the trainees have mastered in practice.",
@@ -153,3 +155,5 @@ export const outcomesPage = {
     scenario: "These outcomes come from the simulated customer of this scenario, not from real tickets.",
   },
 } as const;
+
+registerCopy({ outcomesPage });
