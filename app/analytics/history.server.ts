@@ -1,5 +1,6 @@
 import type { PinnedVersion } from "~/attempts/version.server";
 import { attemptEndOf } from "~/attempts/attempt-end";
+import { conversationFacts } from "~/attempts/conversation-facts";
 import { hash32 } from "~/engine/random";
 import type { HistoricAttempt } from "~/models/seed.server";
 import { simulateAttempt } from "./synthetic";
@@ -37,7 +38,8 @@ export function simulateHistory(
       clock += turn.responseMs;
       return { turn: index + 1, ...turn, chosenAt: new Date(clock).toISOString() };
     });
-    const end = { ...attemptEndOf(result), endedAt: new Date(clock).toISOString() };
+    const facts = conversationFacts(version.scenario, snapshot.context, new Map(timedTurns.map((turn) => [turn.turn, turn.responseMs])));
+    const end = { ...attemptEndOf(result, facts), endedAt: new Date(clock).toISOString() };
     return {
       userId: plan.userId,
       scenarioId: version.scenario.id,

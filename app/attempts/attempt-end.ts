@@ -2,7 +2,7 @@ import { SKILLS, type AttemptResult } from "~/engine";
 import type { AttemptEnd } from "~/models/attempt.server";
 
 /** What is stored about a finished attempt, from the engine's result. */
-export function attemptEndOf(result: AttemptResult): AttemptEnd {
+export function attemptEndOf(result: AttemptResult, facts: AttemptEnd["facts"]): AttemptEnd {
   return {
     endingId: result.ending,
     outcome: result.outcome,
@@ -11,5 +11,6 @@ export function attemptEndOf(result: AttemptResult): AttemptEnd {
     mood: result.mood,
     scores: Object.fromEntries(SKILLS.map((skill) => [skill, result.skills[skill]?.score ?? null])) as AttemptEnd["scores"],
     overall: result.overall,
+    facts,
   };
 }

@@ -1,6 +1,7 @@
 import { advanceAttempt, canChoose, currentStep, endingReached, scoreAttempt } from "~/engine";
-import { findAttemptTurn, recordTurn, TurnConflictError } from "~/models/attempt.server";
+import { findAttemptTurn, listAttemptTurns, recordTurn, TurnConflictError } from "~/models/attempt.server";
 import { attemptEndOf } from "./attempt-end";
+import { conversationFacts } from "./conversation-facts";
 import { AttemptError } from "./errors";
 import { loadOwnAttempt } from "./load.server";
 import { isLate, patienceUnder, replyDeadline } from "./timing";
@@ -41,7 +42,13 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
   const late = isLate(replyDeadline(attempt.stepShownAt, patienceUnder(attempt.timing, step.patience)), now);
   const next = advanceAttempt(machine, scenario, snapshot, { choiceId, late });
   const ending = endingReached(scenario, next.context);
-  const end = ending ? attemptEndOf(scoreAttempt(scenario, next.context)) : null;
+  const responseMs = Math.max(0, now.getTime() - new Date(attempt.stepShownAt).getTime());
+  let end = null;
+  if (ending) {
+    const times = new Map((await listAttemptTurns(attemptId)).map((earlier) => [earlier.turn, earlier.responseMs]));
+    times.set(turn, responseMs);
+    end = attemptEndOf(scoreAttempt(scenario, next.context), conversationFacts(scenario, next.context, times));
+  }
 
   try {
     await recordTurn({
@@ -53,7 +60,7 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
         stepId: step.id,
         choiceId,
         late,
-        responseMs: Math.max(0, now.getTime() - new Date(attempt.stepShownAt).getTime()),
+        responseMs,
         chosenAt: now.toISOString(),
         timing: attempt.timing,
       },

@@ -205,6 +205,8 @@ export type AttemptEnd = {
   mood: number;
   scores: Record<Skill, number | null>;
   overall: number | null;
+  /** What the game rules read (app/attempts/conversation-facts.ts). */
+  facts: { best: number; fair: number; poor: number; lowestMood: number; rushed: boolean };
 };
 
 export class TurnConflictError extends Error {
@@ -242,7 +244,8 @@ export async function recordTurn(input: {
     if (end) {
       await tx.run(
         `UPDATE attempts SET status = 'completed', ended_at = ?, ending_id = ?, outcome = ?, csat = ?, resolved = ?, mood = ?,
-                listening = ?, empathy = ?, calm = ?, persuasion = ?, expectations = ?, overall = ?
+                listening = ?, empathy = ?, calm = ?, persuasion = ?, expectations = ?, overall = ?,
+                best_replies = ?, fair_replies = ?, poor_replies = ?, lowest_mood = ?, rushed = ?
           WHERE id = ?`,
         [
           turn.chosenAt,
@@ -253,6 +256,11 @@ export async function recordTurn(input: {
           end.mood,
           ...SKILLS.map((skill) => end.scores[skill]),
           end.overall,
+          end.facts.best,
+          end.facts.fair,
+          end.facts.poor,
+          end.facts.lowestMood,
+          end.facts.rushed ? 1 : 0,
           attemptId,
         ],
       );

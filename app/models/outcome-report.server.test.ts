@@ -17,6 +17,9 @@ import {
 } from "./outcome-report.server";
 import { insertHistoricAttempts, type HistoricAttempt } from "./seed.server";
 
+/** These fixtures have no turns: no replies rated, nothing rushed. */
+const NO_FACTS = { best: 0, fair: 0, poor: 0, lowestMood: 0, rushed: false };
+
 const HASH = "scrypt$17$8$1$c2FsdA==$a2V5"; // never used to sign in
 const ALL = { from: "0000-01-01T00:00:00.000Z", to: "9999-12-31T23:59:59.999Z" };
 let desk = 0;
@@ -55,7 +58,10 @@ beforeAll(async () => {
     startedAt: endedAt ?? "2026-05-01T00:00:00.000Z",
     stepShownAt: endedAt ?? "2026-05-01T00:00:00.000Z",
     turns: [],
-    end: endedAt === null ? null : { endingId: "x", outcome: "neutral", csat, resolved: false, mood: 0, scores: skillScores, overall: 50, endedAt },
+    end:
+      endedAt === null
+        ? null
+        : { endingId: "x", outcome: "neutral", csat, resolved: false, mood: 0, scores: skillScores, overall: 50, endedAt, facts: NO_FACTS },
   });
   await insertHistoricAttempts([
     attempt(ana, "2026-03-01T10:00:00.000Z", scores(80, null), 5),

@@ -68,8 +68,9 @@ export async function insertHistoricAttempts(attempts: readonly HistoricAttempt[
       const { lastID } = await tx.run(
         `INSERT INTO attempts (user_id, scenario_id, scenario_hash, status, turns, step_shown_at, started_at, ended_at,
                                ending_id, outcome, csat, resolved, mood,
-                               listening, empathy, calm, persuasion, expectations, overall, order_seed, timing)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+                               listening, empathy, calm, persuasion, expectations, overall, order_seed, timing,
+                               best_replies, fair_replies, poor_replies, lowest_mood, rushed)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         [
           attempt.userId,
           attempt.scenarioId,
@@ -88,6 +89,11 @@ export async function insertHistoricAttempts(attempts: readonly HistoricAttempt[
           end?.overall ?? null,
           attempt.orderSeed ?? null,
           attempt.timing ?? "normal",
+          end?.facts.best ?? null,
+          end?.facts.fair ?? null,
+          end?.facts.poor ?? null,
+          end?.facts.lowestMood ?? null,
+          end ? (end.facts.rushed ? 1 : 0) : null,
         ],
       );
       await tx.run("INSERT INTO attempt_snapshots (attempt_id, snapshot) VALUES (?, ?)", [lastID, attempt.snapshot]);

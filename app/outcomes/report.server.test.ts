@@ -12,6 +12,9 @@ import type { User } from "~/models/user.server";
 import { insertFixtureImport, type FixtureTicket } from "./report-fixtures.server";
 import { buildOutcomesReport, readOutcomesQuery } from "./report.server";
 
+/** These fixtures have no turns: no replies rated, nothing rushed. */
+const NO_FACTS = { best: 0, fair: 0, poor: 0, lowestMood: 0, rushed: false };
+
 const HASH = "scrypt$17$8$1$c2FsdA==$a2V5"; // never used to sign in
 let desk: Team;
 let quiet: Team;
@@ -58,7 +61,7 @@ describe("buildOutcomesReport", () => {
           startedAt: "2026-03-10T10:00:00.000Z",
           stepShownAt: "2026-03-10T10:00:00.000Z",
           turns: [],
-          end: { endingId: "x", outcome: "neutral", csat: 3, resolved: true, mood: 0, scores: scores(30 + 5 * i), overall: 30 + 5 * i, endedAt: "2026-03-10T10:00:00.000Z" },
+          end: { endingId: "x", outcome: "neutral", csat: 3, resolved: true, mood: 0, scores: scores(30 + 5 * i), overall: 30 + 5 * i, endedAt: "2026-03-10T10:00:00.000Z", facts: NO_FACTS },
         }),
       ),
     );
