@@ -1,2 +1,71 @@
 /** Strings of the review of missed decisions (spaced re-practice). */
-export const review = {} as const;
+import { registerCopy } from "~/i18n/feature-copy";
+
+export const review = {
+  title: "Review",
+  heading: "Review a decision",
+  intro: "This is a decision you missed in an earlier conversation. Choose the reply you would give now.",
+  scoresNote: "Reviews help the better reply stick. They never change your scenario scores.",
+  dueToday_one: "This is the only decision to review today.",
+  dueToday_other: "{{count}} decisions to review today, this one included.",
+  soFar: "The conversation so far",
+  soFarStart: "This is how the conversation began.",
+  soFarUnknown: "The conversation that led here is no longer stored, so only this moment is shown.",
+  earlier_one: "{{count}} earlier exchange",
+  earlier_other: "{{count}} earlier exchanges",
+  customerSays: "{{name}} says",
+  you: "You",
+  now: "Now",
+  yourReply: "Your reply",
+  chooseHint: "The replies are in a new order, so go by what they say.",
+  feedback: {
+    title: "Review: {{title}}",
+    best: "That was the best reply.",
+    fair: "A fair reply, but not the best one here.",
+    poor: "Not a good reply here.",
+    yourReply: "Your reply",
+    bestReply: "The best reply here",
+    moment: "What {{name}} said",
+    comesBack: "You'll see this again on {{date}}.",
+    comesBackWhy: "A decision you get right comes back later each time; one you miss comes back sooner.",
+    next_one: "Review the last decision",
+    next_other: "Review the next decision ({{count}} left)",
+    done: "That was everything due today. Well done.",
+    home: "Back to practice",
+  },
+  empty: {
+    title: "Nothing to review right now",
+    next: "Your next review is due on {{date}}.",
+    how: "When you choose a reply that isn't the best one in a conversation, that decision comes back here a day or more later, so you can practise it on its own.",
+    home: "Back to practice",
+  },
+  errors: {
+    missingChoice: "Choose one of the replies to answer.",
+    invalid: "We could not read that answer. Choose one of the replies again.",
+    notOffered: "That reply is not one of the replies for this decision. Choose one of the replies shown.",
+    notDue: "That decision has already been reviewed. It comes back on {{date}}.",
+    changed: "That decision changed after the page was opened, perhaps in another tab, so your answer was not recorded. Here is what is due now.",
+  },
+  due: {
+    count_one: "{{count}} decision to review",
+    count_other: "{{count}} decisions to review",
+    lead: "Decisions you missed come back for a quick check, so the better reply sticks.",
+    link: "Review now",
+  },
+  retention: {
+    title: "Remembering what you practised",
+    percent: "{{percent}}%",
+    percentLabel: "best replies in your reviews",
+    explain: "In the last {{days}} days you found the best reply in {{best}} of {{reviews}} reviews.",
+    tooFew_one: "Too few reviews for a figure yet: {{count}} in the last {{days}} days. It appears from {{min}} reviews.",
+    tooFew_other: "Too few reviews for a figure yet: {{count}} in the last {{days}} days. It appears from {{min}} reviews.",
+    due_one: "{{count}} decision is due for review now.",
+    due_other: "{{count}} decisions are due for review now.",
+    nextOn: "Your next review is due on {{date}}.",
+    noCards: "No decisions to review yet: replies that weren't the best come back for review a day or more later.",
+    link: "Go to your reviews",
+    note: "Reviews count only here. They never change your scenario scores.",
+  },
+} as const;
+
+registerCopy({ review });
