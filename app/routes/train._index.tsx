@@ -3,11 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buildCatalogue, matchesFilters, readCatalogueFilters, type CatalogueCard } from "~/attempts/practice-cards.server";
 import { requireRole } from "~/auth/session.server";
+import { ReviewDue } from "~/components/review/review-due";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { PersonaBadge, PersonaFace } from "~/components/scenario/persona-badge";
 import { TeamGoal } from "~/components/team-game/team-goal";
 import { CHANNELS, PERSONAS, SKILLS } from "~/engine/types";
 import { pageTitle } from "~/i18n/meta";
+import { reviewSummary } from "~/review/summary.server";
 import { teamGoalOf } from "~/team-game/team-game.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.train"));
@@ -17,8 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const filters = readCatalogueFilters(new URL(request.url));
   const cards = await buildCatalogue(user.id);
   const shown = cards.filter((card) => matchesFilters(card, filters));
+  const reviewsDue = (await reviewSummary(user.id, new Date())).due;
   const teamGoal = await teamGoalOf(user.teamId);
-  return json({ displayName: user.displayName, cards: shown, total: cards.length, filters, teamGoal });
+  return json({ displayName: user.displayName, cards: shown, total: cards.length, filters, reviewsDue, teamGoal });
 }
 
 function Card({ card }: { card: CatalogueCard }) {
@@ -91,6 +94,7 @@ export default function Catalogue() {
   const { t } = useTranslation();
   const { displayName, cards, total, filters } = useLoaderData<typeof loader>();
   const filtered = Boolean(filters.persona || filters.channel || filters.skill);
+  const { reviewsDue } = useLoaderData<typeof loader>();
   const { teamGoal } = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
@@ -98,6 +102,7 @@ export default function Catalogue() {
         <h1>{t("trainee.title", { name: displayName })}</h1>
         <p className="lead">{t("trainee.intro")}</p>
       </header>
+      <ReviewDue due={reviewsDue} />
       {teamGoal ? <TeamGoal {...teamGoal} linkToTeam /> : null}
       {total === 0 ? (
         <p className="notice">{t("trainee.noScenarios")}</p>

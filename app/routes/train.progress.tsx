@@ -3,16 +3,19 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buildProgressView } from "~/attempts/progress-view.server";
 import { requireRole } from "~/auth/session.server";
+import { RetentionPanel } from "~/components/review/retention-panel";
 import { AttemptsTable } from "~/components/scenario/attempts-table";
 import { SkillBar } from "~/components/scenario/skill-bar";
 import { SKILLS } from "~/engine/types";
 import { pageTitle } from "~/i18n/meta";
+import { reviewSummary } from "~/review/summary.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.progress"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
-  return json(await buildProgressView(user.id));
+  const review = await reviewSummary(user.id, new Date());
+  return json({ ...(await buildProgressView(user.id)), review });
 }
 
 // A set-aside attempt cannot be continued, so its row links nowhere.
@@ -25,6 +28,7 @@ const LINKS = {
 export default function Progress() {
   const { t } = useTranslation();
   const { attempts, averages } = useLoaderData<typeof loader>();
+  const { review } = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
       <header className="page-header">
@@ -40,6 +44,7 @@ export default function Progress() {
           ))}
         </div>
       </section>
+      <RetentionPanel summary={review} />
       <section className="stack" aria-labelledby="attempts-title">
         <h2 id="attempts-title">{t("progress.attempts")}</h2>
         {attempts.length === 0 ? (
