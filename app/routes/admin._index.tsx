@@ -6,6 +6,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { pageTitle } from "~/i18n/meta";
 import { listPeople } from "~/accounts/people.server";
 import "~/locales/en/api-tokens";
+import "~/locales/en/certificates";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.admin"));
 

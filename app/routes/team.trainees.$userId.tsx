@@ -21,6 +21,7 @@ import { pageTitle } from "~/i18n/meta";
 import { formatDate } from "~/utils/dates";
 import { idParamOr404 } from "~/utils/params.server";
 import "~/locales/en/outcomes-page";
+import "~/locales/en/certificates";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.trainee.displayName ?? t("meta.trainee"));
 
