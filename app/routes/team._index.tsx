@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireTeamView } from "~/analytics/guard.server";
+import { certificationDates } from "~/certificates/certification.server";
 import { readPage, readSorting } from "~/analytics/scope.server";
 import type { SortKey } from "~/analytics/filters";
 import { buildOverview, pageOf } from "~/analytics/overview.server";
@@ -12,6 +13,7 @@ import { Pager } from "~/components/pager";
 import { SKILLS } from "~/engine/types";
 import { pageTitle } from "~/i18n/meta";
 import { formatDate } from "~/utils/dates";
+import "~/locales/en/certificates";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.team"));
 
@@ -21,7 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { sort, dir } = readSorting(url);
   const overview = await buildOverview(scope, sort, dir);
   // Every trainee counts towards the weakest skill and the export; the table shows one page.
-  return json({ teams, filters, sort, dir, ...overview, ...pageOf(overview.rows, readPage(url)) });
+  const page = pageOf(overview.rows, readPage(url));
+  const certified = await certificationDates(page.rows.map((row) => row.id));
+  return json({ teams, filters, sort, dir, ...overview, ...page, certifiedOn: Object.fromEntries(certified) });
 }
 
 function percent(value: number | null): string {
@@ -88,7 +92,12 @@ export default function TeamOverview() {
             {data.rows.map((row) => (
               <tr key={row.id}>
                 <th scope="row" data-label={t("analytics.trainee")}>
-                  <Link to={`/team/trainees/${row.id}${filterQuery(filters)}`}>{row.displayName}</Link>
+                  <span className="cell-stack">
+                    <Link to={`/team/trainees/${row.id}${filterQuery(filters)}`}>{row.displayName}</Link>
+                    {data.certifiedOn[row.id] ? (
+                      <span className="badge badge--ok">{t("certificates.team.certifiedOn", { date: formatDate(data.certifiedOn[row.id]!, i18n.language) })}</span>
+                    ) : null}
+                  </span>
                 </th>
                 {data.teams.length > 1 ? (
                   <td data-label={t("analytics.team")} className="cell-wrap">

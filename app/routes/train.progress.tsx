@@ -2,7 +2,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buildProgressView } from "~/attempts/progress-view.server";
+import { certificationSummary } from "~/certificates/certification.server";
 import { requireRole } from "~/auth/session.server";
+import { CertificateSummary } from "~/components/certificates/summary";
 import { RetentionPanel } from "~/components/review/retention-panel";
 import { AttemptsTable } from "~/components/scenario/attempts-table";
 import { SkillBar } from "~/components/scenario/skill-bar";
@@ -15,7 +17,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
   const review = await reviewSummary(user.id, new Date());
-  return json({ ...(await buildProgressView(user.id)), review });
+  // Opening My progress also checks the certificate, so a trainee already qualified gets it now.
+  return json({ ...(await buildProgressView(user.id)), certificate: await certificationSummary(user.id), review });
 }
 
 // A set-aside attempt cannot be continued, so its row links nowhere.
@@ -27,7 +30,7 @@ const LINKS = {
 
 export default function Progress() {
   const { t } = useTranslation();
-  const { attempts, averages } = useLoaderData<typeof loader>();
+  const { attempts, averages, certificate } = useLoaderData<typeof loader>();
   const { review } = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
@@ -45,6 +48,7 @@ export default function Progress() {
         </div>
       </section>
       <RetentionPanel summary={review} />
+      <CertificateSummary summary={certificate} />
       <section className="stack" aria-labelledby="attempts-title">
         <h2 id="attempts-title">{t("progress.attempts")}</h2>
         {attempts.length === 0 ? (
