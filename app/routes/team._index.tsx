@@ -2,6 +2,9 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireTeamView } from "~/analytics/guard.server";
+import { teamAttention } from "~/assignments/attention.server";
+import { AttentionSection } from "~/components/assignments/attention-section";
+import assignmentStyles from "~/styles/assignments.css";
 import { certificationDates } from "~/certificates/certification.server";
 import { readPage, readSorting } from "~/analytics/scope.server";
 import type { SortKey } from "~/analytics/filters";
@@ -16,6 +19,7 @@ import { formatDate } from "~/utils/dates";
 import "~/locales/en/certificates";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.team"));
+export const links = () => [{ rel: "stylesheet", href: assignmentStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { teams, filters, scope } = await requireTeamView(request);
@@ -25,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // Every trainee counts towards the weakest skill and the export; the table shows one page.
   const page = pageOf(overview.rows, readPage(url));
   const certified = await certificationDates(page.rows.map((row) => row.id));
-  return json({ teams, filters, sort, dir, ...overview, ...page, certifiedOn: Object.fromEntries(certified) });
+  const attention = await teamAttention(scope, overview.rows);
+  return json({ teams, filters, sort, dir, ...overview, ...page, certifiedOn: Object.fromEntries(certified), attention });
 }
 
 function percent(value: number | null): string {
@@ -71,6 +76,7 @@ export default function TeamOverview() {
       {(filters.from || filters.to) && data.rows.length > 0 && data.rows.every((row) => row.attempts === 0) ? (
         <p className="notice">{t("analytics.noData")}</p>
       ) : null}
+      <AttentionSection attention={data.attention} query={filterQuery(filters)} />
       <div className="card table-wrap">
         <table className="table--stack table--compact">
           <caption className="visually-hidden">{t("analytics.overviewTitle")}</caption>

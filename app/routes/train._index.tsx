@@ -3,6 +3,9 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buildCatalogue, matchesFilters, readCatalogueFilters, type CatalogueCard } from "~/attempts/practice-cards.server";
 import { requireRole } from "~/auth/session.server";
+import { assignedFor } from "~/assignments/trainee.server";
+import { AssignedBadge, AssignedSection } from "~/components/assignments/assigned-section";
+import assignmentStyles from "~/styles/assignments.css";
 import { ReviewDue } from "~/components/review/review-due";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { PersonaBadge, PersonaFace } from "~/components/scenario/persona-badge";
@@ -13,6 +16,7 @@ import { reviewSummary } from "~/review/summary.server";
 import { teamGoalOf } from "~/team-game/team-game.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.train"));
+export const links = () => [{ rel: "stylesheet", href: assignmentStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
@@ -21,10 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const shown = cards.filter((card) => matchesFilters(card, filters));
   const reviewsDue = (await reviewSummary(user.id, new Date())).due;
   const teamGoal = await teamGoalOf(user.teamId);
-  return json({ displayName: user.displayName, cards: shown, total: cards.length, filters, reviewsDue, teamGoal });
+  const assigned = await assignedFor(user.id);
+  return json({ displayName: user.displayName, cards: shown, total: cards.length, filters, reviewsDue, teamGoal, assigned });
 }
 
-function Card({ card }: { card: CatalogueCard }) {
+function Card({ card, assigned = false }: { card: CatalogueCard; assigned?: boolean }) {
   const { t } = useTranslation();
   const href = card.inProgressAttemptId ? `/train/attempts/${card.inProgressAttemptId}` : `/train/scenarios/${card.id}`;
   return (
@@ -41,6 +46,7 @@ function Card({ card }: { card: CatalogueCard }) {
           </h3>
           <p className="scenario-card__meta">
             <PersonaBadge persona={card.persona} /> <ChannelLabel channel={card.channel} />
+            {assigned ? <AssignedBadge /> : null}
           </p>
         </div>
       </div>
@@ -96,12 +102,15 @@ export default function Catalogue() {
   const filtered = Boolean(filters.persona || filters.channel || filters.skill);
   const { reviewsDue } = useLoaderData<typeof loader>();
   const { teamGoal } = useLoaderData<typeof loader>();
+  const { assigned } = useLoaderData<typeof loader>();
+  const assignedIds = new Set(assigned.flatMap((item) => item.scenarios.map((scenario) => scenario.id)));
   return (
     <div className="stack-lg">
       <header className="page-header">
         <h1>{t("trainee.title", { name: displayName })}</h1>
         <p className="lead">{t("trainee.intro")}</p>
       </header>
+      <AssignedSection items={assigned} />
       <ReviewDue due={reviewsDue} />
       {teamGoal ? <TeamGoal {...teamGoal} linkToTeam /> : null}
       {total === 0 ? (
@@ -130,7 +139,7 @@ export default function Catalogue() {
           {cards.length === 0 ? <p className="notice">{t("catalogue.noMatch")}</p> : null}
           <ul className="scenario-grid">
             {cards.map((card) => (
-              <Card key={card.id} card={card} />
+              <Card key={card.id} card={card} assigned={assignedIds.has(card.id)} />
             ))}
           </ul>
         </section>
