@@ -15,14 +15,15 @@ type NavItem = {
     | "nav.admin"
     | "nav.teams"
     | "nav.settings"
-    | "teamGame.nav";
+    | "analytics.team";
 };
 
 const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   trainee: [
     { to: "/train", label: "nav.train" },
     { to: "/train/progress", label: "nav.progress" },
-    { to: "/train/team", label: "teamGame.nav" },
+    // A core word: the header is on every page, the play page included, so it cannot load a feature's copy.
+    { to: "/train/team", label: "analytics.team" },
     { to: "/guides", label: "nav.guides" },
     { to: "/train/settings", label: "nav.settings" },
   ],

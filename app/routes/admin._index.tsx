@@ -7,6 +7,7 @@ import { pageTitle } from "~/i18n/meta";
 import { listPeople } from "~/accounts/people.server";
 import "~/locales/en/api-tokens";
 import "~/locales/en/certificates";
+import "~/locales/en/team-game";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.admin"));
 

@@ -5,11 +5,12 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { formatCount } from "~/components/outcomes/format";
-import { changeGameSettings, gameSettingsView, parseGameSettingsForm, SETTING_NAMES, type SettingName, type SettingView } from "~/game-settings/settings.server";
+import { changeGameSettings, gameSettingsView, parseGameSettingsForm, type SettingName, type SettingView } from "~/game-settings/settings.server";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/team-game.css";
 import { formatDate } from "~/utils/dates";
+import "~/locales/en/team-game";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -106,9 +107,10 @@ export default function AdminGameSettings() {
         <p className="hint">{t("teamGame.settings.goalWeek", { date: date(view.goalWeek) })}</p>
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormErrors id={form.errorId} errors={form.errors} />
-          {SETTING_NAMES.map((name) => {
-            const field = fields[name as keyof typeof fields];
-            const setting = byName[name];
+          {/* From the loader: a .server module's values do not reach the browser. */}
+          {view.settings.map((setting) => {
+            const name = setting.name;
+            const field = fields[name];
             return (
               <div className="field" key={name}>
                 <label htmlFor={field.id}>{t(`teamGame.settings.${name}.label`)}</label>

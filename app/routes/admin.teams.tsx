@@ -10,6 +10,7 @@ import { FieldError, FormErrors } from "~/components/form-errors";
 import { TeamGameFields } from "~/components/team-game/team-game-fields";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
+import "~/locales/en/team-game";
 import { parseTeamGameForm } from "~/team-game/forms.server";
 import { setTeamGameSettings, TEAM_GAME_DEFAULTS, TEAM_GOAL_LIMITS, teamGameSettingsByTeam } from "~/team-game/team-game.server";
 

@@ -112,7 +112,7 @@ export default function Catalogue() {
       </header>
       <AssignedSection items={assigned} />
       <ReviewDue due={reviewsDue} />
-      {teamGoal ? <TeamGoal {...teamGoal} linkToTeam /> : null}
+      {teamGoal ? <TeamGoal {...teamGoal} compact /> : null}
       {total === 0 ? (
         <p className="notice">{t("trainee.noScenarios")}</p>
       ) : (

@@ -8,6 +8,7 @@ import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/team-game.css";
 import type { LeaderboardRow } from "~/team-game/leaderboard";
 import { teamPage } from "~/team-game/team-game.server";
+import "~/locales/en/team-game";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 

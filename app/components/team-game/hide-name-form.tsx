@@ -1,5 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import "~/locales/en/team-game";
 
 /**
  * The trainee's choice to keep their name off their team's leaderboard (Settings). It says

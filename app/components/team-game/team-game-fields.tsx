@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldError } from "~/components/form-errors";
+import "~/locales/en/team-game";
 
 type Settings = { leaderboard: boolean; weeklyGoal: number | null };
 

@@ -1,6 +1,7 @@
-/** Strings of the team's shared weekly goal, the optional leaderboard, and the brief panel during play. */
+/** Strings of the team's shared weekly goal, the optional leaderboard, and the admin's game settings. */
+import { registerCopy } from "~/i18n/feature-copy";
+
 export const teamGame = {
-  nav: "My team",
   settings: {
     title: "Game settings",
     linkFromAdmin: "Game settings",
@@ -85,7 +86,6 @@ export const teamGame = {
     savedHidden: "Saved. Your teammates see “A teammate” in your place.",
     savedShown: "Saved. Your teammates see your name on the leaderboard.",
   },
-  brief: {
-    summary: "Read the brief again",
-  },
 } as const;
+
+registerCopy({ teamGame });
