@@ -5,6 +5,7 @@ import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/roles";
 import { getLibrary } from "~/library/catalog.server";
 import { insertHistoricAttempts } from "~/models/seed.server";
+import { rebuildGames } from "~/game/progress.server";
 import { countUsers } from "~/models/user.server";
 import { seedDemoOutcomes } from "~/outcomes/demo-outcomes.server";
 import { createAccount, findOrCreateTeam } from "./accounts.server";
@@ -92,4 +93,5 @@ async function seedDemoHistory(practising: readonly { userId: number; practice: 
   const now = Date.now();
   const window = { from: now - DEMO_HISTORY_DAYS * DAY_MS, to: now - DAY_MS };
   await insertHistoricAttempts(practising.flatMap(({ userId, practice }) => simulateHistory({ userId, ...practice }, versions, window, random)));
+  await rebuildGames(practising.map(({ userId }) => userId));
 }

@@ -1,4 +1,5 @@
 import { advanceAttempt, canChoose, currentStep, endingReached, scoreAttempt } from "~/engine";
+import { afterConversation } from "~/game/conversation-end.server";
 import { findAttemptTurn, listAttemptTurns, recordTurn, TurnConflictError } from "~/models/attempt.server";
 import { attemptEndOf } from "./attempt-end";
 import { conversationFacts } from "./conversation-facts";
@@ -74,5 +75,6 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
     }
     throw error;
   }
+  if (end) await afterConversation(userId, attemptId, now);
   return { status: "recorded", completed: end !== null };
 }

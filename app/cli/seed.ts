@@ -10,6 +10,7 @@ import { insertHistoricAttempts, insertOrganisation, type HistoricAttempt, type 
 import { listTeams } from "~/models/team.server";
 import { exportPathBesideDatabase, importSyntheticHelpdesk } from "~/outcomes/demo-outcomes.server";
 import { HELPDESK_LEAD_IN_MS, overallMasteryTimeline, UNKNOWN_HELPDESK_AGENT, type HelpdeskAgent } from "~/outcomes/synthetic-helpdesk";
+import { rebuildGames } from "~/game/progress.server";
 import { runCli, UsageError } from "./run-cli";
 
 const USAGE = "usage: npm run db:seed -- [--trainees 1000] [--attempts 50] [--teams 20] [--seed 42] [--tickets-per-week 11]";
@@ -102,6 +103,8 @@ runCli(async () => {
   }
   await insertHistoricAttempts(batch);
   total += batch.length;
+  // XP, levels and badges earned along that history, as if each conversation had just ended.
+  await rebuildGames(trainees.map((trainee) => userIds.get(trainee.email)!));
   const historyDone = Date.now();
 
   let helpdesk = "";

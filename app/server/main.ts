@@ -7,6 +7,7 @@ import { projectRoot } from "#db/paths.server";
 import { DEMO_SIGN_INS, seedDemoOrganisation } from "~/accounts/demo.server";
 import { startHousekeeping } from "~/auth/housekeeping.server";
 import { ConfigError, readConfig } from "~/config.server";
+import { fillMissingFacts } from "~/game/backfill.server";
 import { recoverInterruptedImports } from "~/outcomes/undo.server";
 import { createApp } from "./app";
 
@@ -45,6 +46,11 @@ async function main() {
   if (interrupted.length > 0) console.warn(`Outcome imports ${interrupted.join(", ")} were cut short by the last stop and have been rolled back.`);
   const seeded = config.production ? false : await seedDemoOrganisation();
   startHousekeeping();
+  // In the background: the server answers meanwhile, and the game leaves these attempts out until done.
+  void fillMissingFacts().then(
+    (filled) => filled > 0 && console.log(`Game layer: worked out the facts of ${filled} attempts finished before it.`),
+    (error: unknown) => console.error("Game layer: filling the facts of earlier attempts failed; it is tried again at the next start.", error),
+  );
 
   let build = await importBuild().catch(() => fail(`no app build at ${BUILD_PATH}; run "npm run build" first.`));
   if (development) {
