@@ -16,7 +16,7 @@ export function ReviewFeedback({ view }: { view: ReviewFeedbackView }) {
         <PersonaFace persona={scenario.persona} size={56} />
         <div>
           <p className="page-header__sub">{t("review.heading")}</p>
-          <h1>{t("review.feedback.title", { title: scenario.title })}</h1>
+          <h1>{scenario.title}</h1>
         </div>
       </header>
 

@@ -30,7 +30,7 @@ export const review = {
     comesBackWhy: "A decision you get right comes back later each time; one you miss comes back sooner.",
     next_one: "Review the last decision",
     next_other: "Review the next decision ({{count}} left)",
-    done: "That was everything due today. Well done.",
+    done: "That was everything due for today.",
     home: "Back to practice",
   },
   empty: {
