@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldError } from "~/components/form-errors";
+import { formatCount } from "~/components/outcomes/format";
 import "~/locales/en/team-game";
 
 type Settings = { leaderboard: boolean; weeklyGoal: number | null };
@@ -20,9 +21,9 @@ export function TeamGameFields({
   limits: { min: number; max: number };
   error: { leaderboard: boolean; goal: string } | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const id = `team-${teamId}-game`;
-  const message = error ? t("teamGame.teams.goalInvalid", { min: limits.min, max: limits.max }) : undefined;
+  const message = error ? t("teamGame.teams.goalInvalid", { min: formatCount(limits.min, i18n.language), max: formatCount(limits.max, i18n.language) }) : undefined;
   return (
     // Keyed by what is stored, so the fields show the saved values again after saving with JavaScript.
     // noValidate: the server's message names the field and its range, in the page's words.
