@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "#db/db.server";
 import { chooseReply } from "~/attempts/choose.server";
 import { startAttempt } from "~/attempts/start.server";
 import { findAttempt } from "~/models/attempt.server";
-import { listReviewLog, listTraineeCards, type ReviewLogEntry } from "~/models/review-card.server";
+import { listReviewLog, listTraineeCards, replaceTraineeCards, type ReviewLogEntry } from "~/models/review-card.server";
 import { answerReview } from "./answer.server";
 import { rebuildCards } from "./cards";
 import { readFinishedAttempts } from "./history.server";
@@ -14,6 +15,21 @@ beforeAll(async () => {
   trainees = await useReviewDatabase(7);
 });
 const trainee = (i: number) => trainees[i]!;
+
+/**
+ * Takes back what recording one attempt did (the conversation-end hook may already have run when
+ * it ended): its log entries go, and the cards become those of the other conversations and the
+ * answered reviews.
+ */
+async function forget(userId: number, attemptId: number): Promise<void> {
+  const others = (await readFinishedAttempts(userId)).filter((attempt) => attempt.attemptId !== attemptId);
+  const reviews = (await listReviewLog(userId, { source: "review" })).map((entry) => ({ ...entry, traineeId: entry.userId }));
+  const db = await getDb();
+  await db.write(async (tx) => {
+    await tx.run("DELETE FROM review_log WHERE attempt_id = ?", [attemptId]);
+    await replaceTraineeCards(tx, userId, rebuildCards(others, reviews));
+  });
+}
 
 /** The log without its row ids, which a rebuild renumbers. */
 const logOf = async (userId: number) => (await listReviewLog(userId)).map(({ id: _id, ...entry }: ReviewLogEntry) => entry);
@@ -115,6 +131,8 @@ describe("rebuildReviewCards", () => {
   it("brings in conversations that ended before cards were recorded", async () => {
     const userId = trainee(5);
     const attemptId = await playAt(userId, PARCEL.id, PARCEL.twoMisses, day(0));
+    await forget(userId, attemptId);
+    expect(await listTraineeCards(userId)).toEqual([]);
     expect(await rebuildReviewCards(userId)).toEqual({ cards: 2 });
     expect((await listReviewLog(userId)).map((entry) => [entry.stepId, entry.attemptId])).toEqual([
       ["listen", attemptId],
@@ -131,7 +149,9 @@ describe("rebuildReviewCards", () => {
     const userId = trainee(6);
     await recordReviewCards(await playAt(userId, PARCEL.id, PARCEL.twoMisses, day(0)));
     const late = await playAt(userId, PARCEL.id, PARCEL.missListen, day(2));
-    // The review at day 3 is answered before the conversation that ended on day 2 is recorded.
+    await forget(userId, late);
+    expect((await listTraineeCards(userId)).find((card) => card.stepId === "listen")!.schedule.reps).toBe(1);
+    // The review on day 3 is answered before the conversation that ended on day 2 is recorded.
     expect((await answer(userId, "listen", "listen.1", day(3))).kind).toBe("answered");
     await recordReviewCards(late);
 
