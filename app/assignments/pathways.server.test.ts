@@ -32,6 +32,11 @@ describe("creating a pathway", () => {
     expect(await errors({ title: "Calm", skill: "calm", scenarioIds: [PARCEL.id, RETURNS.id, PARCEL.id] })).toEqual({
       scenarioIds: [`${PARCEL.title} is already in this pathway: each scenario appears once.`],
     });
+    expect(await errors({ title: "", skill: "" })).toEqual({
+      title: ["Enter a title for the pathway."],
+      skill: ["Choose the skill this pathway trains."],
+      scenarioIds: ["Choose at least one scenario."],
+    });
     expect((await pathwaysPage()).pathways).toEqual([]);
   });
 

@@ -78,10 +78,12 @@ export type FormOutcome<T> = { ok: true; value: T } | { ok: false; reply: Submis
 /** Creates a pathway from the new-pathway form: title, skill and the ticked scenarios in library order. */
 export async function createPathway(formData: FormData, createdBy: number | null, t: TFunction, now: Date = new Date()): Promise<FormOutcome<{ id: number; title: string }>> {
   const titles = await scenarioTitles();
-  const schema = z.object({ ...detailsShape(t), scenarioIds: z.array(z.string()) }).superRefine((value, ctx) => {
-    const problem = scenarioListProblem(value.scenarioIds, new Set(titles.keys()));
-    if (problem) ctx.addIssue({ code: "custom", path: ["scenarioIds"], message: listMessage(t, problem, titles) });
+  // The list is checked on its own field, so its message shows beside the title's and the skill's.
+  const scenarioIds = z.array(z.string()).superRefine((ids, ctx) => {
+    const problem = scenarioListProblem(ids, new Set(titles.keys()));
+    if (problem) ctx.addIssue({ code: "custom", message: listMessage(t, problem, titles) });
   });
+  const schema = z.object({ ...detailsShape(t), scenarioIds });
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") return { ok: false, reply: submission.reply() };
   const id = await insertPathway(submission.value, createdBy, now);
