@@ -130,9 +130,12 @@ export function AssignmentsTable({ assignments, showTeam }: { assignments: Assig
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="assignmentId" value={assignment.id} />
-                        <button type="submit" className="button button--quiet">
+                        <button
+                          type="submit"
+                          className="button button--quiet"
+                          aria-label={t("assignments.buttonFor", { action: t("assignments.assign.remove"), name: t("assignments.assign.removeLabel", { item: assignment.title, who }) })}
+                        >
                           {t("assignments.assign.remove")}
-                          <span className="visually-hidden">: {t("assignments.assign.removeLabel", { item: assignment.title, who })}</span>
                         </button>
                       </Form>
                     </td>

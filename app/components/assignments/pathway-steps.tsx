@@ -6,15 +6,21 @@ type Step = { id: string; title: string; missing: boolean };
 type Option = { id: string; title: string; difficulty: 1 | 2 | 3 };
 
 /** One small form per button, so each works without JavaScript and says exactly what it changes. */
-function StepButton({ intent, step, label, text, disabled = false }: { intent: "up" | "down" | "remove"; step: Step; /** Names the scenario for screen readers, after the visible text. */
-  label: string;
-  text: string; disabled?: boolean }) {
+function StepButton({ intent, step, text, disabled = false }: { intent: "up" | "down" | "remove"; step: Step; text: string; disabled?: boolean }) {
+  const { t } = useTranslation();
   return (
     <Form method="post" preventScrollReset>
       <input type="hidden" name="scenarioId" value={step.id} />
-      <button type="submit" name="intent" value={intent} className="button button--quiet button--small" disabled={disabled} data-move={intent === "remove" ? undefined : intent}>
+      <button
+        type="submit"
+        name="intent"
+        value={intent}
+        className="button button--quiet button--small"
+        aria-label={t("assignments.buttonFor", { action: text, name: step.title })}
+        disabled={disabled}
+        data-move={intent === "remove" ? undefined : intent}
+      >
         {text}
-        <span className="visually-hidden">: {label}</span>
       </button>
     </Form>
   );
@@ -45,15 +51,15 @@ export function PathwaySteps({ steps, addable, error }: { steps: Step[]; addable
               {step.missing ? <span className="hint pathway-step__missing">{t("assignments.pathways.notInLibrary")}</span> : null}
             </span>
             <span className="pathway-step__actions">
-              <StepButton intent="up" step={step} disabled={index === 0} label={step.title} text={t("assignments.pathways.moveUp")} />
+              <StepButton intent="up" step={step} disabled={index === 0} text={t("assignments.pathways.moveUp")} />
               <StepButton
                 intent="down"
                 step={step}
                 disabled={index === steps.length - 1}
-                label={step.title}
+               
                 text={t("assignments.pathways.moveDown")}
               />
-              <StepButton intent="remove" step={step} label={step.title} text={t("assignments.pathways.remove")} />
+              <StepButton intent="remove" step={step} text={t("assignments.pathways.remove")} />
             </span>
           </li>
         ))}

@@ -2,6 +2,8 @@
 import { registerCopy } from "~/i18n/feature-copy";
 
 export const assignments = {
+  // A button's name for screen readers: its visible words first, then what it acts on.
+  buttonFor: "{{action}}: {{name}}",
   nav: {
     pathways: "Pathways",
     assignments: "Assignments",
