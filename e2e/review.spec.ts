@@ -88,6 +88,8 @@ async function comesBackOn(page: Page): Promise<string> {
 async function reviewAndAnswer(page: Page, { shots, axe }: { shots: string; axe: boolean }): Promise<void> {
   await page.goto("/train");
   await expect(dueNotice(page)).toHaveAccessibleName("1 decision to review");
+  await mkdir(SHOTS_DIR, { recursive: true });
+  await dueNotice(page).screenshot({ path: path.join(SHOTS_DIR, `${shots}-home-notice.png`) });
   await dueNotice(page).getByRole("link", { name: "Review now" }).click();
   await expect(page).toHaveURL("/train/review");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(PARCEL.title);
@@ -102,7 +104,6 @@ async function reviewAndAnswer(page: Page, { shots, axe }: { shots: string; axe:
   expect([...ids].sort()).toEqual([...AUTHORED].sort());
   expect(ids).not.toEqual(AUTHORED);
   if (axe) await expectNoSeriousViolations(page);
-  await mkdir(SHOTS_DIR, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS_DIR, `${shots}-review.png`), fullPage: true });
 
   await page.locator(`button[name="choiceId"][value="${authoredChoiceId(parcel, ids, 3)}"]`).click();
@@ -123,6 +124,13 @@ async function reviewAndAnswer(page: Page, { shots, axe }: { shots: string; axe:
   await page.goto("/train/review");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nothing to review right now");
   await expect(page.getByText(/^Your next review is due on /)).toBeVisible();
+
+  // My progress: one review is too few for a retention figure, and it says so.
+  await page.goto("/train/progress");
+  const retention = page.getByRole("region", { name: "Remembering what you practised" });
+  await expect(retention).toContainText("Too few reviews for a figure yet: 1 in the last 30 days. It appears from 5 reviews.");
+  await expect(retention).toContainText(/Your next review is due on /);
+  await retention.screenshot({ path: path.join(SHOTS_DIR, `${shots}-progress.png`) });
 }
 
 test.describe("reviewing a missed decision", () => {
