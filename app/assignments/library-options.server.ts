@@ -1,15 +1,14 @@
-import { skillsAssessed } from "~/attempts/practice-cards.server";
-import type { Skill } from "~/domain/vocabulary";
+import type { Channel, Persona } from "~/domain/vocabulary";
 import { getLibrary } from "~/library/catalog.server";
 
 /** A published scenario as the assignment and pathway pages offer it. */
-export type ScenarioOption = { id: string; title: string; difficulty: 1 | 2 | 3; skills: Skill[] };
+export type ScenarioOption = { id: string; title: string; difficulty: 1 | 2 | 3; persona: Persona; channel: Channel };
 
 /** Every published scenario, gentlest first, then by title: the order a new pathway starts in. */
 export async function scenarioOptions(): Promise<ScenarioOption[]> {
   const library = await getLibrary();
   return library.scenarios
-    .map((entry) => ({ id: entry.scenario.id, title: entry.scenario.title, difficulty: entry.scenario.difficulty, skills: skillsAssessed(entry) }))
+    .map(({ scenario }) => ({ id: scenario.id, title: scenario.title, difficulty: scenario.difficulty, persona: scenario.persona, channel: scenario.channel }))
     .sort((a, b) => a.difficulty - b.difficulty || a.title.localeCompare(b.title));
 }
 

@@ -84,7 +84,7 @@ function NewPathwayForm() {
                   <label htmlFor={props.id}>
                     <span className="scenario-pick__title">{scenario.title}</span>{" "}
                     <span className="hint">
-                      {t(`catalogue.levels.l${scenario.difficulty}`)} · {t("assignments.pathways.practises", { skills: scenario.skills.map((skill) => t(`skills.${skill}.name`)).join(", ") })}
+                      {t(`catalogue.levels.l${scenario.difficulty}`)} · {t(`personas.${scenario.persona}`)} · {t(`channels.${scenario.channel}`)}
                     </span>
                   </label>
                 </li>

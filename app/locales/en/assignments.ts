@@ -28,7 +28,6 @@ export const assignments = {
     skillHint: "The one skill this pathway trains.",
     scenariosLegend: "Scenarios to include",
     scenariosHint: "Tick the scenarios to include. They start in the order shown, gentlest first; you can change the order on the next page.",
-    practises: "Practises: {{skills}}",
     create: "Create pathway",
     created: "“{{title}}” is ready. Check the order of its scenarios below.",
     deleted: "“{{title}}” was deleted.",
