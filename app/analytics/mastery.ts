@@ -5,6 +5,9 @@ export const MASTERY_WINDOW = 5;
 
 type Scored = Record<Skill, number | null>;
 
+/** Mastery of each skill right after one finished conversation, for trend charts. */
+export type TrendPoint = { endedAt: string } & Scored;
+
 /**
  * Mastery after each attempt, oldest first: per skill, the mean of the last five assessed scores
  * so far (null until the skill has been assessed once). The same rule as the overview's "current".

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { makeTempDir, useFreshDatabase } from "#db/test-database";
-import { SKILLS } from "~/engine";
+import { SKILLS, visibleChoices } from "~/engine";
 import { chooseReply } from "./choose.server";
 import { buildDebriefView, weakestSkills } from "./debrief-view.server";
 import { loadOwnAttempt } from "./load.server";
@@ -41,7 +41,7 @@ describe("buildDebriefView", () => {
     [trainee = 0] = await createTrainees(1);
   });
 
-  it("links the guides of the two lowest skills even when every skill scored 100", async () => {
+  it("congratulates a perfect run instead of telling it to keep sharpening", async () => {
     const id = await startAttempt(trainee, "parcel-third-call");
     // The first reply is the best one at every turn of this scenario.
     for (const [index, choiceId] of ["opening.1", "listen.1", "details.1", "options.1"].entries()) {
@@ -49,6 +49,21 @@ describe("buildDebriefView", () => {
     }
     const debrief = await buildDebriefView(await loadOwnAttempt(trainee, id));
     expect(debrief?.skills.map((row) => row.score)).toEqual([100, 100, 100, 100, 100]);
-    expect(debrief?.weakest).toEqual(["listening", "empathy"]);
+    expect(debrief?.perfect).toBe(true);
+    expect(debrief?.weakest).toEqual([]);
+  });
+
+  it("is not perfect when any rated reply was not the best", async () => {
+    const id = await startAttempt(trainee, "parcel-third-call");
+    // A weaker first reply, then the first reply on offer until the conversation ends.
+    for (let turn = 1; turn <= 12; turn++) {
+      const { attempt, version, snapshot } = await loadOwnAttempt(trainee, id);
+      if (attempt.status !== "in-progress") break;
+      const choices = visibleChoices(version.scenario, snapshot.context);
+      await chooseReply({ userId: trainee, attemptId: id, turn, choiceId: choices[turn === 1 ? 1 : 0]!.id });
+    }
+    const debrief = await buildDebriefView(await loadOwnAttempt(trainee, id));
+    expect(debrief?.perfect).toBe(false);
+    expect(debrief?.weakest.length).toBeGreaterThan(0);
   });
 });

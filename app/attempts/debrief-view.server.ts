@@ -8,8 +8,8 @@ type SkillRow = { skill: Skill; score: number | null; points: number; turns: num
 
 /**
  * The skills whose guides the debrief links: the two lowest-scoring assessed ones, ties in the
- * fixed skill order. Always two when two were assessed, so that a perfect run still points
- * somewhere to keep practising; skills the scenario did not assess have nothing to say.
+ * fixed skill order; skills the scenario did not assess have nothing to say. A perfect run gets
+ * congratulated instead (DebriefView.perfect), not told to keep sharpening.
  */
 export function weakestSkills(rows: readonly SkillRow[]): Skill[] {
   const order = (skill: Skill) => SKILLS.indexOf(skill);
@@ -28,8 +28,10 @@ export type DebriefView = {
   ending: { html: string; outcome: Outcome; csat: number; resolved: boolean };
   overall: number | null;
   skills: SkillRow[];
-  /** The two lowest-scoring assessed skills (even when they scored well), for the guide links. */
+  /** The two lowest-scoring assessed skills, for the guide links; none after a perfect run. */
   weakest: Skill[];
+  /** Every rated reply was the best on offer (and at least one was rated). */
+  perfect: boolean;
   /** The time limit the attempt ended under; each turn says the one its reply was judged under. */
   timing: Timing;
   turns: {
@@ -75,6 +77,9 @@ export async function buildDebriefView({ attempt, version, snapshot }: OwnAttemp
     return { skill, score: score?.score ?? null, points: score?.points ?? 0, turns: score?.turns ?? 0 };
   });
 
+  const rated = reviews.filter((review) => review.rating !== null);
+  const perfect = rated.length > 0 && rated.every((review) => review.rating === "best");
+
   return {
     attemptId: attempt.id,
     scenario: { id: scenario.id, title: scenario.title, customer: scenario.customer, channel: scenario.channel, persona: scenario.persona },
@@ -83,7 +88,8 @@ export async function buildDebriefView({ attempt, version, snapshot }: OwnAttemp
     ending: { html: html[`ending:${ending.id}`] ?? "", outcome: ending.outcome, csat: result.csat, resolved: ending.resolved },
     overall: result.overall,
     skills,
-    weakest: weakestSkills(skills),
+    weakest: perfect ? [] : weakestSkills(skills),
+    perfect,
     timing: attempt.timing,
     turns: reviews.map((review) => {
       const step = steps.get(review.step);

@@ -15,25 +15,29 @@ type NavItem = {
     | "nav.admin"
     | "nav.teams"
     | "nav.settings"
-    | "analytics.team";
+    | "nav.myTeam"
+    | "nav.pathways"
+    | "nav.assignments";
 };
 
 const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   trainee: [
     { to: "/train", label: "nav.train" },
     { to: "/train/progress", label: "nav.progress" },
-    // A core word: the header is on every page, the play page included, so it cannot load a feature's copy.
-    { to: "/train/team", label: "analytics.team" },
+    // Nav words are core copy: the header is on every page, the play page included, so it cannot load a feature's copy.
+    { to: "/train/team", label: "nav.myTeam" },
     { to: "/guides", label: "nav.guides" },
     { to: "/train/settings", label: "nav.settings" },
   ],
   trainer: [
     { to: "/library", label: "nav.library" },
+    { to: "/pathways", label: "nav.pathways" },
     { to: "/analytics/scenarios", label: "nav.scenarioAnalytics" },
     { to: "/guides", label: "nav.guides" },
   ],
   manager: [
     { to: "/team", label: "nav.team" },
+    { to: "/team/assignments", label: "nav.assignments" },
     { to: "/team/outcomes", label: "nav.outcomes" },
     { to: "/analytics/scenarios", label: "nav.scenarioAnalytics" },
   ],
@@ -41,6 +45,8 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
     { to: "/admin", label: "nav.admin" },
     { to: "/admin/teams", label: "nav.teams" },
     { to: "/team", label: "nav.team" },
+    { to: "/team/assignments", label: "nav.assignments" },
+    { to: "/pathways", label: "nav.pathways" },
     { to: "/team/outcomes", label: "nav.outcomes" },
     { to: "/analytics/scenarios", label: "nav.scenarioAnalytics" },
   ],

@@ -10,9 +10,9 @@ import { filterQuery } from "~/analytics/filters";
 import { traineeInTeams, traineeSkillTrend } from "~/analytics/trainee-access.server";
 import { buildProgressView } from "~/attempts/progress-view.server";
 import { certificationDates } from "~/certificates/certification.server";
-import { ChartCanvas, SKILL_COLOURS } from "~/components/analytics/chart";
-import { ChartNumbers } from "~/components/analytics/chart-numbers";
+import { ChartCanvas } from "~/components/analytics/chart";
 import { FiltersForm } from "~/components/analytics/filters-form";
+import { MasteryTrend } from "~/components/analytics/mastery-trend";
 import { HeatCell } from "~/components/analytics/heat-cell";
 import { wrapLabel } from "~/components/analytics/wrap-label";
 import { AttemptsTable } from "~/components/scenario/attempts-table";
@@ -78,27 +78,6 @@ export default function TraineePage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [mastery, i18n.language],
   );
-  const line = useMemo<ChartConfiguration>(
-    () => ({
-      type: "line",
-      data: {
-        // Several conversations can end on one day: number them so that no two points share a label.
-        labels: trend.map((point, index) => `${index + 1} · ${formatDate(point.endedAt, i18n.language)}`),
-        datasets: SKILLS.map((skill) => ({
-          label: skillName(skill),
-          data: trend.map((point) => point[skill]),
-          borderColor: SKILL_COLOURS[skill],
-          backgroundColor: SKILL_COLOURS[skill],
-          spanGaps: true,
-          tension: 0.25,
-          pointRadius: 2,
-        })),
-      },
-      options: { scales: { y: { min: 0, max: 100 } } },
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [trend, i18n.language],
-  );
   const masterySummary = SKILLS.map((skill) => `${skillName(skill)} ${mastery[skill] ?? t("analytics.notAssessed")}`).join(", ");
 
   return (
@@ -137,35 +116,7 @@ export default function TraineePage() {
         <section className="card stack" aria-labelledby="trend-title">
           <h2 id="trend-title">{t("analytics.trend")}</h2>
           <p className="muted">{t("analytics.trendSummary")}</p>
-          {trend.length === 0 ? (
-            <p className="muted">{t("analytics.noData")}</p>
-          ) : (
-            <>
-              <ChartCanvas config={line} label={t("analytics.trend")} className="chart--wide" />
-              <ul className="trend-summary">
-                {SKILLS.map((skill) => {
-                  const values = trend.map((point) => point[skill]).filter((value): value is number => value !== null);
-                  return (
-                    <li key={skill}>
-                      <strong>{skillName(skill)}</strong>:{" "}
-                      {values.length === 0
-                        ? t("analytics.notAssessed")
-                        : t("analytics.trendChange", { first: values[0], last: values[values.length - 1], count: values.length })}
-                    </li>
-                  );
-                })}
-              </ul>
-              <ChartNumbers
-                summary={t("analytics.showNumbers")}
-                caption={t("analytics.trend")}
-                headers={[t("analytics.date"), ...SKILLS.map(skillName)]}
-                rows={trend.map((point, index) => ({
-                  key: index,
-                  cells: [formatDate(point.endedAt, i18n.language), ...SKILLS.map((skill) => point[skill] ?? "—")],
-                }))}
-              />
-            </>
-          )}
+          <MasteryTrend trend={trend} />
         </section>
       </div>
       <section className="stack" aria-labelledby="attempts-title">

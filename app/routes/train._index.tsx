@@ -1,82 +1,29 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { buildCatalogue, matchesFilters, readCatalogueFilters, type CatalogueCard } from "~/attempts/practice-cards.server";
+import { buildHomeView } from "~/attempts/home-view.server";
 import { requireRole } from "~/auth/session.server";
-import { assignedFor } from "~/assignments/trainee.server";
-import { AssignedBadge, AssignedSection } from "~/components/assignments/assigned-section";
-import assignmentStyles from "~/styles/assignments.css";
+import { AssignedSection } from "~/components/assignments/assigned-section";
+import gameStyles from "~/components/game/game.css";
+import { GameSummary } from "~/components/game/game-summary";
+import { MasteryBars } from "~/components/game/mastery-bars";
+import { NextUpCard } from "~/components/game/next-up";
 import { ReviewDue } from "~/components/review/review-due";
-import { ChannelLabel } from "~/components/scenario/channel-label";
-import { PersonaBadge, PersonaFace } from "~/components/scenario/persona-badge";
+import { ScenarioCard } from "~/components/scenario/scenario-card";
 import { TeamGoal } from "~/components/team-game/team-goal";
-import { CHANNELS, PERSONAS, SKILLS } from "~/engine/types";
+import { CHANNELS, PERSONAS, SKILLS } from "~/domain/vocabulary";
 import { pageTitle } from "~/i18n/meta";
-import { reviewSummary } from "~/review/summary.server";
-import { teamGoalOf } from "~/team-game/team-game.server";
+import assignmentStyles from "~/styles/assignments.css";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.train"));
-export const links = () => [{ rel: "stylesheet", href: assignmentStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: assignmentStyles },
+  { rel: "stylesheet", href: gameStyles },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
-  const filters = readCatalogueFilters(new URL(request.url));
-  const cards = await buildCatalogue(user.id);
-  const shown = cards.filter((card) => matchesFilters(card, filters));
-  const reviewsDue = (await reviewSummary(user.id, new Date())).due;
-  const teamGoal = await teamGoalOf(user.teamId);
-  const assigned = await assignedFor(user.id);
-  return json({ displayName: user.displayName, cards: shown, total: cards.length, filters, reviewsDue, teamGoal, assigned });
-}
-
-function Card({ card, assigned = false }: { card: CatalogueCard; assigned?: boolean }) {
-  const { t } = useTranslation();
-  const href = card.inProgressAttemptId ? `/train/attempts/${card.inProgressAttemptId}` : `/train/scenarios/${card.id}`;
-  return (
-    <li className={`card scenario-card scenario-card--${card.persona}`}>
-      <div className="scenario-card__top">
-        <PersonaFace persona={card.persona} size={44} />
-        <div>
-          <h3 className="scenario-card__title">
-            {/* The link stretches over the whole card (CSS), so the card is one large target. */}
-            <Link to={href} className="scenario-card__link">
-              {card.title}
-              {card.inProgressAttemptId ? <span className="visually-hidden"> ({t("catalogue.inProgress")})</span> : null}
-            </Link>
-          </h3>
-          <p className="scenario-card__meta">
-            <PersonaBadge persona={card.persona} /> <ChannelLabel channel={card.channel} />
-            {assigned ? <AssignedBadge /> : null}
-          </p>
-        </div>
-      </div>
-      <p className="scenario-card__summary">{card.summary}</p>
-      <ul className="tag-list" aria-label={t("catalogue.skills")}>
-        {card.skills.map((skill) => (
-          <li key={skill} className={`tag tag--${skill}`}>
-            {t(`skills.${skill}.name`)}
-          </li>
-        ))}
-      </ul>
-      <p className="scenario-card__facts">
-        <span className="difficulty">
-          <span aria-hidden="true">
-            {[1, 2, 3].map((level) => (
-              <span key={level} className={level <= card.difficulty ? "difficulty__dot difficulty__dot--on" : "difficulty__dot"} />
-            ))}
-          </span>
-          {t(`catalogue.levels.l${card.difficulty}`)}
-        </span>
-        <span>{t("catalogue.minutes", { count: card.minutes })}</span>
-        {card.best !== null ? <span>{t("catalogue.best", { score: card.best })}</span> : card.inProgressAttemptId ? null : <span>{t("catalogue.notTried")}</span>}
-        {card.attempts > 0 ? <span>{t("catalogue.attempts", { count: card.attempts })}</span> : null}
-      </p>
-      <p className="scenario-card__actions" aria-hidden="true">
-        {card.inProgressAttemptId ? <span className="badge badge--progress">{t("catalogue.inProgress")}</span> : null}
-        <span className="scenario-card__cta">{card.inProgressAttemptId ? t("catalogue.continue") : t("catalogue.start")} →</span>
-      </p>
-    </li>
-  );
+  return json({ displayName: user.displayName, ...(await buildHomeView(user, new URL(request.url))) });
 }
 
 function FilterSelect({ name, label, value, options }: { name: string; label: string; value?: string; options: [string, string][] }) {
@@ -98,12 +45,9 @@ function FilterSelect({ name, label, value, options }: { name: string; label: st
 
 export default function Catalogue() {
   const { t } = useTranslation();
-  const { displayName, cards, total, filters } = useLoaderData<typeof loader>();
+  const { displayName, cards, total, filters, reviewsDue, teamGoal, assigned, assignedIds, game } = useLoaderData<typeof loader>();
   const filtered = Boolean(filters.persona || filters.channel || filters.skill);
-  const { reviewsDue } = useLoaderData<typeof loader>();
-  const { teamGoal } = useLoaderData<typeof loader>();
-  const { assigned } = useLoaderData<typeof loader>();
-  const assignedIds = new Set(assigned.flatMap((item) => item.scenarios.map((scenario) => scenario.id)));
+  const assignedSet = new Set(assignedIds);
   return (
     <div className="stack-lg">
       <header className="page-header">
@@ -112,7 +56,10 @@ export default function Catalogue() {
       </header>
       <AssignedSection items={assigned} />
       <ReviewDue due={reviewsDue} />
+      <GameSummary game={game} />
+      <NextUpCard next={game.nextUp} allMastered={game.skills.every((skill) => skill.mastered)} />
       {teamGoal ? <TeamGoal {...teamGoal} compact /> : null}
+      <MasteryBars skills={game.skills} />
       {total === 0 ? (
         <p className="notice">{t("trainee.noScenarios")}</p>
       ) : (
@@ -139,7 +86,7 @@ export default function Catalogue() {
           {cards.length === 0 ? <p className="notice">{t("catalogue.noMatch")}</p> : null}
           <ul className="scenario-grid">
             {cards.map((card) => (
-              <Card key={card.id} card={card} assigned={assignedIds.has(card.id)} />
+              <ScenarioCard key={card.id} card={card} assigned={assignedSet.has(card.id)} lockedBy={game.locks[card.id]} />
             ))}
           </ul>
         </section>

@@ -1,12 +1,18 @@
-import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buildDebriefView } from "~/attempts/debrief-view.server";
 import { ownAttemptOr404 } from "~/attempts/http.server";
 import { requireRole } from "~/auth/session.server";
+import gameStyles from "~/components/game/game.css";
+import { XpAward } from "~/components/game/xp-award";
 import { Debrief } from "~/components/scenario/debrief";
+import { debriefGame } from "~/game/views.server";
 import { pageTitle } from "~/i18n/meta";
+import "~/locales/en/game";
 import { idParamOr404 } from "~/utils/params.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: gameStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => t("debrief.title", { title: data?.debrief.scenario.title ?? t("meta.conversation") }));
@@ -16,15 +22,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const attemptId = idParamOr404(params.attemptId);
   const debrief = await buildDebriefView(await ownAttemptOr404(user.id, attemptId));
   if (!debrief) throw redirect(`/train/attempts/${attemptId}`);
-  return json({ debrief });
+  return json({ debrief, game: await debriefGame(user.id, attemptId) });
 }
 
 export default function TraineeDebrief() {
   const { t } = useTranslation();
-  const { debrief } = useLoaderData<typeof loader>();
+  const { debrief, game } = useLoaderData<typeof loader>();
+  const next = game.nextUp && game.nextUp.scenarioId !== debrief.scenario.id ? game.nextUp : null;
   return (
     <Debrief
       debrief={debrief}
+      game={<XpAward award={game.award} badges={game.badges} levels={game.levels} />}
       actions={
         <div className="actions">
           <Form method="post" action={`/train/scenarios/${debrief.scenario.id}`}>
@@ -32,6 +40,11 @@ export default function TraineeDebrief() {
               {t("debrief.tryAgain")}
             </button>
           </Form>
+          {next ? (
+            <Link to={`/train/scenarios/${next.scenarioId}`} className="button">
+              {t("game.nextUp.link", { title: next.title, skill: t(`skills.${next.skill}.name`) })}
+            </Link>
+          ) : null}
           <Link to="/train" className="button">
             {t("debrief.backToCatalogue")}
           </Link>

@@ -11,7 +11,8 @@ import { SkillBar } from "./skill-bar";
 
 // Plain data in, markup out: managers see the very same debrief read-only, with the headings
 // naming the trainee (`trainee`) instead of addressing the reader.
-type Props = { debrief: DebriefView; actions?: ReactNode; trainee?: string };
+/** `game`: the trainee's XP and what was reached, shown above the actions (trainees only). */
+type Props = { debrief: DebriefView; actions?: ReactNode; trainee?: string; game?: ReactNode };
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(ms < 10_000 ? 1 : 0);
@@ -50,7 +51,7 @@ function OfferedReplies({ turn }: { turn: Turn }) {
   );
 }
 
-export function Debrief({ debrief, actions, trainee }: Props) {
+export function Debrief({ debrief, actions, trainee, game }: Props) {
   const { t, i18n } = useTranslation();
   const { ending } = debrief;
   const timing = timingNote(debrief);
@@ -96,6 +97,7 @@ export function Debrief({ debrief, actions, trainee }: Props) {
             <SkillBar key={row.skill} skill={row.skill} score={row.score} />
           ))}
         </div>
+        {debrief.perfect ? <p className="notice notice--ok">{t(trainee ? "debrief.perfectFor" : "debrief.perfect", { name: trainee })}</p> : null}
         {debrief.weakest.length > 0 ? (
           <div className="debrief__guides">
             <h3>{t(trainee ? "debrief.practiseFor" : "debrief.practise", { name: trainee, count: debrief.weakest.length })}</h3>
@@ -110,6 +112,7 @@ export function Debrief({ debrief, actions, trainee }: Props) {
         ) : null}
       </section>
 
+      {game}
       {actions}
 
       <section className="stack" aria-labelledby="turns-title">

@@ -36,6 +36,9 @@ export const core = {
     admin: "People",
     teams: "Teams",
     settings: "Settings",
+    myTeam: "My team",
+    pathways: "Pathways",
+    assignments: "Assignments",
     signOut: "Sign out",
     signedInAs: "Signed in as {{name}} ({{role}})",
   },
@@ -249,7 +252,9 @@ export const core = {
       extended: "extended time limit",
       none: "no time limit",
     },
-    // The two lowest scores of this conversation, however high: "weakest" would be untrue after a perfect run.
+    // The two lowest scores of this conversation, however high; a perfect run gets `perfect` instead.
+    perfect: "A perfect conversation: the best reply at every turn. Well done.",
+    perfectFor: "A perfect conversation: {{name}} chose the best reply at every turn.",
     practise_one: "Keep sharpening the skill this conversation assessed",
     practise_other: "Keep sharpening your two lowest-scoring skills here",
     practiseFor_one: "Guides for the skill {{name}} was assessed on here",

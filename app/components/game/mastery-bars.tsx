@@ -1,0 +1,33 @@
+import { useTranslation } from "react-i18next";
+import type { SkillBar } from "~/game/views.server";
+import { MASTERED_AT, MASTERED_MIN_CONVERSATIONS } from "~/game/mastered";
+import "~/locales/en/game";
+
+/** Each skill's way to "mastered": a bar drawn in SVG (the CSP allows no inline styles) and the words for it. */
+export function MasteryBars({ skills }: { skills: readonly SkillBar[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="card stack" aria-labelledby="mastery-title">
+      <h2 id="mastery-title">{t("game.mastery.title")}</h2>
+      <p className="muted">{t("game.mastery.rule", { at: MASTERED_AT, conversations: MASTERED_MIN_CONVERSATIONS })}</p>
+      <ul className="mastery-bars">
+        {skills.map((bar) => (
+          <li key={bar.skill} className={`skill-row skill-row--${bar.skill}`}>
+            <span className="skill-row__name">{t(`skills.${bar.skill}.name`)}</span>
+            <svg className="skill-row__bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
+              <rect x="0" y="0" width="100" height="8" className="skill-row__track" />
+              <rect x="0" y="0" width={bar.percent} height="8" className="skill-row__fill" />
+            </svg>
+            <span className="mastery-bars__words">
+              {bar.mastered
+                ? t("game.mastery.mastered", { mastery: bar.mastery })
+                : bar.mastery === null
+                  ? t("game.mastery.notYet")
+                  : t("game.mastery.toGo", { mastery: bar.mastery, points: bar.pointsToGo, count: bar.conversationsToGo })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

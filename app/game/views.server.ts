@@ -1,0 +1,123 @@
+/**
+ * What the trainee's pages show of the game: the home page's summary and next step, the
+ * debrief's itemised XP, and My progress. Plain view models; the rules live beside this file.
+ */
+import { skillsAssessed } from "~/attempts/practice-cards.server";
+import { assignedScenarioIds } from "~/assignments/trainee.server";
+import { SKILLS, type Persona, type Skill } from "~/domain/vocabulary";
+import { getLibrary } from "~/library/catalog.server";
+import { listCoreScenarios } from "~/models/core-scenario.server";
+import { findAttemptAward, listGameHistory, scoresOf } from "~/models/game-state.server";
+import { masteryTrajectory, type TrendPoint } from "~/analytics/mastery";
+import { BADGES, badgeValues, type BadgeId, type BadgeStatus } from "./badges";
+import { levelFor, type LevelId, type LevelStatus } from "./levels";
+import type { MasteredProgress } from "./mastered";
+import { lockedScenarios, nextUp, type NextUp, type PlayableScenario } from "./next-up";
+import { traineeGame } from "./progress.server";
+import { summarise, type GameState } from "./rebuild";
+import type { Streak } from "./streak";
+import type { XpLine } from "./xp";
+
+/** The library as the game sees it, with the trainee's best result in each scenario. */
+async function playable(state: GameState): Promise<PlayableScenario[]> {
+  const library = await getLibrary();
+  return library.scenarios.map((entry) => ({
+    id: entry.scenario.id,
+    title: entry.scenario.title,
+    persona: entry.scenario.persona,
+    difficulty: entry.scenario.difficulty,
+    skills: skillsAssessed(entry),
+    best: state.ledger.scenarios[entry.scenario.id]?.best ?? null,
+  }));
+}
+
+/** Scenarios no lock ever applies to: assigned to the trainee, or core to the certificate. */
+async function alwaysOpen(userId: number): Promise<Set<string>> {
+  const [assigned, core] = await Promise.all([assignedScenarioIds(userId), listCoreScenarios()]);
+  return new Set([...assigned, ...core.map((scenario) => scenario.scenarioId)]);
+}
+
+export type SkillBar = { skill: Skill } & MasteredProgress;
+
+const skillBars = (skills: Readonly<Record<Skill, MasteredProgress>>): SkillBar[] => SKILLS.map((skill) => ({ skill, ...skills[skill] }));
+
+export type HomeGame = {
+  xp: number;
+  level: LevelStatus;
+  streak: Pick<Streak, "current" | "best" | "freezeLeft"> & { finished: number; goal: number };
+  skills: SkillBar[];
+  badges: { earned: number; total: number };
+  nextUp: NextUp | null;
+  /** Scenario id → the kind of customer whose difficulty-2 result opens it. */
+  locks: Record<string, Persona>;
+};
+
+export async function homeGame(userId: number, now: Date = new Date()): Promise<HomeGame> {
+  const [{ state, settings }, open] = await Promise.all([traineeGame(userId), alwaysOpen(userId)]);
+  const summary = summarise(state, settings, now.toISOString());
+  const scenarios = await playable(state);
+  const locks = lockedScenarios(scenarios, open);
+  return {
+    xp: summary.xp,
+    level: summary.level,
+    streak: {
+      current: summary.streak.current,
+      best: summary.streak.best,
+      freezeLeft: summary.streak.freezeLeft,
+      finished: summary.streak.thisWeek.finished,
+      goal: summary.streak.thisWeek.goal,
+    },
+    skills: skillBars(summary.skills),
+    badges: { earned: summary.badges.filter((badge) => badge.earned).length, total: summary.badges.length },
+    nextUp: nextUp(scenarios, summary.skills, locks),
+    locks: Object.fromEntries([...locks.values()].map((lock) => [lock.scenarioId, lock.persona])),
+  };
+}
+
+export type DebriefGame = {
+  /** null: the conversation earned nothing to show (for example, finished before the game layer). */
+  award: { lines: XpLine[]; total: number } | null;
+  badges: BadgeId[];
+  levels: LevelId[];
+  level: LevelStatus;
+  nextUp: NextUp | null;
+};
+
+export async function debriefGame(userId: number, attemptId: number): Promise<DebriefGame> {
+  // Reading the state first rebuilds it (and this attempt's award) if a write was lost.
+  const { state, settings } = await traineeGame(userId);
+  const [stored, scenarios, open] = await Promise.all([findAttemptAward(attemptId), playable(state), alwaysOpen(userId)]);
+  const summary = summarise(state, settings, new Date().toISOString());
+  return {
+    award: stored ? { lines: JSON.parse(stored.lines) as XpLine[], total: stored.xp } : null,
+    badges: stored ? (JSON.parse(stored.badges) as BadgeId[]) : [],
+    levels: stored ? (JSON.parse(stored.levels) as LevelId[]) : [],
+    level: levelFor(state.xp),
+    nextUp: nextUp(scenarios, summary.skills, lockedScenarios(scenarios, open)),
+  };
+}
+
+export type ProgressGame = {
+  /** Mastery of each skill after each finished conversation, oldest first. */
+  trend: TrendPoint[];
+  xp: number;
+  level: LevelStatus;
+  streak: Streak;
+  skills: SkillBar[];
+  badges: (BadgeStatus & { values: Record<string, number> })[];
+};
+
+export async function progressGame(userId: number, now: Date = new Date()): Promise<ProgressGame> {
+  const [{ state, settings }, { rows }] = await Promise.all([traineeGame(userId), listGameHistory(userId)]);
+  const summary = summarise(state, settings, now.toISOString());
+  const trajectory = masteryTrajectory(rows.map(scoresOf));
+  return {
+    trend: trajectory.map((mastery, i) => ({ endedAt: rows[i]!.ended_at, ...mastery })),
+    xp: summary.xp,
+    level: summary.level,
+    // The last twelve weeks are plenty for a page; the streak figures cover the whole history.
+    streak: { ...summary.streak, weeks: summary.streak.weeks.slice(-12) },
+    skills: skillBars(summary.skills),
+    badges: summary.badges.map((badge, i) => ({ ...badge, values: badgeValues(BADGES[i]!) })),
+  };
+}
