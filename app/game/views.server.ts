@@ -5,6 +5,8 @@
 import { skillsAssessed } from "~/attempts/practice-cards.server";
 import { assignedScenarioIds } from "~/assignments/trainee.server";
 import { SKILLS, type Persona, type Skill } from "~/domain/vocabulary";
+import { loadGameSettings } from "~/game-settings/settings.server";
+import { renderContentPage } from "~/guides/content-page.server";
 import { getLibrary } from "~/library/catalog.server";
 import { listCoreScenarios } from "~/models/core-scenario.server";
 import { findAttemptAward, listGameHistory, scoresOf } from "~/models/game-state.server";
@@ -15,8 +17,9 @@ import type { MasteredProgress } from "./mastered";
 import { lockedScenarios, nextUp, type NextUp, type PlayableScenario } from "./next-up";
 import { traineeGame } from "./progress.server";
 import { summarise, type GameState } from "./rebuild";
-import type { Streak } from "./streak";
-import type { XpLine } from "./xp";
+import { weeklyGoalOn, type Streak } from "./streak";
+import { weekStart } from "./time";
+import { dailyCapOn, type XpLine } from "./xp";
 
 /** The library as the game sees it, with the trainee's best result in each scenario. */
 async function playable(state: GameState): Promise<PlayableScenario[]> {
@@ -120,4 +123,11 @@ export async function progressGame(userId: number, now: Date = new Date()): Prom
     skills: skillBars(summary.skills),
     badges: summary.badges.map((badge, i) => ({ ...badge, values: badgeValues(BADGES[i]!) })),
   };
+}
+
+/** "How XP works": the written rules, and the figures an admin may have changed, as in force today. */
+export async function xpRulesPage(now: Date = new Date()): Promise<{ html: string | null; dailyCap: number; weeklyGoal: number }> {
+  const [html, settings] = await Promise.all([renderContentPage("how-xp-works"), loadGameSettings()]);
+  const day = now.toISOString().slice(0, 10);
+  return { html, dailyCap: dailyCapOn(settings, day), weeklyGoal: weeklyGoalOn(settings, weekStart(day)) };
 }

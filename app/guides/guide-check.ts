@@ -1,3 +1,4 @@
+import remarkGfm from "remark-gfm";
 import remarkMdx from "remark-mdx";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -21,6 +22,8 @@ const ALLOWED_NODES = new Set([
   "thematicBreak",
   "break",
 ]);
+/** Tables are allowed in pages that hold reference figures (content pages), not in skill guides. */
+const TABLE_NODES = new Set(["table", "tableRow", "tableCell"]);
 const SAFE_LINK = /^(https?:|mailto:)/i;
 
 const GuideFrontMatter = z.strictObject({
@@ -57,24 +60,34 @@ export function checkGuideSource(source: string): GuideCheck {
     }
   }
   const body = split.body;
-  if (body !== null) {
-    try {
-      const tree = unified().use(remarkParse).use(remarkMdx).parse(body) as MdNode;
-      const visit = (node: MdNode) => {
-        const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
-        if (!ALLOWED_NODES.has(node.type)) problems.push({ ...at, message: `${node.name ? `<${node.name}>` : node.type} is not allowed in a guide` });
-        else if (node.type === "heading" && (node.depth ?? 0) < 2) problems.push({ ...at, message: "guides use ## and ### headings; the page supplies the title" });
-        else if (node.type === "link" && !SAFE_LINK.test(node.url ?? "")) problems.push({ ...at, message: `links must be http, https or mailto, not "${node.url ?? ""}"` });
-        node.children?.forEach(visit);
-      };
-      visit(tree);
-    } catch (error) {
-      const place = error as { line?: number; column?: number };
-      problems.push({ line: place.line ?? 1, column: place.column ?? 1, message: `MDX syntax error: ${error instanceof Error ? error.message : String(error)}` });
-    }
-  }
+  if (body !== null) problems.push(...checkMarkdown(body, "a guide"));
   if (problems.length > 0 || !frontMatter || body === null) {
     return { frontMatter: null, body: null, problems: problems.length > 0 ? problems : [{ line: 1, column: 1, message: "the guide has no front matter" }] };
   }
   return { frontMatter, body, problems: [] };
+}
+
+/**
+ * Checks markdown before it may reach mdx-bundler: only the nodes above, ## and ### headings
+ * (the page supplies the title), and http, https or mailto links. `tables`: also GFM tables,
+ * parsed as the renderer will parse them (remark-gfm).
+ */
+export function checkMarkdown(body: string, what: string, { tables = false }: { tables?: boolean } = {}): GuideProblem[] {
+  const problems: GuideProblem[] = [];
+  try {
+    const parser = tables ? unified().use(remarkParse).use(remarkGfm).use(remarkMdx) : unified().use(remarkParse).use(remarkMdx);
+    const tree = parser.parse(body) as MdNode;
+    const visit = (node: MdNode) => {
+      const at = { line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 };
+      if (!ALLOWED_NODES.has(node.type) && !(tables && TABLE_NODES.has(node.type))) problems.push({ ...at, message: `${node.name ? `<${node.name}>` : node.type} is not allowed in ${what}` });
+      else if (node.type === "heading" && (node.depth ?? 0) < 2) problems.push({ ...at, message: `${what} uses ## and ### headings; the page supplies the title` });
+      else if (node.type === "link" && !SAFE_LINK.test(node.url ?? "")) problems.push({ ...at, message: `links must be http, https or mailto, not "${node.url ?? ""}"` });
+      node.children?.forEach(visit);
+    };
+    visit(tree);
+  } catch (error) {
+    const place = error as { line?: number; column?: number };
+    problems.push({ line: place.line ?? 1, column: place.column ?? 1, message: `MDX syntax error: ${error instanceof Error ? error.message : String(error)}` });
+  }
+  return problems;
 }

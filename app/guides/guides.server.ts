@@ -12,7 +12,7 @@ import { checkGuideSource, type GuideFrontMatter } from "./guide-check";
 export type Guide = GuideFrontMatter & { html: string };
 
 const guidesDir = path.join(projectRoot, "content", "skills");
-const components = {
+export const markdownComponents = {
   a: ({ href, children }: { href?: string; children?: ReactNode }) => createElement("a", { href, rel: "noopener noreferrer nofollow" }, children),
 };
 
@@ -28,7 +28,7 @@ async function renderGuide(file: string): Promise<Guide | null> {
   if (checked.frontMatter) {
     // The check passed, so the body is plain markdown; only now may it reach the bundler.
     const code = await bundleBody(checked.body);
-    const html = renderToStaticMarkup(createElement(getMDXComponent(code), { components }));
+    const html = renderToStaticMarkup(createElement(getMDXComponent(code), { components: markdownComponents }));
     guide = { ...checked.frontMatter, html };
   } else {
     const where = path.relative(projectRoot, file);

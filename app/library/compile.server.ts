@@ -12,6 +12,7 @@
  * 3. A remark plugin inside the bundle re-checks the tree and throws on any
  *    import/export, expression or unknown element.
  */
+import remarkGfm from "remark-gfm";
 import { bundleMDX } from "mdx-bundler";
 import { getMDXComponent } from "mdx-bundler/client/index.js";
 import { createElement, Fragment } from "react";
@@ -106,13 +107,14 @@ function annotatePieces() {
 }
 
 /** Bundle an MDX body whose front matter has already been blanked. Exported for the safety tests. */
-export async function bundleBody(body: string): Promise<string> {
+export async function bundleBody(body: string, { tables = false }: { tables?: boolean } = {}): Promise<string> {
   const result = await bundleMDX({
     source: body,
     grayMatterOptions: safeGrayMatterOptions,
     mdxOptions(options) {
       // First, so it sees the tree as written (remark-mdx-frontmatter adds its own export after it).
-      options.remarkPlugins = [annotatePieces, ...(options.remarkPlugins ?? [])];
+      // Tables only for content pages, whose check allowed them (guides/guide-check.ts checkMarkdown).
+      options.remarkPlugins = [annotatePieces, ...(tables ? [remarkGfm] : []), ...(options.remarkPlugins ?? [])];
       return options;
     },
     esbuildOptions(options) {

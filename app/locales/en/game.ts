@@ -95,6 +95,7 @@ export const game = {
   xpPage: {
     title: "How XP works",
     inForce: "In force today: up to {{cap}} XP a day, and a weekly goal of {{goal}} finished conversations.",
+    back: "Back to practice",
   },
   xpLines: {
     "best-replies_one": "{{count}} best reply",
