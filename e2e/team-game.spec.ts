@@ -82,7 +82,7 @@ async function teamGoalAndLeaderboard({ browser, baseURL, playwright }: { browse
     await page.goto("/train");
     await expect(goalCount(page)).toHaveText("0 of 3 finished conversations");
     if (page === adaPage) await checkPage(page);
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team", exact: true }).click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My team", exact: true }).click();
     await expect(page).toHaveURL("/train/team");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("My team");
     await expect(goalCount(page)).toHaveText("0 of 3 finished conversations");
