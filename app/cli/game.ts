@@ -3,11 +3,12 @@
  *                           attempts in memory and compares with what is stored; exit 1 on any
  *                           difference. Writes nothing.
  * npm run game -- rebuild   Fills the facts of attempts finished before the game layer, then
- *                           rebuilds and stores every trainee's game state from the attempts.
+ *                           rebuilds and stores every trainee's game state and review cards
+ *                           from the attempts (and the review log).
  */
 import { openMigratedDb } from "#db/db.server";
 import { fillMissingFacts } from "~/game/backfill.server";
-import { checkAgainstRebuild, rebuildTraineeGame } from "~/game/progress.server";
+import { checkAgainstRebuild, rebuildGames } from "~/game/progress.server";
 import { loadGameSettings } from "~/game-settings/settings.server";
 import { listTraineeIds } from "~/models/game-state.server";
 import { runCli, UsageError } from "./run-cli";
@@ -22,14 +23,11 @@ runCli(async () => {
   const trainees = await listTraineeIds();
   if (command === "rebuild") {
     const filled = await fillMissingFacts();
-    let xp = 0;
-    let conversations = 0;
-    for (const userId of trainees) {
-      const rebuilt = await rebuildTraineeGame(userId, settings);
-      xp += rebuilt.state.xp;
-      conversations += rebuilt.conversations;
-    }
-    console.log(`${db.path}: rebuilt ${trainees.length} trainees from ${conversations} finished conversations (${xp} XP in all); facts filled for ${filled} earlier attempts.`);
+    const { xp, conversations, cards } = await rebuildGames(trainees);
+    console.log(
+      `${db.path}: rebuilt ${trainees.length} trainees from ${conversations} finished conversations ` +
+        `(${xp} XP, ${cards} review cards in all); facts filled for ${filled} earlier attempts.`,
+    );
     return;
   }
   const differences = [];

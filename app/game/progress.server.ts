@@ -6,6 +6,7 @@
  * on a whole database.
  */
 import { loadGameSettings } from "~/game-settings/settings.server";
+import { rebuildReviewCards } from "~/review/record.server";
 import {
   findGameState,
   listGameHistory,
@@ -114,10 +115,18 @@ export async function checkAgainstRebuild(userId: number, settings: GameSettings
   return { userId, storedXp: stored.xp, rebuiltXp: rebuilt.state.xp, conversations: rows.length, same };
 }
 
-/** Rebuilds and stores the game state of each of `userIds` (after a history is seeded or imported). */
-export async function rebuildGames(userIds: Iterable<number>): Promise<number> {
+/**
+ * Rebuilds and stores everything the game derives from each of `userIds`' attempts: the game
+ * state with its awards, and the review cards (after a history is seeded, or to restore them).
+ */
+export async function rebuildGames(userIds: Iterable<number>): Promise<{ xp: number; conversations: number; cards: number }> {
   const settings = await loadGameSettings();
-  let xp = 0;
-  for (const userId of userIds) xp += (await rebuildTraineeGame(userId, settings)).state.xp;
-  return xp;
+  const totals = { xp: 0, conversations: 0, cards: 0 };
+  for (const userId of userIds) {
+    const rebuilt = await rebuildTraineeGame(userId, settings);
+    totals.xp += rebuilt.state.xp;
+    totals.conversations += rebuilt.conversations;
+    totals.cards += (await rebuildReviewCards(userId)).cards;
+  }
+  return totals;
 }

@@ -6,6 +6,7 @@ import { teamAttention } from "~/assignments/attention.server";
 import { AttentionSection } from "~/components/assignments/attention-section";
 import assignmentStyles from "~/styles/assignments.css";
 import { certificationDates } from "~/certificates/certification.server";
+import { engagementOf } from "~/game/engagement.server";
 import { readPage, readSorting } from "~/analytics/scope.server";
 import type { SortKey } from "~/analytics/filters";
 import { buildOverview, pageOf } from "~/analytics/overview.server";
@@ -17,6 +18,7 @@ import { SKILLS } from "~/engine/types";
 import { pageTitle } from "~/i18n/meta";
 import { formatDate } from "~/utils/dates";
 import "~/locales/en/certificates";
+import "~/locales/en/game";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.team"));
 export const links = () => [{ rel: "stylesheet", href: assignmentStyles }];
@@ -28,9 +30,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const overview = await buildOverview(scope, sort, dir);
   // Every trainee counts towards the weakest skill and the export; the table shows one page.
   const page = pageOf(overview.rows, readPage(url));
-  const certified = await certificationDates(page.rows.map((row) => row.id));
-  const attention = await teamAttention(scope, overview.rows);
-  return json({ teams, filters, sort, dir, ...overview, ...page, certifiedOn: Object.fromEntries(certified), attention });
+  const ids = page.rows.map((row) => row.id);
+  const [certified, attention, engagement] = await Promise.all([certificationDates(ids), teamAttention(scope, overview.rows), engagementOf(ids)]);
+  return json({ teams, filters, sort, dir, ...overview, ...page, certifiedOn: Object.fromEntries(certified), attention, engagement });
 }
 
 function percent(value: number | null): string {
@@ -92,6 +94,9 @@ export default function TeamOverview() {
                   </Link>
                 </th>
               ))}
+              <th scope="col">{t("game.team.xpThisWeek")}</th>
+              <th scope="col">{t("game.team.streak")}</th>
+              <th scope="col">{t("game.team.reviewsDue")}</th>
             </tr>
           </thead>
           <tbody>
@@ -118,6 +123,9 @@ export default function TeamOverview() {
                 <td data-label={t("analytics.csat")}>{row.avgCsat === null ? "—" : row.avgCsat.toFixed(1)}</td>
                 <td data-label={t("analytics.fcr")}>{percent(row.fcrRate)}</td>
                 <td data-label={t("analytics.lastActive")} className="nowrap">{row.lastActive ? formatDate(row.lastActive, i18n.language) : filters.from || filters.to ? t("analytics.noneInRange") : t("analytics.never")}</td>
+                <td data-label={t("game.team.xpThisWeek")}>{data.engagement[row.id]?.xpThisWeek ?? 0}</td>
+                <td data-label={t("game.team.streak")}>{t("game.summary.weeks", { count: data.engagement[row.id]?.streak ?? 0 })}</td>
+                <td data-label={t("game.team.reviewsDue")}>{data.engagement[row.id]?.reviewsDue ?? 0}</td>
               </tr>
             ))}
           </tbody>

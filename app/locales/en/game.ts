@@ -92,6 +92,11 @@ export const game = {
     conversation: "Conversation",
     none: "Finish a conversation to see your trend here.",
   },
+  team: {
+    xpThisWeek: "XP this week",
+    streak: "Weekly streak",
+    reviewsDue: "Reviews due",
+  },
   xpPage: {
     title: "How XP works",
     inForce: "In force today: up to {{cap}} XP a day, and a weekly goal of {{goal}} finished conversations.",
