@@ -7,6 +7,7 @@
 //
 // The game settings are one for the whole database: the file runs its tests one after the other
 // and puts the daily cap back to its default at the end of each test that changes it.
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { createCrew, type Crew } from "./manager-support";
 import { createTrainee, expectNoHorizontalScroll, expectNoSeriousViolations, PARCEL, PERFECT_PARCEL_CHOICES, playByClicking, waitForHydration } from "./play-support";
@@ -36,6 +37,14 @@ async function open(browser: Browser, baseURL: string | undefined, storageState:
 async function checkPage(page: Page): Promise<void> {
   if (!withoutScript.has(page)) await expectNoSeriousViolations(page);
   await expectNoHorizontalScroll(page, PHONE.width);
+}
+
+/** axe on the team goal alone: the home page around it belongs to other features, checked by their own specs. */
+async function checkTeamGoal(page: Page): Promise<void> {
+  if (withoutScript.has(page)) return;
+  const results = await new AxeBuilder({ page }).include(".team-goal").analyze();
+  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
 }
 
 /** The shared bar's sentence on the page now ("1 of 3 finished conversations"). */
@@ -81,7 +90,10 @@ async function teamGoalAndLeaderboard({ browser, baseURL, playwright }: { browse
   for (const page of [adaPage, benPage]) {
     await page.goto("/train");
     await expect(goalCount(page)).toHaveText("0 of 3 finished conversations");
-    if (page === adaPage) await checkPage(page);
+    if (page === adaPage) {
+      await checkTeamGoal(page);
+      await expectNoHorizontalScroll(page, PHONE.width);
+    }
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My team", exact: true }).click();
     await expect(page).toHaveURL("/train/team");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("My team");
