@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { WriteTx } from "#db/connection.server";
 import { getDb } from "#db/db.server";
 import { CHANNELS, OUTCOMES, PERSONAS, SKILLS } from "~/domain/vocabulary";
 import { placeholders } from "./analytics.server";
@@ -83,6 +84,18 @@ export async function findGameState(userId: number): Promise<{ state: string | n
 
 export type StoredAward = { attemptId: number; day: string; xp: number; lines: string; badges: string; levels: string };
 
+function insertAward(tx: WriteTx, userId: number, { attemptId, day, xp, lines, badges, levels }: StoredAward) {
+  return tx.run("INSERT OR REPLACE INTO attempt_awards (attempt_id, user_id, day, xp, lines, badges, levels) VALUES (?, ?, ?, ?, ?, ?, ?)", [
+    attemptId,
+    userId,
+    day,
+    xp,
+    lines,
+    badges,
+    levels,
+  ]);
+}
+
 /**
  * Stores one more conversation on top of the state that was read: only if the state still holds
  * `before` conversations, so two conversations ending at once cannot both build on the same
@@ -107,16 +120,7 @@ export async function saveGameStep(userId: number, input: { before: number; stat
             input.before,
           ]);
     if (changes !== 1) return false;
-    const { attemptId, day, xp, lines, badges, levels } = input.award;
-    await tx.run("INSERT OR REPLACE INTO attempt_awards (attempt_id, user_id, day, xp, lines, badges, levels) VALUES (?, ?, ?, ?, ?, ?, ?)", [
-      attemptId,
-      userId,
-      day,
-      xp,
-      lines,
-      badges,
-      levels,
-    ]);
+    await insertAward(tx, userId, input.award);
     return true;
   });
 }
@@ -126,17 +130,7 @@ export async function replaceGameState(userId: number, input: { state: string; x
   const db = await getDb();
   await db.write(async (tx) => {
     await tx.run("DELETE FROM attempt_awards WHERE user_id = ?", [userId]);
-    for (const { attemptId, day, xp, lines, badges, levels } of input.awards) {
-      await tx.run("INSERT INTO attempt_awards (attempt_id, user_id, day, xp, lines, badges, levels) VALUES (?, ?, ?, ?, ?, ?, ?)", [
-        attemptId,
-        userId,
-        day,
-        xp,
-        lines,
-        badges,
-        levels,
-      ]);
-    }
+    for (const award of input.awards) await insertAward(tx, userId, award);
     await tx.run(
       `INSERT INTO game_states (user_id, state, xp, conversations, updated_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (user_id) DO UPDATE SET state = excluded.state, xp = excluded.xp, conversations = excluded.conversations, updated_at = excluded.updated_at`,

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { LEVELS } from "~/game/levels";
 import type { HomeGame } from "~/game/views.server";
+import { Bar } from "~/components/scenario/bar";
 import "~/locales/en/game";
 
 /** Level, XP towards the next level, and the weekly streak, in one calm strip. */
@@ -15,10 +16,7 @@ export function GameSummary({ game }: { game: Pick<HomeGame, "xp" | "level" | "s
       <div className="game-summary__item">
         <p className="game-summary__label">{t("game.summary.level", { number: level.number, of: LEVELS.length })}</p>
         <p className="game-summary__value">{t(`game.levels.${level.id}.name`)}</p>
-        <svg className="skill-row__bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
-          <rect x="0" y="0" width="100" height="8" className="skill-row__track" />
-          <rect x="0" y="0" width={level.percent} height="8" className="skill-row__fill" />
-        </svg>
+<Bar percent={level.percent} />
         <p className="muted">
           {level.next
             ? t("game.summary.toNext", { xp: game.xp, toGo: level.xpToNext, next: t(`game.levels.${level.next.id}.name`) })

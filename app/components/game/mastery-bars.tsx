@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
 import type { SkillBar } from "~/game/views.server";
 import { MASTERED_AT, MASTERED_MIN_CONVERSATIONS } from "~/game/mastered";
+import { Bar } from "~/components/scenario/bar";
 import "~/locales/en/game";
 
-/** Each skill's way to "mastered": a bar drawn in SVG (the CSP allows no inline styles) and the words for it. */
+/** Each skill's way to "mastered": a bar and the words for it. */
 export function MasteryBars({ skills }: { skills: readonly SkillBar[] }) {
   const { t } = useTranslation();
   return (
@@ -14,10 +15,7 @@ export function MasteryBars({ skills }: { skills: readonly SkillBar[] }) {
         {skills.map((bar) => (
           <li key={bar.skill} className={`skill-row skill-row--${bar.skill}`}>
             <span className="skill-row__name">{t(`skills.${bar.skill}.name`)}</span>
-            <svg className="skill-row__bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true">
-              <rect x="0" y="0" width="100" height="8" className="skill-row__track" />
-              <rect x="0" y="0" width={bar.percent} height="8" className="skill-row__fill" />
-            </svg>
+            <Bar percent={bar.percent} />
             <span className="mastery-bars__words">
               {bar.mastered
                 ? t("game.mastery.mastered", { mastery: bar.mastery })
