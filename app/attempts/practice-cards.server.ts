@@ -19,10 +19,18 @@ export type CatalogueCard = {
   inProgressAttemptId: number | null;
 };
 
+// A loaded scenario never changes (an edit is a new one), so its skills are worked out once.
+const assessedBy = new WeakMap<LoadedScenario["scenario"], Skill[]>();
+
 /** Skills some step of the scenario can assess: its choices differ in that skill. */
 export function skillsAssessed(entry: LoadedScenario): Skill[] {
-  const assessed = new Set(entry.scenario.steps.flatMap((step) => assessChoices(step.choices).assessed));
-  return SKILLS.filter((skill) => assessed.has(skill));
+  let skills = assessedBy.get(entry.scenario);
+  if (!skills) {
+    const assessed = new Set(entry.scenario.steps.flatMap((step) => assessChoices(step.choices).assessed));
+    skills = SKILLS.filter((skill) => assessed.has(skill));
+    assessedBy.set(entry.scenario, skills);
+  }
+  return skills;
 }
 
 export function toCard(entry: LoadedScenario, attempts: readonly AttemptSummary[]): CatalogueCard {

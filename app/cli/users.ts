@@ -6,6 +6,8 @@ import { createAccount, findOrCreateTeam } from "~/accounts/accounts.server";
 import { errorText } from "~/accounts/validation-messages";
 import { generatePassword } from "~/auth/password.server";
 import { fallbackLanguage } from "~/i18n/config";
+// Registers every feature's copy for the translator (it starts from the core only).
+import "~/i18n/resources";
 import { translatorFor } from "~/i18n/translate";
 import { EmailTakenError, findUserByEmail, listUsers, setUserActive } from "~/models/user.server";
 import { runCli, UsageError } from "./run-cli";

@@ -5,22 +5,23 @@
  * the copy lands in those modules' chunks and not in the play page's JavaScript.
  *
  * In the browser, route modules load before i18next starts (Remix imports them first), so what
- * they register is kept here and given to i18next at start-up; a route loaded later, by a
- * client-side navigation, adds its copy as it loads, before it renders. On the server every
- * feature's copy is in the resources already (app/locales/en.ts), and this is a no-op record.
+ * they register is kept here and handed to each i18next instance when it starts (the React one
+ * in entry.client.tsx, the one meta functions use in translate.ts); a route loaded later, by a
+ * client-side navigation, adds its copy to them as it loads, before it renders. On the server,
+ * app/locales/en.ts imports every feature's file, so all of them are registered.
  */
 type Copy = Record<string, object>;
 
 const registered: Copy = {};
-let deliver: ((copy: Copy) => void) | null = null;
+const listeners = new Set<(copy: Copy) => void>();
 
 export function registerCopy(copy: Copy): void {
   Object.assign(registered, copy);
-  deliver?.(copy);
+  for (const listener of listeners) listener(copy);
 }
 
-/** Everything registered so far, and from now on every later registration, go to `add`. */
+/** Everything registered so far; from now on every later registration also goes to `add`. */
 export function receiveCopy(add: (copy: Copy) => void): Copy {
-  deliver = add;
+  listeners.add(add);
   return { ...registered };
 }

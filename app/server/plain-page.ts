@@ -1,5 +1,7 @@
 import type { Request } from "express";
 import { fallbackLanguage, supportedLanguages, type Locale } from "~/i18n/config";
+// Registers every feature's copy for the translator (it starts from the core only).
+import "~/i18n/resources";
 import { translatorFor } from "~/i18n/translate";
 
 function escapeHtml(text: string): string {
