@@ -9,6 +9,11 @@ const pages: Array<{ label: string; path: string; role?: Role }> = [
     path: DEMO_USERS[role].home,
     role,
   })),
+  { label: "my progress", path: "/train/progress", role: "trainee" },
+  { label: "how XP works", path: "/train/xp", role: "trainee" },
+  { label: "assignments", path: "/team/assignments", role: "manager" },
+  { label: "pathways", path: "/pathways", role: "trainer" },
+  { label: "game settings", path: "/admin/game", role: "admin" },
 ];
 
 for (const width of [375, 1280]) {

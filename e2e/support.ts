@@ -39,12 +39,16 @@ export const BRIEF_PAGE = "/train/scenarios/parcel-third-call";
 
 /** The role-restricted pages each role works in; ":id" stands for an existing user's id. */
 export const ROLE_PAGES: Record<Role, readonly string[]> = {
-  trainee: ["/train", "/train/progress", BRIEF_PAGE],
-  trainer: ["/library", "/analytics/scenarios"],
-  manager: ["/team", "/team/outcomes", "/team/outcomes/imports", "/team/outcomes/agents", "/analytics/scenarios"],
+  trainee: ["/train", "/train/progress", BRIEF_PAGE, "/train/review", "/train/team", "/train/certificate"],
+  trainer: ["/library", "/pathways", "/analytics/scenarios"],
+  manager: ["/team", "/team/assignments", "/team/outcomes", "/team/outcomes/imports", "/team/outcomes/agents", "/analytics/scenarios"],
   admin: [
     "/admin",
     "/admin/teams",
+    "/admin/game",
+    "/admin/certification",
+    "/team/assignments",
+    "/pathways",
     "/admin/users/new",
     "/admin/users/:id",
     "/admin/api-tokens",
