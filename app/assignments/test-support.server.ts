@@ -6,6 +6,8 @@ import { teamsVisibleTo } from "~/analytics/scope.server";
 import { chooseReply } from "~/attempts/choose.server";
 import { startAttempt } from "~/attempts/start.server";
 import { useExampleLibrary } from "~/attempts/test-trainees";
+// The translator starts from the core copy; these tests read the assignments copy.
+import "~/locales/en/assignments";
 import { translatorFor } from "~/i18n/translate";
 import { createTeam } from "~/models/team.server";
 import { findUserById } from "~/models/user.server";
