@@ -60,7 +60,8 @@ export function MasteryTrend({ trend }: { trend: readonly TrendPoint[] }) {
         headers={[t("analytics.date"), ...SKILLS.map(skillName)]}
         rows={trend.map((point, index) => ({
           key: index,
-          cells: [formatDate(point.endedAt, i18n.language), ...SKILLS.map((skill) => point[skill] ?? "—")],
+          // Numbered like the chart's points: two conversations on one day are two rows.
+          cells: [`${index + 1} · ${formatDate(point.endedAt, i18n.language)}`, ...SKILLS.map((skill) => point[skill] ?? "—")],
         }))}
       />
     </>

@@ -21,7 +21,9 @@ export function BadgeList({ badges }: { badges: ProgressGame["badges"] }) {
             <p className="muted">
               {badge.earned
                 ? t("game.progress.earnedOn", { date: formatDate(badge.earned.at, i18n.language) })
-                : t("game.progress.have", { have: badge.have, needed: badge.needed })}
+                : badge.needed === 1
+                  ? t("game.progress.notYet")
+                  : t("game.progress.have", { have: badge.have, needed: badge.needed })}
             </p>
           </li>
         ))}
@@ -50,8 +52,8 @@ export function StreakWeeks({ streak }: { streak: ProgressGame["streak"] }) {
         <tbody>
           {[...streak.weeks].reverse().map((week) => (
             <tr key={week.monday}>
-              <th scope="row">{formatDate(`${week.monday}T00:00:00Z`, i18n.language)}</th>
-              <td>{t("game.summary.weekSoFar", { finished: week.finished, goal: week.goal })}</td>
+              <th scope="row">{t("game.progress.weekOf", { date: formatDate(`${week.monday}T00:00:00Z`, i18n.language) })}</th>
+              <td>{t("game.progress.ofGoal", { finished: week.finished, goal: week.goal })}</td>
               <td>{t(`game.progress.weekStatus.${week.status}`)}</td>
             </tr>
           ))}

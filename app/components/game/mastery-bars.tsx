@@ -21,7 +21,11 @@ export function MasteryBars({ skills }: { skills: readonly SkillBar[] }) {
                 ? t("game.mastery.mastered", { mastery: bar.mastery })
                 : bar.mastery === null
                   ? t("game.mastery.notYet")
-                  : t("game.mastery.toGo", { mastery: bar.mastery, points: bar.pointsToGo, count: bar.conversationsToGo })}
+                  : bar.pointsToGo === 0
+                    ? t("game.mastery.moreConversations", { mastery: bar.mastery, count: bar.conversationsToGo })
+                    : bar.conversationsToGo === 0
+                      ? t("game.mastery.pointsToGo", { mastery: bar.mastery, points: bar.pointsToGo })
+                      : t("game.mastery.toGo", { mastery: bar.mastery, points: bar.pointsToGo, count: bar.conversationsToGo })}
             </span>
           </li>
         ))}
