@@ -132,10 +132,9 @@ test.describe("the play loop in the browser", () => {
       await playByClicking(page, PATHS.best.choices);
       await expectDebrief(page, PERFECT_PARCEL_DEBRIEF);
 
-      // A perfect run still links two guides: all five skills tie at 100, so the first two in skill order.
-      const guides = page.locator(".debrief__guides");
-      await expect(guides.getByRole("heading")).toHaveText("Keep sharpening your two lowest-scoring skills here");
-      await expect(guides.getByRole("link")).toHaveText(["Read the Listening guide", "Read the Empathy guide"]);
+      // A perfect run is congratulated, not told to keep sharpening its "lowest" skills.
+      await expect(page.getByText("A perfect conversation: the best reply at every turn. Well done.")).toBeVisible();
+      await expect(page.locator(".debrief__guides")).toHaveCount(0);
 
       // Every POST (the sign-in, the start and one per choice) was a plain form post answered with a redirect.
       expect(posts).toEqual([
