@@ -40,6 +40,13 @@ async function alwaysOpen(userId: number): Promise<Set<string>> {
   return new Set([...assigned, ...core.map((scenario) => scenario.scenarioId)]);
 }
 
+/**
+ * Next up only recommends what the trainee's own results have opened: an assigned or core
+ * scenario is already in front of them, and the same rule on every page keeps the
+ * recommendation the same wherever it is shown (and spares the debrief two queries).
+ */
+const NOTHING_EXEMPT: ReadonlySet<string> = new Set();
+
 export type SkillBar = { skill: Skill } & MasteredProgress;
 
 const skillBars = (skills: Readonly<Record<Skill, MasteredProgress>>): SkillBar[] => SKILLS.map((skill) => ({ skill, ...skills[skill] }));
@@ -72,7 +79,7 @@ export async function homeGame(userId: number, now: Date = new Date()): Promise<
     },
     skills: skillBars(summary.skills),
     badges: { earned: summary.badges.filter((badge) => badge.earned).length, total: summary.badges.length },
-    nextUp: nextUp(scenarios, summary.skills, locks),
+    nextUp: nextUp(scenarios, summary.skills, lockedScenarios(scenarios, NOTHING_EXEMPT)),
     locks: Object.fromEntries([...locks.values()].map((lock) => [lock.scenarioId, lock.persona])),
   };
 }
@@ -89,14 +96,14 @@ export type DebriefGame = {
 export async function debriefGame(userId: number, attemptId: number): Promise<DebriefGame> {
   // Reading the state first rebuilds it (and this attempt's award) if a write was lost.
   const { state, settings } = await traineeGame(userId);
-  const [stored, scenarios, open] = await Promise.all([findAttemptAward(attemptId), playable(state), alwaysOpen(userId)]);
+  const [stored, scenarios] = await Promise.all([findAttemptAward(attemptId), playable(state)]);
   const summary = summarise(state, settings, new Date().toISOString());
   return {
     award: stored ? { lines: JSON.parse(stored.lines) as XpLine[], total: stored.xp } : null,
     badges: stored ? (JSON.parse(stored.badges) as BadgeId[]) : [],
     levels: stored ? (JSON.parse(stored.levels) as LevelId[]) : [],
     level: levelFor(state.xp),
-    nextUp: nextUp(scenarios, summary.skills, lockedScenarios(scenarios, open)),
+    nextUp: nextUp(scenarios, summary.skills, lockedScenarios(scenarios, NOTHING_EXEMPT)),
   };
 }
 

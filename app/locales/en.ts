@@ -2,6 +2,7 @@
  * All English copy, for the server and for typed keys: the core every page ships, and each
  * feature's own copy, which reaches the browser only with the routes that use it.
  */
+import { analytics } from "./en/analytics";
 import { apiTokens } from "./en/api-tokens";
 import { assignments } from "./en/assignments";
 import { certificates } from "./en/certificates";
@@ -12,6 +13,6 @@ import { outcomesPage } from "./en/outcomes-page";
 import { review } from "./en/review";
 import { teamGame } from "./en/team-game";
 
-const common = { ...core, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame } as const;
+const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame } as const;
 
 export default { common };

@@ -13,6 +13,7 @@ import { ItemAnalysis } from "~/components/analytics/item-analysis";
 import { OUTCOMES } from "~/engine/types";
 import { pageTitle } from "~/i18n/meta";
 import "~/locales/en/outcomes-page";
+import "~/locales/en/analytics";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => t("meta.scenarioAnalytics", { title: data?.detail.summary.title ?? t("meta.scenario") }));

@@ -11,6 +11,7 @@ import { FiltersForm } from "~/components/analytics/filters-form";
 import { wrapLabel } from "~/components/analytics/wrap-label";
 import { OUTCOMES, SKILLS } from "~/engine/types";
 import { pageTitle } from "~/i18n/meta";
+import "~/locales/en/analytics";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.scenarioAnalytics"));
 

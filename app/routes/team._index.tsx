@@ -19,6 +19,7 @@ import { pageTitle } from "~/i18n/meta";
 import { formatDate } from "~/utils/dates";
 import "~/locales/en/certificates";
 import "~/locales/en/game";
+import "~/locales/en/analytics";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.team"));
 export const links = () => [{ rel: "stylesheet", href: assignmentStyles }];

@@ -10,6 +10,7 @@ import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/assignments.css";
 import "~/locales/en/assignments";
+import "~/locales/en/analytics";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 

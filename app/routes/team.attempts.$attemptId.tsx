@@ -9,6 +9,7 @@ import { loadAttempt } from "~/attempts/load.server";
 import { Debrief } from "~/components/scenario/debrief";
 import { pageTitle } from "~/i18n/meta";
 import { idParamOr404 } from "~/utils/params.server";
+import "~/locales/en/analytics";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => t("debrief.title", { title: data?.debrief.scenario.title ?? t("meta.conversation") }));

@@ -22,6 +22,7 @@ import { formatDate } from "~/utils/dates";
 import { idParamOr404 } from "~/utils/params.server";
 import "~/locales/en/outcomes-page";
 import "~/locales/en/certificates";
+import "~/locales/en/analytics";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.trainee.displayName ?? t("meta.trainee"));
 

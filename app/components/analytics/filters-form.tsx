@@ -1,5 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import "~/locales/en/analytics";
 
 type Props = {
   teams: { id: number; name: string }[];

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { FlowLayout } from "~/analytics/flow-layout.server";
+import "~/locales/en/analytics";
 
 type StepShade = { stepId: string; poorShare: number | null };
 

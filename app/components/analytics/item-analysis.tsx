@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import type { ItemAnalysisView, ItemRow } from "~/analytics/item-analysis.server";
 import { VersionPicker } from "./version-picker";
+import "~/locales/en/analytics";
 
 type Props = {
   items: ItemAnalysisView;

@@ -6,6 +6,7 @@ import type { TrendPoint } from "~/analytics/mastery";
 import { formatDate } from "~/utils/dates";
 import { ChartCanvas, SKILL_COLOURS } from "./chart";
 import { ChartNumbers } from "./chart-numbers";
+import "~/locales/en/analytics";
 
 
 /**

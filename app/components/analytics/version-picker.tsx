@@ -1,6 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/utils/dates";
+import "~/locales/en/analytics";
 
 type Version = { hash: string; createdAt: string; current: boolean; attempts: number };
 type Props = {

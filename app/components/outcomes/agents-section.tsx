@@ -9,6 +9,7 @@ import { MASTERY_KEYS } from "~/outcomes/report-vocabulary";
 import { correlationWords, CorrelationSummary, type Measure } from "./correlation-summary";
 import { formatPercent } from "./format";
 import "~/locales/en/outcomes-page";
+import "~/locales/en/analytics";
 
 const COLOURS: Record<Measure, string> = { csat: "rgba(176,104,18,0.65)", resolution: "rgba(61,111,176,0.65)" };
 

@@ -4,6 +4,7 @@ import type { FastReplies } from "~/analytics/reading";
 import type { ProgressView } from "~/attempts/progress-view.server";
 import { SKILLS } from "~/engine/types";
 import { formatDate } from "~/utils/dates";
+import "~/locales/en/analytics";
 
 /** A manager's view adds the timer setting and the "faster than reading" flag to each row. */
 type AttemptRow = ProgressView["attempts"][number] & { fast?: FastReplies | null };
