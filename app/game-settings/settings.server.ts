@@ -6,6 +6,7 @@ import { addDays, weekStart } from "~/game/time";
 import { DAILY_CAP } from "~/game/xp";
 import {
   insertGameSettingChanges,
+  listGameSettingValues,
   listGameSettingChanges,
   SETTING_NAMES,
   type GameSettingRecord,
@@ -27,7 +28,7 @@ const utcToday = (now: Date) => now.toISOString().slice(0, 10);
 
 /** Every change an admin made, in the order they were made: what the game rules read. */
 export async function loadGameSettings(): Promise<GameSettings> {
-  return settingsOf(await listGameSettingChanges());
+  return settingsOf(await listGameSettingValues());
 }
 
 function settingsOf(rows: readonly Pick<GameSettingRecord, "name" | "value" | "from_day">[]): GameSettings {

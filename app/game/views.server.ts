@@ -13,7 +13,7 @@ import { findAttemptAward, listGameHistory, scoresOf } from "~/models/game-state
 import { masteryTrajectory, type TrendPoint } from "~/analytics/mastery";
 import { BADGES, badgeValues, type BadgeId, type BadgeStatus } from "./badges";
 import { levelFor, type LevelId, type LevelStatus } from "./levels";
-import type { MasteredProgress } from "./mastered";
+import { masteredProgress, type MasteredProgress } from "./mastered";
 import { lockedScenarios, nextUp, type NextUp, type PlayableScenario } from "./next-up";
 import { traineeGame } from "./progress.server";
 import { summarise, type GameState } from "./rebuild";
@@ -34,10 +34,10 @@ async function playable(state: GameState): Promise<PlayableScenario[]> {
   }));
 }
 
-/** Scenarios no lock ever applies to: assigned to the trainee, or core to the certificate. */
-async function alwaysOpen(userId: number): Promise<Set<string>> {
-  const [assigned, core] = await Promise.all([assignedScenarioIds(userId), listCoreScenarios()]);
-  return new Set([...assigned, ...core.map((scenario) => scenario.scenarioId)]);
+/** Scenarios no lock ever applies to: assigned to the trainee (given when the page has them already), or core to the certificate. */
+async function alwaysOpen(userId: number, assigned?: Iterable<string>): Promise<Set<string>> {
+  const [mine, core] = await Promise.all([assigned ?? assignedScenarioIds(userId), listCoreScenarios()]);
+  return new Set([...mine, ...core.map((scenario) => scenario.scenarioId)]);
 }
 
 /**
@@ -62,8 +62,9 @@ export type HomeGame = {
   locks: Record<string, Persona>;
 };
 
-export async function homeGame(userId: number, now: Date = new Date()): Promise<HomeGame> {
-  const [{ state, settings }, open] = await Promise.all([traineeGame(userId), alwaysOpen(userId)]);
+/** `assigned`: the scenarios of the trainee's current assignments, when the caller has read them. */
+export async function homeGame(userId: number, now: Date = new Date(), assigned?: Iterable<string>): Promise<HomeGame> {
+  const [{ state, settings }, open] = await Promise.all([traineeGame(userId), alwaysOpen(userId, assigned)]);
   const summary = summarise(state, settings, now.toISOString());
   const scenarios = await playable(state);
   const locks = lockedScenarios(scenarios, open);
@@ -95,15 +96,15 @@ export type DebriefGame = {
 
 export async function debriefGame(userId: number, attemptId: number): Promise<DebriefGame> {
   // Reading the state first rebuilds it (and this attempt's award) if a write was lost.
-  const { state, settings } = await traineeGame(userId);
+  const { state } = await traineeGame(userId);
   const [stored, scenarios] = await Promise.all([findAttemptAward(attemptId), playable(state)]);
-  const summary = summarise(state, settings, new Date().toISOString());
+  const skills = Object.fromEntries(SKILLS.map((skill) => [skill, masteredProgress(state.skills[skill])])) as Record<Skill, MasteredProgress>;
   return {
     award: stored ? { lines: JSON.parse(stored.lines) as XpLine[], total: stored.xp } : null,
     badges: stored ? (JSON.parse(stored.badges) as BadgeId[]) : [],
     levels: stored ? (JSON.parse(stored.levels) as LevelId[]) : [],
     level: levelFor(state.xp),
-    nextUp: nextUp(scenarios, summary.skills, lockedScenarios(scenarios, NOTHING_EXEMPT)),
+    nextUp: nextUp(scenarios, skills, lockedScenarios(scenarios, NOTHING_EXEMPT)),
   };
 }
 

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { Database } from "#db/connection.server";
 import { getDb } from "#db/db.server";
 import { isoNow } from "./time.server";
 
@@ -31,6 +32,26 @@ export async function listGameSettingChanges(): Promise<GameSettingRecord[]> {
   );
 }
 
+const ValueRow = GameSettingRow.pick({ name: true, value: true, from_day: true });
+export type GameSettingValue = z.infer<typeof ValueRow>;
+
+// Every trainee page reads the rules' values, which change a few times a year and only through
+// insertGameSettingChanges below: read once per database and kept until a change. (A second
+// process writing settings would not be seen until a restart; only the admin page writes them.)
+const cachedValues = new WeakMap<Database, Promise<GameSettingValue[]>>();
+
+/** The changes' values in the order they were made, for the rules (no names: those may change). */
+export async function listGameSettingValues(): Promise<GameSettingValue[]> {
+  const db = await getDb();
+  let rows = cachedValues.get(db);
+  if (!rows) {
+    rows = db.all(ValueRow, "SELECT name, value, from_day FROM game_settings ORDER BY id");
+    cachedValues.set(db, rows);
+    rows.catch(() => cachedValues.delete(db));
+  }
+  return rows;
+}
+
 export type NewGameSetting = { name: SettingName; value: number; fromDay: string };
 
 /** Adds the changes in one transaction, so a form that changes both settings is never half stored. */
@@ -47,4 +68,5 @@ export async function insertGameSettingChanges(changes: readonly NewGameSetting[
       ]);
     }
   });
+  cachedValues.delete(db);
 }
