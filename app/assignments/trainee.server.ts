@@ -39,6 +39,14 @@ const skillOf = (record: AssignmentRecord, pathways: ReadonlyMap<number, Pathway
  * due day (none last), then the newest; each with its scenarios and the next one to play.
  */
 export async function assignedFor(userId: number, now: Date = new Date()): Promise<AssignedItem[]> {
+  return (await assignedWithScenarios(userId, now)).open;
+}
+
+/**
+ * The open assignments (as `assignedFor`) and every scenario of a current assignment, done or not
+ * (as `assignedScenarioIds`), from one read: the home page needs both.
+ */
+export async function assignedWithScenarios(userId: number, now: Date = new Date()): Promise<{ open: AssignedItem[]; scenarioIds: Set<string> }> {
   const today = now.toISOString().slice(0, 10);
   const { items, titles, pathways } = await resolved(userId);
   const completions = await lastCompletionsOfTrainee(userId, [...new Set(items.flatMap((item) => item.scenarioIds))]);
@@ -62,7 +70,7 @@ export async function assignedFor(userId: number, now: Date = new Date()): Promi
       next: scenarios.find((scenario) => scenario.id === progress.next)!,
     });
   }
-  return open.sort(compareForTrainee);
+  return { open: open.sort(compareForTrainee), scenarioIds: new Set(items.flatMap((item) => item.scenarioIds)) };
 }
 
 /**

@@ -8,7 +8,7 @@ import { SKILLS, type Persona, type Skill } from "~/domain/vocabulary";
 import { loadGameSettings } from "~/game-settings/settings.server";
 import { renderContentPage } from "~/guides/content-page.server";
 import { getLibrary } from "~/library/catalog.server";
-import { listCoreScenarios } from "~/models/core-scenario.server";
+import { coreScenarioIds } from "~/models/core-scenario.server";
 import { findAttemptAward, listGameHistory, scoresOf } from "~/models/game-state.server";
 import { masteryTrajectory, type TrendPoint } from "~/analytics/mastery";
 import { BADGES, badgeValues, type BadgeId, type BadgeStatus } from "./badges";
@@ -36,8 +36,8 @@ async function playable(state: GameState): Promise<PlayableScenario[]> {
 
 /** Scenarios no lock ever applies to: assigned to the trainee (given when the page has them already), or core to the certificate. */
 async function alwaysOpen(userId: number, assigned?: Iterable<string>): Promise<Set<string>> {
-  const [mine, core] = await Promise.all([assigned ?? assignedScenarioIds(userId), listCoreScenarios()]);
-  return new Set([...mine, ...core.map((scenario) => scenario.scenarioId)]);
+  const [mine, core] = await Promise.all([assigned ?? assignedScenarioIds(userId), coreScenarioIds()]);
+  return new Set([...mine, ...core]);
 }
 
 /**

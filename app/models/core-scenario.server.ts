@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { Database } from "#db/connection.server";
 import { getDb } from "#db/db.server";
 import { isoNow } from "./time.server";
 
@@ -30,6 +31,22 @@ export async function listCoreScenarios(): Promise<CoreScenarioRecord[]> {
   return rows.map((row) => ({ scenarioId: row.scenario_id, addedAt: row.added_at, lastTitle: row.last_title }));
 }
 
+// The home page asks on every visit which scenarios are core (they are never locked); the set
+// changes only through replaceCoreScenarios below, so the ids are read once per database.
+const cachedIds = new WeakMap<Database, Promise<Set<string>>>();
+
+/** The core scenarios' ids. */
+export async function coreScenarioIds(): Promise<Set<string>> {
+  const db = await getDb();
+  let ids = cachedIds.get(db);
+  if (!ids) {
+    ids = db.all(z.object({ scenario_id: z.string() }), "SELECT scenario_id FROM core_scenarios").then((rows) => new Set(rows.map((row) => row.scenario_id)));
+    cachedIds.set(db, ids);
+    ids.catch(() => cachedIds.delete(db));
+  }
+  return ids;
+}
+
 /**
  * Makes the core set exactly `scenarioIds`, in one transaction. Scenarios already in the set keep
  * when and by whom they were added; the others are removed or added.
@@ -43,4 +60,5 @@ export async function replaceCoreScenarios(scenarioIds: readonly string[], added
       await tx.run("INSERT OR IGNORE INTO core_scenarios (scenario_id, added_by, added_at) VALUES (?, ?, ?)", [id, addedBy, isoNow(at)]);
     }
   });
+  cachedIds.delete(db);
 }

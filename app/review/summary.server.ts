@@ -12,7 +12,12 @@ export type ReviewSummary = {
   retention: Retention;
 };
 
-/** What the home page and My progress say about a trainee's reviews. */
+/** Cards due today (UTC), for the home page: one query, without the retention figure. */
+export async function reviewsDue(userId: number, now: Date): Promise<number> {
+  return (await dueCardCount(userId, dueCutoff(now.toISOString()))).due;
+}
+
+/** What My progress says about a trainee's reviews. */
 export async function reviewSummary(userId: number, now: Date): Promise<ReviewSummary> {
   const at = now.toISOString();
   const since = `${addDays(utcDay(at), 1 - RETENTION_WINDOW_DAYS)}T00:00:00.000Z`;
