@@ -117,9 +117,13 @@ function card(page: Page, title: string): Locator {
 
 async function expectLocked(page: Page, scenario: { title: string; persona: string }): Promise<void> {
   const locked = card(page, scenario.title);
-  await expect(locked.locator(".lock-note"), `${scenario.title} should wait for a good result first`).toHaveText(
-    `Locked for now. It opens after an overall score of ${GOOD_RESULT} or more in a difficulty 2 conversation with ${PERSONA_WORDS[scenario.persona as keyof typeof PERSONA_WORDS]}.`,
-  );
+  const reason = `Locked for now. It opens after an overall score of ${GOOD_RESULT} or more in a difficulty 2 conversation with ${PERSONA_WORDS[scenario.persona as keyof typeof PERSONA_WORDS]}.`;
+  const note = locked.locator(".lock-note");
+  await expect(note, `${scenario.title} should wait for a good result first`).toHaveText(new RegExp(`^${escaped(reason)} “(.+)” is one\\.$`));
+  // The scenario it names is one that can open it: difficulty 2, the same kind of customer.
+  const named = /“(.+)” is one\.$/.exec((await note.textContent()) ?? "")?.[1];
+  const opener = publishedScenarios().find((candidate) => candidate.title === named);
+  expect(opener, `${scenario.title} names "${named}"`).toMatchObject({ difficulty: 2, persona: scenario.persona });
   await expect(locked.getByRole("link"), `${scenario.title}'s card has no start link`).toHaveCount(0);
 }
 

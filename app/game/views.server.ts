@@ -51,6 +51,14 @@ export type SkillBar = { skill: Skill } & MasteredProgress;
 
 const skillBars = (skills: Readonly<Record<Skill, MasteredProgress>>): SkillBar[] => SKILLS.map((skill) => ({ skill, ...skills[skill] }));
 
+/** A difficulty-2 scenario with this kind of customer, to name on a locked card: the first by title, untried first. */
+function openerFor(scenarios: readonly PlayableScenario[], persona: Persona): string | null {
+  const candidates = scenarios
+    .filter((scenario) => scenario.persona === persona && scenario.difficulty === 2)
+    .sort((a, b) => Number(a.best !== null) - Number(b.best !== null) || a.title.localeCompare(b.title));
+  return candidates[0]?.title ?? null;
+}
+
 export type HomeGame = {
   xp: number;
   level: LevelStatus;
@@ -58,8 +66,8 @@ export type HomeGame = {
   skills: SkillBar[];
   badges: { earned: number; total: number };
   nextUp: NextUp | null;
-  /** Scenario id → the kind of customer whose difficulty-2 result opens it. */
-  locks: Record<string, Persona>;
+  /** Scenario id → the kind of customer whose difficulty-2 result opens it, and a scenario that can. */
+  locks: Record<string, { persona: Persona; opener: string | null }>;
 };
 
 /** `assigned`: the scenarios of the trainee's current assignments, when the caller has read them. */
@@ -81,7 +89,7 @@ export async function homeGame(userId: number, now: Date = new Date(), assigned?
     skills: skillBars(summary.skills),
     badges: { earned: summary.badges.filter((badge) => badge.earned).length, total: summary.badges.length },
     nextUp: nextUp(scenarios, summary.skills, lockedScenarios(scenarios, NOTHING_EXEMPT)),
-    locks: Object.fromEntries([...locks.values()].map((lock) => [lock.scenarioId, lock.persona])),
+    locks: Object.fromEntries([...locks.values()].map((lock) => [lock.scenarioId, { persona: lock.persona, opener: openerFor(scenarios, lock.persona) }])),
   };
 }
 

@@ -11,8 +11,8 @@ import { PersonaBadge, PersonaFace } from "./persona-badge";
 type Props = {
   card: CatalogueCard;
   assigned?: boolean;
-  /** Locked for the trainee's own pick until a good result with this kind of customer at difficulty 2. */
-  lockedBy?: Persona;
+  /** Locked for the trainee's own pick until a good result with this kind of customer at difficulty 2 (`opener`: a scenario that can give it). */
+  lockedBy?: { persona: Persona; opener: string | null };
 };
 
 /** One scenario of the catalogue. A locked one says why and has no start link (a direct link still opens it). */
@@ -65,7 +65,8 @@ export function ScenarioCard({ card, assigned = false, lockedBy }: Props) {
       </p>
       {locked ? (
         <p className="lock-note">
-          <strong>{t("game.lock.label")}.</strong> {t("game.lock.reason", { score: GOOD_RESULT, persona: t(`game.lock.personas.${lockedBy}`) })}
+          <strong>{t("game.lock.label")}.</strong> {t("game.lock.reason", { score: GOOD_RESULT, persona: t(`game.lock.personas.${lockedBy.persona}`) })}
+          {lockedBy.opener ? ` ${t("game.lock.tryFirst", { title: lockedBy.opener })}` : null}
         </p>
       ) : (
         <p className="scenario-card__actions" aria-hidden="true">

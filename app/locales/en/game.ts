@@ -77,6 +77,7 @@ export const game = {
     label: "Locked for now",
     reason: "It opens after an overall score of {{score}} or more in a difficulty 2 conversation with {{persona}}.",
     personas: { angry: "an angry customer", confused: "a confused customer", patient: "a patient customer" },
+    tryFirst: "“{{title}}” is one.",
   },
   progress: {
     badgesTitle: "Your badges",
