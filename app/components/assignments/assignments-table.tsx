@@ -2,24 +2,14 @@ import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/utils/dates";
 import "~/locales/en/assignments";
+import type { AssignmentView } from "~/assignments/assign.server";
+import type { AssignmentStatus } from "~/assignments/progress";
+import type { MemberProgress } from "~/assignments/team-progress.server";
 
-type Status = "done" | "open" | "overdue";
-type Member = { userId: number; name: string; status: Status; done: number; total: number };
-type Assignment = {
-  id: number;
-  kind: "scenario" | "pathway";
-  title: string;
-  steps: number;
-  missing: boolean;
-  target: "trainee" | "team";
-  targetName: string;
-  teamName: string | null;
-  dueOn: string | null;
-  assignedBy: string | null;
-  createdAt: string;
-  counts: Record<Status, number>;
-  members: Member[];
-};
+// The views the use case builds (type-only imports: nothing of the server module reaches the browser).
+type Status = AssignmentStatus;
+type Member = MemberProgress;
+type Assignment = AssignmentView;
 
 const BADGE: Record<Status, string> = { done: "badge badge--ok", open: "badge badge--muted", overdue: "badge badge--late" };
 
