@@ -8,6 +8,7 @@
 import { loadGameSettings } from "~/game-settings/settings.server";
 import { rebuildReviewCards } from "~/review/record.server";
 import {
+  findGameHistoryRow,
   findGameState,
   listGameHistory,
   replaceGameState,
@@ -88,10 +89,11 @@ export async function traineeGame(userId: number): Promise<TraineeGame> {
  * exactly one conversation behind, or the conversation does not come after it, rebuilds instead.
  */
 export async function applyFinishedAttempt(userId: number, attemptId: number): Promise<void> {
-  const [stored, settings, history] = await Promise.all([findGameState(userId), loadGameSettings(), listGameHistory(userId)]);
-  const row = history.rows.find((candidate) => candidate.id === attemptId);
+  const [stored, settings, row] = await Promise.all([findGameState(userId), loadGameSettings(), findGameHistoryRow(attemptId)]);
   const state = stored.conversations === 0 ? emptyGameState() : parseState(stored.state);
-  const oneBehind = stored.conversations === stored.completed - 1 && history.withoutFacts === 0;
+  // The stored count covers only attempts with facts, so an earlier attempt still without them
+  // makes the state more than one behind, and this rebuilds.
+  const oneBehind = stored.conversations === stored.completed - 1;
   if (row && state && oneBehind) {
     try {
       const { state: next, gain } = applyConversation(state, gameAttemptOf(row), settings);

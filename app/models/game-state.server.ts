@@ -60,6 +60,21 @@ export async function listGameHistory(userId: number): Promise<{ rows: GameHisto
   return { rows: complete, withoutFacts: rows.length - complete.length };
 }
 
+/** One completed attempt with its facts, as the rules read it; undefined when not completed or its facts are missing. */
+export async function findGameHistoryRow(attemptId: number): Promise<GameHistoryRow | undefined> {
+  const db = await getDb();
+  const row = await db.get(
+    HistoryRow,
+    `SELECT a.id, a.scenario_id, v.persona, v.channel, v.difficulty, a.ended_at, a.outcome,
+            a.listening, a.empathy, a.calm, a.persuasion, a.expectations, a.overall,
+            a.best_replies, a.fair_replies, a.poor_replies, a.lowest_mood, a.rushed
+       FROM attempts a JOIN scenario_versions v ON v.hash = a.scenario_hash
+      WHERE a.id = ? AND a.status = 'completed'`,
+    [attemptId],
+  );
+  return row && hasFacts(row) ? row : undefined;
+}
+
 export const scoresOf = (row: GameHistoryRow) => Object.fromEntries(SKILLS.map((skill) => [skill, row[skill]])) as Record<(typeof SKILLS)[number], number | null>;
 
 const StateRow = z.object({
