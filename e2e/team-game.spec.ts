@@ -205,9 +205,9 @@ async function gameSettings(browser: Browser, baseURL: string | undefined, js: b
   await admin.getByLabel("Weekly practice goal").fill("3");
   await admin.getByRole("button", { name: "Save from tomorrow" }).click();
   await expect(admin.getByRole("status")).toHaveText(`Saved. The new values hold from ${dayText(1)}.`);
-  await expect(admin.getByRole("region", { name: "In force today" })).toContainText(`from ${dayText(1)}: ${cap} XP a day`);
+  await expect(admin.getByRole("region", { name: "In force today" })).toContainText(`from ${dayText(1)}: ${cap.toLocaleString("en-GB")} XP a day`);
   const history = admin.getByRole("table", { name: "Changes so far" });
-  const row = history.getByRole("row").filter({ hasText: `${cap} XP a day` });
+  const row = history.getByRole("row").filter({ hasText: `${cap.toLocaleString("en-GB")} XP a day` });
   await expect(row).toContainText("Daily XP cap");
   await expect(row).toContainText(dayText(1));
   await expect(row).toContainText(`${dayText(0)} by Alex Rivera`);
@@ -223,12 +223,16 @@ async function gameSettings(browser: Browser, baseURL: string | undefined, js: b
 }
 
 test.describe("the admin's game settings", () => {
+  // The settings are one for the whole server: the two tests take turns, and each run picks caps no earlier run has saved.
+  test.describe.configure({ mode: "serial" });
+  const uniqueCap = () => 1000 + Math.floor(Math.random() * 98_000);
+
   test("with JavaScript: a change holds from tomorrow and joins the history", async ({ browser, baseURL }) => {
-    await gameSettings(browser, baseURL, true, 777);
+    await gameSettings(browser, baseURL, true, uniqueCap());
   });
 
   test("without JavaScript: the same with a plain form", async ({ browser, baseURL }) => {
-    await gameSettings(browser, baseURL, false, 555);
+    await gameSettings(browser, baseURL, false, uniqueCap());
   });
 });
 

@@ -136,7 +136,7 @@ export default function AdminApiTokens() {
   const { tokens, endpoint, nameMax } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm<{ name: string }>({ lastResult: actionData?.reply, shouldValidate: "onBlur", constraint: { name: { required: true, maxLength: nameMax } } });
+  const [form, fields] = useForm<{ name: string }>({ lastResult: actionData?.reply, shouldValidate: "onSubmit", constraint: { name: { required: true, maxLength: nameMax } } });
   const created = actionData?.created ?? null;
   const revoked = tokens.find((token) => String(token.id) === searchParams.get("revoked"));
 

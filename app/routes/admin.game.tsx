@@ -68,7 +68,8 @@ export default function AdminGameSettings() {
   const byName = Object.fromEntries(view.settings.map((setting) => [setting.name, setting])) as Record<SettingName, SettingView>;
   const [form, fields] = useForm({
     lastResult,
-    shouldValidate: "onBlur",
+    // No validator in the browser: checking on blur would post to the server, and a late answer could overwrite what was typed since.
+    shouldValidate: "onSubmit",
     defaultValue: { dailyCap: String(byName.dailyCap.next), weeklyGoal: String(byName.weeklyGoal.next) },
     constraint: { dailyCap: { required: true }, weeklyGoal: { required: true } },
   });

@@ -77,7 +77,8 @@ function DetailsForm() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<{ title: string; skill: string }>({
     lastResult: actionData?.reply ?? undefined,
-    shouldValidate: "onBlur",
+    // No validator in the browser: checking on blur would post to the server, and a late answer could overwrite what was typed since.
+    shouldValidate: "onSubmit",
     defaultValue: { title: pathway.title, skill: pathway.skill },
     constraint: { title: { required: true, maxLength: PATHWAY_TITLE_MAX }, skill: { required: true } },
   });

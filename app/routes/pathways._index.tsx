@@ -39,7 +39,8 @@ function NewPathwayForm() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm<{ title: string; skill: string; scenarioIds: string[] }>({
     lastResult: actionData?.reply,
-    shouldValidate: "onBlur",
+    // No validator in the browser: checking on blur would post to the server, and a late answer could overwrite what was typed since.
+    shouldValidate: "onSubmit",
     constraint: { title: { required: true, maxLength: PATHWAY_TITLE_MAX }, skill: { required: true } },
   });
   return (

@@ -19,7 +19,8 @@ export function AssignForm({ lastResult, today, teams, trainees, scenarios, path
   const { t } = useTranslation();
   const [form, fields] = useForm<{ item: string; target: string; dueOn: string }>({
     lastResult,
-    shouldValidate: "onBlur",
+    // No validator in the browser: checking on blur would post to the server, and a late answer could overwrite what was typed since.
+    shouldValidate: "onSubmit",
     constraint: { item: { required: true }, target: { required: true } },
   });
   const described = (field: { id: string; errorId: string }) => `${field.id}-hint ${field.errorId}`;
