@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { useFreshDatabase } from "#db/test-database";
 import { findPublishedScenario, getLibrary } from "./catalog.server";
 
 const fixtures = path.join(import.meta.dirname, "../engine/__fixtures__/shared");
@@ -21,7 +22,8 @@ async function publishedIds(): Promise<string[]> {
 }
 
 describe("getLibrary", () => {
-  beforeEach(() => {
+  beforeEach(async () => {
+    await useFreshDatabase();
     vi.stubEnv("SCENARIO_CACHE_DIR", path.join(work, "cache"));
     // Each test starts as a process that has not loaded the library yet (it is held on globalThis).
     Reflect.deleteProperty(globalThis, Symbol.for("frontline.library"));

@@ -53,7 +53,10 @@ export function duplicateProblem(file: string, scenario: Scenario, first: string
   return {
     severity: "error",
     rule: "duplicate-scenario",
-    message: `scenario id "${scenario.id}" is already used by ${first}, which loads first`,
+    message:
+      first === "workspace"
+        ? `scenario id "${scenario.id}" already belongs to a scenario written in the workspace; give this file another id`
+        : `scenario id "${scenario.id}" is already used by ${first}, which had it first`,
     line: scenario.idPosition.line,
     column: scenario.idPosition.column,
     path: file,

@@ -67,7 +67,7 @@ describe("loadLibrary", () => {
 
   it("returns an empty library for a missing folder", async () => {
     const result = await loadLibrary({ dir: path.join(work, "nothing-here"), cache: createScenarioCache(path.join(work, "nothing-cache")) });
-    expect(result).toEqual({ scenarios: [], invalid: [], compiled: 0, cached: 0 });
+    expect(result).toEqual({ scenarios: [], archived: [], invalid: [], compiled: 0, cached: 0 });
   });
 });
 

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Problem, Scenario } from "~/engine";
-import { compileScenario } from "./compile.server";
+import { compileScenario, type CompiledScenario } from "./compile.server";
 import { createScenarioCache } from "./cache.server";
 import type { ScenarioCache } from "./cache.server";
 import { displayPath, duplicateProblem, findScenarioFiles, MissingPathError, readProblem } from "./files.server";
@@ -20,6 +20,8 @@ export interface LoadedScenario {
   /** Server-rendered HTML per piece key (see CompiledScenario.html). */
   html: Record<string, string>;
   warnings: Problem[];
+  /** For a scenario written in the workspace: the published version's number. Absent for a file. */
+  workspaceVersion?: number;
 }
 
 export interface InvalidFile {
@@ -30,6 +32,8 @@ export interface InvalidFile {
 
 export interface Library {
   scenarios: LoadedScenario[];
+  /** Archived scenarios: out of the catalogue, kept for their attempts and analytics. */
+  archived: LoadedScenario[];
   invalid: InvalidFile[];
   /** How many files were compiled (the rest came from the cache). */
   compiled: number;
@@ -41,11 +45,36 @@ export interface LoadOptions {
   dir?: string;
   /** Compiled-scenario cache (default: createScenarioCache(), i.e. SCENARIO_CACHE_DIR or data/cache/scenarios). */
   cache?: ScenarioCache;
+  /**
+   * Each scenario id's first owner as recorded in SQLite: a file's shown path, or WORKSPACE_OWNER.
+   * A file claiming an id owned elsewhere is refused; an owner file that is gone no longer counts.
+   */
+  owners?: ReadonlyMap<string, string>;
+}
+
+/** In LoadOptions.owners: the id belongs to a scenario written in the workspace. */
+export const WORKSPACE_OWNER = "workspace";
+
+export type CompiledSource = { entry: CompiledScenario; hash: string; fromCache: boolean } | { hash: string; problems: Problem[] };
+
+/** Checks and compiles one source, or takes it from the cache by content hash. Never throws for a bad source. */
+export async function compileCached(source: string, shown: string, cache: ScenarioCache): Promise<CompiledSource> {
+  const hash = contentHash(source);
+  const cached = cache.read(hash);
+  if (cached) return { entry: cached, hash, fromCache: true };
+  try {
+    const result = await compileScenario(source, { path: shown, hash });
+    if (!result.compiled) return { hash, problems: result.problems };
+    cache.write(result.compiled);
+    return { entry: result.compiled, hash, fromCache: false };
+  } catch (error) {
+    return { hash, problems: [{ severity: "error", rule: "compile", message: `compiling failed: ${(error as Error).message}`, line: 1, column: 1, path: shown }] };
+  }
 }
 
 /** Load the whole library. Compiles only files whose content hash is not cached, one at a time. */
-export async function loadLibrary({ dir = path.join(process.cwd(), "scenarios"), cache = createScenarioCache() }: LoadOptions = {}): Promise<Library> {
-  const library: Library = { scenarios: [], invalid: [], compiled: 0, cached: 0 };
+export async function loadLibrary({ dir = path.join(process.cwd(), "scenarios"), cache = createScenarioCache(), owners: recorded }: LoadOptions = {}): Promise<Library> {
+  const library: Library = { scenarios: [], archived: [], invalid: [], compiled: 0, cached: 0 };
   const owners = new Map<string, string>();
   let files: string[];
   try {
@@ -54,6 +83,7 @@ export async function loadLibrary({ dir = path.join(process.cwd(), "scenarios"),
     if (error instanceof MissingPathError) return library;
     throw error;
   }
+  const present = new Set(files.map(displayPath));
   for (const file of files) {
     const shown = displayPath(file);
     let source: string;
@@ -63,30 +93,17 @@ export async function loadLibrary({ dir = path.join(process.cwd(), "scenarios"),
       library.invalid.push({ path: shown, hash: null, problems: [readProblem(shown, error)] });
       continue;
     }
-    const hash = contentHash(source);
-    let entry = cache.read(hash);
-    if (entry) library.cached++;
-    else {
-      try {
-        const result = await compileScenario(source, { path: shown, hash });
-        if (!result.compiled) {
-          library.invalid.push({ path: shown, hash, problems: result.problems });
-          continue;
-        }
-        entry = result.compiled;
-        library.compiled++;
-        cache.write(entry);
-      } catch (error) {
-        library.invalid.push({
-          path: shown,
-          hash,
-          problems: [{ severity: "error", rule: "compile", message: `compiling failed: ${(error as Error).message}`, line: 1, column: 1, path: shown }],
-        });
-        continue;
-      }
+    const compiled = await compileCached(source, shown, cache);
+    if ("problems" in compiled) {
+      library.invalid.push({ path: shown, hash: compiled.hash, problems: compiled.problems });
+      continue;
     }
+    const { entry, hash } = compiled;
+    if (compiled.fromCache) library.cached++;
+    else library.compiled++;
     const scenario: Scenario = { ...entry.scenario, path: shown };
-    const first = owners.get(scenario.id);
+    const owner = recorded?.get(scenario.id);
+    const first = owner === WORKSPACE_OWNER || (owner !== undefined && owner !== shown && present.has(owner)) ? owner : owners.get(scenario.id);
     if (first !== undefined) {
       library.invalid.push({ path: shown, hash, problems: [duplicateProblem(shown, scenario, first)] });
       continue;
