@@ -20,6 +20,8 @@ export interface LoadedScenario {
   /** Server-rendered HTML per piece key (see CompiledScenario.html). */
   html: Record<string, string>;
   warnings: Problem[];
+  /** For a file in scenarios/: where it is on disk. */
+  file?: string;
   /** For a scenario written in the workspace: the published version's number. Absent for a file. */
   workspaceVersion?: number;
 }
@@ -111,6 +113,7 @@ export async function loadLibrary({ dir = path.join(process.cwd(), "scenarios"),
     owners.set(scenario.id, shown);
     library.scenarios.push({
       path: shown,
+      file,
       hash,
       scenario,
       html: entry.html,
