@@ -7,7 +7,7 @@ import { AttemptError } from "./errors";
 import { loadOwnAttempt } from "./load.server";
 import { isLate, patienceUnder, replyDeadline } from "./timing";
 
-export type ChooseInput = { userId: number; attemptId: number; turn: number; choiceId: string; now?: Date };
+export type ChooseInput = { userId: number; attemptId: number; turn: number; choiceId: string; now?: Date; preview?: boolean };
 export type ChooseOutcome = { status: "recorded" | "duplicate"; completed: boolean };
 
 /**
@@ -15,8 +15,8 @@ export type ChooseOutcome = { status: "recorded" | "duplicate"; completed: boole
  * lateness decided by the server's clock within the attempt's time limit, and stores the turn and the new snapshot together.
  * The same (attempt, turn, choice) sent twice is recorded once.
  */
-export async function chooseReply({ userId, attemptId, turn, choiceId, now = new Date() }: ChooseInput): Promise<ChooseOutcome> {
-  const { attempt, version, snapshot } = await loadOwnAttempt(userId, attemptId);
+export async function chooseReply({ userId, attemptId, turn, choiceId, now = new Date(), preview = false }: ChooseInput): Promise<ChooseOutcome> {
+  const { attempt, version, snapshot } = await loadOwnAttempt(userId, attemptId, { preview });
 
   const duplicate = async (): Promise<ChooseOutcome | null> => {
     const earlier = await findAttemptTurn(attemptId, turn);
@@ -75,6 +75,7 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
     }
     throw error;
   }
-  if (end) await afterConversation(userId, attemptId, now);
+  // A preview feeds nothing: no XP, review cards or certificate, whoever plays it.
+  if (end && !attempt.preview) await afterConversation(userId, attemptId, now);
   return { status: "recorded", completed: end !== null };
 }

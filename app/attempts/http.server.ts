@@ -14,9 +14,9 @@ export function attemptErrorResponse(error: unknown) {
 }
 
 /** For loaders: the trainee's own attempt, or a 404 page. */
-export async function ownAttemptOr404(userId: number, attemptId: number): Promise<OwnAttempt> {
+export async function ownAttemptOr404(userId: number, attemptId: number, options: { preview?: boolean } = {}): Promise<OwnAttempt> {
   try {
-    return await loadOwnAttempt(userId, attemptId);
+    return await loadOwnAttempt(userId, attemptId, options);
   } catch (error) {
     if (error instanceof AttemptError) throw new Response(error.message, { status: 404 });
     throw error;

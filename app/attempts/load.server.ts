@@ -15,7 +15,10 @@ export async function loadAttempt(attemptId: number, accept: (attempt: Attempt) 
   return { attempt, version, snapshot: JSON.parse(attempt.snapshot) as AttemptSnapshot };
 }
 
-/** The attempt if it belongs to `userId`. */
-export function loadOwnAttempt(userId: number, attemptId: number): Promise<OwnAttempt> {
-  return loadAttempt(attemptId, (attempt) => attempt.userId === userId);
+/**
+ * The attempt if it belongs to `userId` and is of the kind asked for: a trainer's preview only
+ * opens in the workspace, and a catalogue attempt only on the play pages.
+ */
+export function loadOwnAttempt(userId: number, attemptId: number, { preview = false }: { preview?: boolean } = {}): Promise<OwnAttempt> {
+  return loadAttempt(attemptId, (attempt) => attempt.userId === userId && attempt.preview === preview);
 }

@@ -5,7 +5,7 @@
  * is audited again; the library figures are recomputed from those (cheap).
  */
 import { AUDIT_TARGETS, auditScenario, AuditTooComplexError, summariseAudits } from "~/engine";
-import type { LibraryAudit, ScenarioAudit } from "~/engine";
+import type { LibraryAudit, Scenario, ScenarioAudit } from "~/engine";
 import type { Library } from "./library.server";
 
 export interface AuditView {
@@ -66,4 +66,17 @@ export function auditView(library: Pick<Library, "scenarios">): AuditView {
     notAudited,
     targets: AUDIT_TARGETS,
   });
+}
+
+/** The same view for one scenario (a workspace draft), computed afresh: drafts change too often to keep. */
+export function auditOneScenario(entry: { scenario: Scenario; path: string }): AuditView {
+  try {
+    const audit = auditScenario(entry.scenario);
+    const { scenarios: _scenarios, ...figures } = summariseAudits([audit]);
+    return { library: figures, scenarios: [{ ...audit, decisions: audit.decisions.length }], notAudited: [], targets: AUDIT_TARGETS };
+  } catch (error) {
+    if (!(error instanceof AuditTooComplexError)) throw error;
+    const { scenarios: _scenarios, ...figures } = summariseAudits([]);
+    return { library: figures, scenarios: [], notAudited: [{ path: entry.path, message: error.message }], targets: AUDIT_TARGETS };
+  }
 }

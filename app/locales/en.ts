@@ -12,7 +12,8 @@ import { imports } from "./en/imports";
 import { outcomesPage } from "./en/outcomes-page";
 import { review } from "./en/review";
 import { teamGame } from "./en/team-game";
+import { workspace } from "./en/workspace";
 
-const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame } as const;
+const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace } as const;
 
 export default { common };

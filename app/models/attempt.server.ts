@@ -33,6 +33,8 @@ const AttemptSummaryRow = z.object({
   overall: Score,
   order_seed: z.number().int().nullable(),
   timing: TimingColumn,
+  // Optional: queries that name their columns need not list it (migration 0007).
+  preview: Flag.optional(),
 });
 const AttemptRow = AttemptSummaryRow.extend({ snapshot: z.string() });
 
@@ -61,6 +63,8 @@ export type Attempt = {
   orderSeed: number | null;
   /** The time limit the attempt runs under now (or ended under); each turn records its own. */
   timing: Timing;
+  /** A trainer's preview of a workspace draft: played like any attempt, shown only in the workspace. */
+  preview: boolean;
 };
 
 function toAttempt(row: z.infer<typeof AttemptRow>): Attempt {
@@ -87,6 +91,7 @@ function toAttemptSummary(row: z.infer<typeof AttemptSummaryRow>): AttemptSummar
     overall: row.overall,
     orderSeed: row.order_seed,
     timing: row.timing,
+    preview: row.preview ?? false,
   };
 }
 
@@ -156,19 +161,21 @@ export async function insertAttempt(attempt: {
   orderSeed: number;
   timing: Timing;
   now: Date;
+  preview?: boolean;
 }): Promise<number> {
   const db = await getDb();
   const at = isoNow(attempt.now);
+  const preview = attempt.preview ? 1 : 0;
   return db.write(async (tx) => {
-    // Starting again puts any unfinished attempt at the same scenario aside.
+    // Starting again puts any unfinished attempt at the same scenario aside (a preview only another preview).
     await tx.run(
-      "UPDATE attempts SET status = 'abandoned', ended_at = ? WHERE user_id = ? AND scenario_id = ? AND status = 'in-progress'",
-      [at, attempt.userId, attempt.scenarioId],
+      "UPDATE attempts SET status = 'abandoned', ended_at = ? WHERE user_id = ? AND scenario_id = ? AND status = 'in-progress' AND preview = ?",
+      [at, attempt.userId, attempt.scenarioId, preview],
     );
     const { lastID } = await tx.run(
-      `INSERT INTO attempts (user_id, scenario_id, scenario_hash, status, turns, step_shown_at, started_at, order_seed, timing)
-       VALUES (?, ?, ?, 'in-progress', 0, ?, ?, ?, ?)`,
-      [attempt.userId, attempt.scenarioId, attempt.scenarioHash, at, at, attempt.orderSeed, attempt.timing],
+      `INSERT INTO attempts (user_id, scenario_id, scenario_hash, status, turns, step_shown_at, started_at, order_seed, timing, preview)
+       VALUES (?, ?, ?, 'in-progress', 0, ?, ?, ?, ?, ?)`,
+      [attempt.userId, attempt.scenarioId, attempt.scenarioHash, at, at, attempt.orderSeed, attempt.timing, preview],
     );
     await tx.run("INSERT INTO attempt_snapshots (attempt_id, snapshot) VALUES (?, ?)", [lastID, attempt.snapshot]);
     return lastID;
@@ -283,7 +290,7 @@ export async function listAttemptsOfUser(userId: number, { includeSetAside = fal
   const db = await getDb();
   const rows = await db.all(
     AttemptSummaryRow,
-    `SELECT * FROM attempts WHERE user_id = ? ${includeSetAside ? "" : "AND status <> 'abandoned'"} ORDER BY started_at DESC, id DESC`,
+    `SELECT * FROM attempts WHERE user_id = ? AND preview = 0 ${includeSetAside ? "" : "AND status <> 'abandoned'"} ORDER BY started_at DESC, id DESC`,
     [userId],
   );
   return rows.map(toAttemptSummary);

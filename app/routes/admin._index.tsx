@@ -8,6 +8,7 @@ import { listPeople } from "~/accounts/people.server";
 import "~/locales/en/api-tokens";
 import "~/locales/en/certificates";
 import "~/locales/en/team-game";
+import "~/locales/en/workspace";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.admin"));
 
@@ -41,6 +42,9 @@ export default function AdminPeople() {
           </Link>
           <Link to="/admin/game" className="button">
             {t("teamGame.settings.linkFromAdmin")}
+          </Link>
+          <Link to="/admin/workspace-log" className="button">
+            {t("workspace.library.logLink")}
           </Link>
         </div>
       </header>

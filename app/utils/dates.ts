@@ -13,3 +13,17 @@ export function formatDate(iso: string, locale: string): string {
 export function formatMonth(period: string, locale: string): string {
   return new Intl.DateTimeFormat(DATE_LOCALE[locale] ?? locale, { month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${period}-01T00:00:00.000Z`));
 }
+
+/** A moment ("4 Dec 2026, 14:05 UTC"), for histories and logs where the hour matters. */
+export function formatDateTime(iso: string, locale: string): string {
+  const text = new Intl.DateTimeFormat(DATE_LOCALE[locale] ?? locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: "UTC",
+  }).format(new Date(iso));
+  return `${text} UTC`;
+}

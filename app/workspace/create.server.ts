@@ -1,7 +1,7 @@
-import { readFileSync } from "node:fs";
 import { getLibrary } from "~/library/catalog.server";
 import { listScenarioIds } from "~/models/scenario-id.server";
-import { findWorkspaceScenario, insertWorkspaceScenario } from "~/models/workspace-scenario.server";
+import { insertWorkspaceScenario } from "~/models/workspace-scenario.server";
+import { downloadSource } from "./download.server";
 import { WorkspaceError } from "./errors";
 import { frontMatterId, MAX_SCENARIO_ID_LENGTH, MAX_SOURCE_BYTES, SCENARIO_ID, sourceBytes, starterSource, withScenarioId } from "./source";
 
@@ -33,22 +33,9 @@ export async function createScenario(input: { id: string; title: string }, actor
   return insertOrRefuse({ scenarioId: input.id, source: starterSource(input.id, title), actor, action: "create", detail: null, at });
 }
 
-/** The source a Duplicate copies: a workspace scenario's draft, or a file's text. */
-async function sourceOf(scenarioId: string): Promise<string> {
-  const workspace = await findWorkspaceScenario(scenarioId);
-  if (workspace) return workspace.draft.source;
-  const library = await getLibrary();
-  const entry = [...library.scenarios, ...library.archived].find((candidate) => candidate.scenario.id === scenarioId && candidate.workspaceVersion === undefined);
-  if (!entry) throw new WorkspaceError(404, `There is no scenario "${scenarioId}" to copy.`);
-  try {
-    return readFileSync(entry.file ?? entry.path, "utf8");
-  } catch {
-    throw new WorkspaceError(404, `The file of "${scenarioId}" can no longer be read.`);
-  }
-}
-
 export async function duplicateScenario(fromId: string, input: { id: string }, actor: number, at: Date = new Date()): Promise<string> {
-  const source = await sourceOf(fromId);
+  // A workspace scenario is copied as its draft stands; a file as its text.
+  const { source } = await downloadSource(fromId, { draft: true });
   await requireFreeId(input.id);
   return insertOrRefuse({ scenarioId: input.id, source: withScenarioId(source, input.id), actor, action: "duplicate", detail: `copied from ${fromId}`, at });
 }
