@@ -2,6 +2,7 @@ import type { Problem } from "~/engine";
 import { findWorkspaceVersionSource } from "~/models/workspace-scenario.server";
 import { checkWorkspaceSource } from "./check.server";
 import { requireWorkspaceScenario } from "./edit.server";
+import { draftTitle } from "./source";
 
 export type EditorProblem = Pick<Problem, "line" | "column" | "severity" | "rule" | "message">;
 
@@ -30,7 +31,7 @@ export async function editorView(scenarioId: string): Promise<EditorView> {
     checkWorkspaceSource(scenarioId, record.draft.source),
     record.publishedVersion === null ? null : findWorkspaceVersionSource(scenarioId, record.publishedVersion),
   ]);
-  const title = check.scenario?.title ?? /^title:[ \t]*(.+?)[ \t]*$/m.exec(record.draft.source.slice(0, 4096))?.[1]?.replace(/^(["'])(.*)\1$/, "$2") ?? scenarioId;
+  const title = check.scenario?.title ?? draftTitle(record.draft.source, scenarioId);
   return {
     id: scenarioId,
     title,

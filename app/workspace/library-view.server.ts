@@ -4,7 +4,7 @@ import { auditView, type AuditView } from "~/library/audit.server";
 import { getLibrary } from "~/library/catalog.server";
 import type { LoadedScenario } from "~/library/library.server";
 import { listWorkspaceScenarios } from "~/models/workspace-scenario.server";
-import { frontMatterId } from "./source";
+import { draftTitle } from "./source";
 
 export type ProblemLine = { where: string; severity: Problem["severity"]; rule: string; message: string };
 
@@ -47,13 +47,6 @@ function row(entry: LoadedScenario): LibraryRow {
     skills: skillsAssessed(entry),
     warnings: entry.warnings.map(problemLine),
   };
-}
-
-/** A draft's title as its front matter says, without checking the whole draft (the editor does that). */
-function draftTitle(source: string, fallback: string): string {
-  const match = /^title:[ \t]*(.+?)[ \t]*$/m.exec(source.slice(0, 4096));
-  const raw = match?.[1]?.replace(/^(["'])(.*)\1$/, "$2").trim();
-  return raw && frontMatterId(source) ? raw : fallback;
 }
 
 /** The trainer's library page: published and archived scenarios, the workspace's drafts, refused files and the audit. */

@@ -109,3 +109,16 @@ Sam chooses the new lid and thanks you.
 </Ending>
 `;
 }
+
+/** A draft's title as its front matter says, read without checking the whole draft (the editor does that). */
+export function draftTitle(source: string, fallback: string): string {
+  const lines = source.split(/\r?\n/, 200);
+  const block = frontMatterLines(lines);
+  if (!block) return fallback;
+  for (let index = block.start; index < block.end; index++) {
+    const match = /^title:[ \t]*(.+?)[ \t]*$/.exec(lines[index] ?? "");
+    const title = match?.[1]?.replace(/^(["'])(.*)\1$/, "$2").trim();
+    if (title) return title;
+  }
+  return fallback;
+}
