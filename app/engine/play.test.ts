@@ -76,3 +76,15 @@ Bye.
     expect(chart).toContain("#quot;no#quot; #lt;loudly#gt;");
   });
 });
+
+describe("enumeratePaths with truncate", () => {
+  it("returns the first paths instead of throwing, in the same order", () => {
+    const source = readFileSync(new URL("./__fixtures__/shared/returns-desk-loop.mdx", import.meta.url), "utf8");
+    const scenario = checkScenarioSource(source, { path: "x", hash: "0".repeat(64) }).scenario;
+    if (!scenario) throw new Error("fixture does not check");
+    const all = enumeratePaths(scenario);
+    expect(all.length).toBeGreaterThan(2);
+    expect(() => enumeratePaths(scenario, 2)).toThrow(TooManyPathsError);
+    expect(enumeratePaths(scenario, 2, { truncate: true })).toEqual(all.slice(0, 2));
+  });
+});

@@ -65,18 +65,22 @@ export class TooManyPathsError extends Error {
   }
 }
 
-/** Every complete choice sequence (all replies on time), depth first in choice order. */
-export function enumeratePaths(scenario: Scenario, limit = 100_000): PathEntry[] {
+/**
+ * Every complete choice sequence (all replies on time), depth first in choice order. Past `limit`
+ * paths it throws TooManyPathsError, or, with `{ truncate: true }`, returns the first `limit`.
+ */
+export function enumeratePaths(scenario: Scenario, limit = 100_000, { truncate = false }: { truncate?: boolean } = {}): PathEntry[] {
   const out: PathEntry[] = [];
-  const walk = (context: AttemptContext, positions: number[]) => {
+  const walk = (context: AttemptContext, positions: number[]): boolean => {
     if (endingReached(scenario, context)) {
-      if (out.length >= limit) throw new TooManyPathsError(limit);
+      if (out.length >= limit) {
+        if (truncate) return false;
+        throw new TooManyPathsError(limit);
+      }
       out.push({ choices: positions.join(","), result: scoreAttempt(scenario, context) });
-      return;
+      return true;
     }
-    visibleChoices(scenario, context).forEach((choice, i) => {
-      walk(applyChoice(scenario, context, choice.id, false), [...positions, i + 1]);
-    });
+    return visibleChoices(scenario, context).every((choice, i) => walk(applyChoice(scenario, context, choice.id, false), [...positions, i + 1]));
   };
   walk(initialContext(scenario), []);
   return out;
