@@ -1,6 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chooseReply } from "~/attempts/choose.server";
 import type { Refusal } from "~/attempts/errors";
@@ -8,14 +7,7 @@ import { attemptErrorResponse, ownAttemptOr404, readChoiceForm } from "~/attempt
 import { buildPlayView } from "~/attempts/play-view.server";
 import { changeAttemptTiming, readTimingForm } from "~/attempts/timing-settings.server";
 import { requireRole } from "~/auth/session.server";
-import { BriefPanel } from "~/components/scenario/brief-panel";
-import { ChannelLabel } from "~/components/scenario/channel-label";
-import { ConversationBar, CustomerMessages, ReplyMessage } from "~/components/scenario/conversation";
-import { MoodMeter } from "~/components/scenario/mood-meter";
-import { PatienceTimer, usePatienceCountdown } from "~/components/scenario/patience-timer";
-import { PersonaFace } from "~/components/scenario/persona-badge";
-import { ReplyChoices } from "~/components/scenario/reply-choices";
-import { TimingControl } from "~/components/scenario/timing-control";
+import { PlayScreen } from "~/components/scenario/play-screen";
 import { pageTitle } from "~/i18n/meta";
 import { idParamOr404 } from "~/utils/params.server";
 
@@ -61,120 +53,9 @@ async function timingAction(userId: number, attemptId: number, formData: FormDat
   }
 }
 
-const TYPING_PAUSE_MS = 800;
-
 export default function Play() {
   const { t } = useTranslation();
   const { view } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const latestRef = useRef<HTMLDivElement>(null);
-  const firstTurn = useRef(view.turn);
-  const [typing, setTyping] = useState(false);
-  const { remaining, expired, live } = usePatienceCountdown(view.patience);
-  const busy = typing || navigation.state !== "idle";
-
-  // With JavaScript the customer's newest line gets the focus: on arrival (after "Start the
-  // conversation", a reload or "Continue") rather than the top of the page, and after each reply.
-  useEffect(() => {
-    latestRef.current?.focus();
-  }, []);
-
-  // With JavaScript: a short "typing…" pause before the customer's new line, then focus on it.
-  useEffect(() => {
-    if (view.turn === firstTurn.current) return;
-    setTyping(true);
-    const timer = setTimeout(() => {
-      setTyping(false);
-      requestAnimationFrame(() => latestRef.current?.focus());
-    }, TYPING_PAUSE_MS);
-    return () => clearTimeout(timer);
-  }, [view.turn]);
-
-  const { channel, customer } = view.scenario;
-  const impatience = t(`play.impatient.${channel}`);
-  const { given, left } = { given: view.progress.repliesGiven, left: view.progress.repliesLeft };
-
-  return (
-    <div className={`play play--${view.scenario.channel}`}>
-      <header className="play__header">
-        <PersonaFace persona={view.scenario.persona} size={48} />
-        <div className="play__heading">
-          <h1 className="play__title">{view.scenario.title}</h1>
-          <p className="play__sub">
-            <ChannelLabel channel={view.scenario.channel} /> · {t("play.conversationWith", { name: customer })}
-          </p>
-        </div>
-        <p className="play__progress">
-          {t("play.progress", { given, left })}
-          <svg className="play__progress-bar" viewBox="0 0 100 4" preserveAspectRatio="none" aria-hidden="true">
-            <rect x="0" y="0" width="100" height="4" rx="2" className="progress__track" />
-            <rect x="0" y="0" width={(100 * given) / (given + left)} height="4" rx="2" className="progress__fill" />
-          </svg>
-        </p>
-      </header>
-
-      <div className="play__layout">
-        <aside className="play__status card" aria-label={t("play.moodLabel", { name: customer })}>
-          <MoodMeter name={customer} mood={view.mood} previousMood={view.previousMood} pendingDrop={expired} />
-          <PatienceTimer patience={view.patience} remaining={remaining} expired={expired} live={live} customer={customer} timing={view.timing} />
-          <TimingControl timing={view.timing} />
-        </aside>
-
-        <div className="play__main">
-          {view.briefHtml ? <BriefPanel html={view.briefHtml} /> : null}
-          <section className="conversation card" aria-label={t("play.transcript")}>
-            <ConversationBar channel={channel} />
-            <ol className="conversation__list">
-              {view.transcript.map((entry) =>
-                entry.kind === "customer" ? (
-                  <CustomerMessages key={entry.key} channel={channel} customer={customer} lines={entry.lines} />
-                ) : (
-                  <ReplyMessage key={entry.key} channel={channel} html={entry.html} late={entry.late} />
-                ),
-              )}
-            </ol>
-            <div
-              className="conversation__latest"
-              ref={latestRef}
-              tabIndex={-1}
-              role="group"
-              aria-label={t("play.latestLabel", { name: customer })}
-              aria-live="polite"
-            >
-              {typing ? (
-                <p className="bubble bubble--customer bubble--typing">
-                  <span className="bubble__who">{customer}</span>
-                  <span className="typing-dots" aria-label={t("play.typing", { name: customer })}>
-                    <span />
-                    <span />
-                    <span />
-                  </span>
-                </p>
-              ) : (
-                <CustomerMessages channel={channel} customer={customer} lines={view.latest} className="bubble--latest" as="div" />
-              )}
-              {expired && !typing ? (
-                <p className="bubble bubble--customer bubble--impatient">
-                  <span className="bubble__who">{t(`play.who.${channel}`, { name: customer })}</span>
-                  <span className="bubble__text">{impatience}</span>
-                </p>
-              ) : null}
-            </div>
-          </section>
-
-          {actionData && "refusal" in actionData ? (
-            <p className="form-errors" role="alert">
-              {t(`play.refused.${actionData.refusal.key}`, { turn: actionData.refusal.values?.turn, current: actionData.refusal.values?.current })}
-            </p>
-          ) : null}
-
-          <ReplyChoices choices={view.choices} turn={view.turn} busy={busy} />
-          <p className="muted">
-            <Link to="/train">← {t("brief.back")}</Link>
-          </p>
-        </div>
-      </div>
-    </div>
-  );
+  return <PlayScreen view={view} refusal={actionData && "refusal" in actionData ? actionData.refusal : null} back={{ to: "/train", label: t("brief.back") }} />;
 }
