@@ -40,10 +40,14 @@ export const BRIEF_PAGE = "/train/scenarios/parcel-third-call";
 /** The role-restricted pages each role works in; ":id" stands for an existing user's id. */
 export const ROLE_PAGES: Record<Role, readonly string[]> = {
   trainee: ["/train", "/train/progress", BRIEF_PAGE, "/train/review", "/train/team", "/train/certificate"],
-  trainer: ["/library", "/pathways", "/analytics/scenarios"],
+  trainer: ["/library", "/workspace/new", "/workspace/new?mode=import", "/pathways", "/analytics/scenarios"],
   manager: ["/team", "/team/assignments", "/team/outcomes", "/team/outcomes/imports", "/team/outcomes/agents", "/analytics/scenarios"],
   admin: [
     "/admin",
+    "/admin/workspace-log",
+    "/library",
+    "/workspace/new",
+    "/workspace/new?mode=import",
     "/admin/teams",
     "/admin/game",
     "/admin/certification",

@@ -114,6 +114,15 @@ export const workspace = {
     back: "Back to the editor",
     draftOption: "The current draft",
   },
+  preview: {
+    title: "Preview “{{title}}”",
+    intro: "Play the draft as last saved, exactly as a trainee would: the same page, a fresh order of replies and the same debrief. A preview is stored only here, never in any trainee's figures.",
+    fromStart: "Start from the beginning",
+    banner: "Preview of the draft. Nothing here counts in any trainee's figures.",
+    back: "Back to the editor",
+    again: "Preview again",
+    notReady: "The draft cannot be previewed yet.",
+  },
   paths: {
     title: "Paths and audit of “{{title}}”",
     intro: "Every way through the draft, with the ending it reaches and the score it earns, then the assessment audit and the flow. These are worked out from the draft as last saved.",

@@ -1,0 +1,70 @@
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireRole } from "~/auth/session.server";
+import { WorkspaceNav } from "~/components/workspace/workspace-nav";
+import { pageTitle } from "~/i18n/meta";
+import styles from "~/styles/workspace.css";
+import { editorView } from "~/workspace/editor-view.server";
+import { startPreview } from "~/workspace/preview.server";
+import { orNotFound, workspaceFailure } from "~/workspace/routes.server";
+import "~/locales/en/workspace";
+
+export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitle(matches, (t) => t("workspace.preview.title", { title: data?.title ?? "" }));
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requireRole(request, ["trainer", "admin"]);
+  const view = await orNotFound(editorView(params.scenarioId ?? ""));
+  return json({ id: view.id, title: view.title, errors: view.problems.filter((problem) => problem.severity === "error").length }, { headers: { "Cache-Control": "no-store" } });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["trainer", "admin"]);
+  const scenarioId = params.scenarioId ?? "";
+  try {
+    const attemptId = await startPreview(scenarioId, user.id);
+    return redirect(`/workspace/${scenarioId}/preview/${attemptId}`);
+  } catch (error) {
+    return workspaceFailure(error);
+  }
+}
+
+export default function PreviewStart() {
+  const { t } = useTranslation();
+  const { id, title, errors } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="stack-lg">
+      <header className="page-header stack">
+        <p>
+          <Link to="/library">← {t("trainer.title")}</Link>
+        </p>
+        <h1>{t("workspace.preview.title", { title })}</h1>
+        <p className="lead">{t("workspace.preview.intro")}</p>
+        <WorkspaceNav scenarioId={id} current="preview" />
+      </header>
+      {failed ? (
+        <p className="form-errors" role="alert">
+          {failed.error.message}
+        </p>
+      ) : null}
+      {errors > 0 ? (
+        <p className="notice notice--info">
+          {t("workspace.preview.notReady")} {t("workspace.paths.notReady", { count: errors })}
+        </p>
+      ) : (
+        <Form method="post" className="card stack">
+          <div className="actions">
+            <button type="submit" name="intent" value="start" className="button button--primary" disabled={busy}>
+              {t("workspace.preview.fromStart")}
+            </button>
+          </div>
+        </Form>
+      )}
+    </div>
+  );
+}
