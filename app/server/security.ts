@@ -23,7 +23,8 @@ export function securityHeaders({
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: [(_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`, "'strict-dynamic'"],
-        styleSrc: ["'self'"],
+        // The nonce lets the scenario editor (CodeMirror) add its own style elements (EditorView.cspNonce).
+        styleSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`],
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'"],
         // Remix's live reload talks over a WebSocket in development.
