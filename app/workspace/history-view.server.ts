@@ -1,17 +1,19 @@
 import { findWorkspaceVersionSource, listWorkspaceVersions, type WorkspaceVersionRecord } from "~/models/workspace-scenario.server";
 import { requireWorkspaceScenario } from "./edit.server";
+import { diffVersions, type DiffSide, type VersionDiff } from "./diff";
 import { WorkspaceError } from "./errors";
 import { draftTitle } from "./source";
 
 /** In the comparison, "draft" stands for the current draft; any other value is a version number. */
-export type Side = number | "draft";
+type Side = DiffSide;
 
 export type HistoryView = {
   id: string;
   title: string;
   versions: WorkspaceVersionRecord[];
   publishedVersion: number | null;
-  compared: { from: Side; to: Side; fromSource: string; toSource: string } | null;
+  /** The line diff between two sides, worked out here so the texts never travel to the browser. */
+  compared: { from: Side; to: Side; diff: VersionDiff } | null;
 };
 
 function readSide(value: string | null): Side | null {
@@ -45,6 +47,6 @@ export async function historyView(scenarioId: string, query: URLSearchParams): P
     title,
     versions,
     publishedVersion: record.publishedVersion,
-    compared: from !== null && to !== null && fromSource !== null && toSource !== null ? { from, to, fromSource, toSource } : null,
+    compared: from !== null && to !== null && fromSource !== null && toSource !== null ? { from, to, diff: diffVersions(fromSource, toSource) } : null,
   };
 }
