@@ -4,7 +4,11 @@ import { getDb } from "#db/db.server";
 import { MASTERY_WINDOW } from "~/analytics/mastery";
 import { SKILLS, type Skill } from "~/engine";
 
-/** Which completed attempts count: trainees of these teams, finished within [from, to). */
+/**
+ * Which completed attempts count: trainees of these teams, finished within [from, to). Every query
+ * here also checks `role = 'trainee'`: trainers and admins play the catalogue too, and their
+ * attempts count in no trainee figure even should one of them carry a team (the rule is the role).
+ */
 export type Scope = { teamIds: readonly number[]; from: string; to: string };
 
 export const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ");
@@ -130,7 +134,7 @@ export async function scenarioStats(scope: Scope): Promise<ScenarioStat[]> {
             AVG(a.csat) AS csat, AVG(a.resolved) AS fcr,
             ${SKILLS.map((skill) => `AVG(a.${skill}) AS ${skill}`).join(", ")}, AVG(a.overall) AS overall
        FROM attempts a JOIN users u ON u.id = a.user_id
-      WHERE u.team_id IN (${placeholders(scope.teamIds)}) AND a.status <> 'abandoned'
+      WHERE u.role = 'trainee' AND u.team_id IN (${placeholders(scope.teamIds)}) AND a.status <> 'abandoned'
         AND a.started_at >= ? AND a.started_at < ?
       GROUP BY a.scenario_id
       ORDER BY a.scenario_id`,
@@ -173,7 +177,7 @@ export async function attemptsInScope(scope: Scope): Promise<ScopedAttempt[]> {
        JOIN users u ON u.id = a.user_id
        JOIN teams t ON t.id = u.team_id
        JOIN scenario_versions v ON v.hash = a.scenario_hash
-      WHERE u.team_id IN (${placeholders(scope.teamIds)}) AND a.status <> 'abandoned' AND a.started_at >= ? AND a.started_at < ?
+      WHERE u.role = 'trainee' AND u.team_id IN (${placeholders(scope.teamIds)}) AND a.status <> 'abandoned' AND a.started_at >= ? AND a.started_at < ?
       ORDER BY a.started_at, a.id`,
     [...scope.teamIds, scope.from, scope.to],
   );
@@ -194,9 +198,10 @@ export async function skillTrend(userId: number, scope: Pick<Scope, "from" | "to
   const db = await getDb();
   return db.all(
     TrendRow,
-    `SELECT ended_at, ${SKILLS.join(", ")} FROM attempts
-      WHERE user_id = ? AND status = 'completed' AND ended_at >= ? AND ended_at < ?
-      ORDER BY ended_at, id`,
+    `SELECT a.ended_at, ${SKILLS.map((skill) => `a.${skill}`).join(", ")}
+       FROM attempts a JOIN users u ON u.id = a.user_id AND u.role = 'trainee'
+      WHERE a.user_id = ? AND a.status = 'completed' AND a.ended_at >= ? AND a.ended_at < ?
+      ORDER BY a.ended_at, a.id`,
     [userId, scope.from, scope.to],
   );
 }

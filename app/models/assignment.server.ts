@@ -164,9 +164,10 @@ export async function lastCompletionsOfTrainee(userId: number, scenarioIds: read
   const db = await getDb();
   return db.all(
     CompletionRow,
-    `SELECT user_id, scenario_id, MAX(ended_at) AS last_ended FROM attempts
-      WHERE user_id = ? AND status = 'completed' AND scenario_id IN (${placeholders(scenarioIds)})
-      GROUP BY user_id, scenario_id`,
+    `SELECT a.user_id, a.scenario_id, MAX(a.ended_at) AS last_ended
+       FROM attempts a JOIN users u ON u.id = a.user_id AND u.role = 'trainee'
+      WHERE a.user_id = ? AND a.status = 'completed' AND a.scenario_id IN (${placeholders(scenarioIds)})
+      GROUP BY a.user_id, a.scenario_id`,
     [userId, ...scenarioIds],
   );
 }

@@ -40,6 +40,10 @@ export type GameHistoryRow = Omit<RawHistoryRow, FactColumns> & Filled<Pick<RawH
 const hasFacts = (row: RawHistoryRow): row is GameHistoryRow =>
   row.best_replies !== null && row.fair_replies !== null && row.poor_replies !== null && row.lowest_mood !== null && row.rushed !== null;
 
+// The game is a trainee's alone: a trainer's or admin's attempts (they play the catalogue too)
+// never reach a history, a count, an award or a state, whatever asks for them.
+const TRAINEE = "JOIN users u ON u.id = a.user_id AND u.role = 'trainee'";
+
 /**
  * A trainee's completed attempts, oldest first. Attempts whose facts are not filled yet (finished
  * before the game layer, until the start-up catch-up reaches them) are left out and counted.
@@ -51,7 +55,7 @@ export async function listGameHistory(userId: number): Promise<{ rows: GameHisto
     `SELECT a.id, a.scenario_id, v.persona, v.channel, v.difficulty, a.ended_at, a.outcome,
             a.listening, a.empathy, a.calm, a.persuasion, a.expectations, a.overall,
             a.best_replies, a.fair_replies, a.poor_replies, a.lowest_mood, a.rushed
-       FROM attempts a JOIN scenario_versions v ON v.hash = a.scenario_hash
+       FROM attempts a ${TRAINEE} JOIN scenario_versions v ON v.hash = a.scenario_hash
       WHERE a.user_id = ? AND a.status = 'completed'
       ORDER BY a.ended_at, a.id`,
     [userId],
@@ -68,7 +72,7 @@ export async function findGameHistoryRow(attemptId: number): Promise<GameHistory
     `SELECT a.id, a.scenario_id, v.persona, v.channel, v.difficulty, a.ended_at, a.outcome,
             a.listening, a.empathy, a.calm, a.persuasion, a.expectations, a.overall,
             a.best_replies, a.fair_replies, a.poor_replies, a.lowest_mood, a.rushed
-       FROM attempts a JOIN scenario_versions v ON v.hash = a.scenario_hash
+       FROM attempts a ${TRAINEE} JOIN scenario_versions v ON v.hash = a.scenario_hash
       WHERE a.id = ? AND a.status = 'completed'`,
     [attemptId],
   );
@@ -84,14 +88,16 @@ const StateRow = z.object({
   completed: z.number().int(),
 });
 
-/** The stored game state (null when none yet) and how many completed attempts the trainee has now. */
+/** The stored game state (null when none yet) and how many completed attempts the trainee has now; nothing for anyone else. */
 export async function findGameState(userId: number): Promise<{ state: string | null; xp: number; conversations: number; completed: number }> {
   const db = await getDb();
   const row = await db.get(
     StateRow,
     `SELECT g.state, g.xp, g.conversations,
-            (SELECT COUNT(*) FROM attempts WHERE user_id = ? AND status = 'completed') AS completed
-       FROM (SELECT ? AS user_id) u LEFT JOIN game_states g ON g.user_id = u.user_id`,
+            (SELECT COUNT(*) FROM attempts a ${TRAINEE} WHERE a.user_id = ? AND a.status = 'completed') AS completed
+       FROM (SELECT ? AS user_id) q
+       LEFT JOIN users p ON p.id = q.user_id AND p.role = 'trainee'
+       LEFT JOIN game_states g ON g.user_id = p.id`,
     [userId, userId],
   );
   return { state: row?.state ?? null, xp: row?.xp ?? 0, conversations: row?.conversations ?? 0, completed: row?.completed ?? 0 };
@@ -168,7 +174,8 @@ export async function xpSince(userIds: readonly number[], fromDay: string): Prom
   const db = await getDb();
   const rows = await db.all(
     z.object({ user_id: z.number().int(), xp: z.number().int() }),
-    `SELECT user_id, SUM(xp) AS xp FROM attempt_awards WHERE day >= ? AND user_id IN (${placeholders(userIds)}) GROUP BY user_id`,
+    `SELECT w.user_id, SUM(w.xp) AS xp FROM users u JOIN attempt_awards w ON w.user_id = u.id AND w.day >= ?
+      WHERE u.role = 'trainee' AND u.id IN (${placeholders(userIds)}) GROUP BY w.user_id`,
     [fromDay, ...userIds],
   );
   return new Map(rows.map((row) => [row.user_id, row.xp]));
@@ -180,7 +187,7 @@ export async function listGameStates(userIds: readonly number[]): Promise<Map<nu
   const db = await getDb();
   const rows = await db.all(
     z.object({ user_id: z.number().int(), state: z.string() }),
-    `SELECT user_id, state FROM game_states WHERE user_id IN (${placeholders(userIds)})`,
+    `SELECT g.user_id, g.state FROM users u JOIN game_states g ON g.user_id = u.id WHERE u.role = 'trainee' AND u.id IN (${placeholders(userIds)})`,
     [...userIds],
   );
   return new Map(rows.map((row) => [row.user_id, row.state]));
@@ -193,12 +200,12 @@ export async function listTraineeIds(): Promise<number[]> {
   return rows.map((row) => row.id);
 }
 
-/** Completed attempts finished before their facts were stored, a batch at a time. */
+/** Trainees' completed attempts finished before their facts were stored, a batch at a time. */
 export async function listAttemptsWithoutFacts(limit: number): Promise<{ id: number; userId: number }[]> {
   const db = await getDb();
   const rows = await db.all(
     z.object({ id: z.number().int(), user_id: z.number().int() }),
-    "SELECT id, user_id FROM attempts WHERE status = 'completed' AND best_replies IS NULL ORDER BY id LIMIT ?",
+    `SELECT a.id, a.user_id FROM attempts a ${TRAINEE} WHERE a.status = 'completed' AND a.best_replies IS NULL ORDER BY a.id LIMIT ?`,
     [limit],
   );
   return rows.map((row) => ({ id: row.id, userId: row.user_id }));

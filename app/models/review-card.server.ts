@@ -85,15 +85,16 @@ export async function dueCardCount(userId: number, cutoff: string): Promise<{ du
 
 const CountRow = z.object({ user_id: z.number().int(), due: z.number().int() });
 
-/** Due cards per trainee (a team's overview); trainees with none are absent from the map. */
+/** Due cards per trainee (a team's overview); trainees with none, and anyone who is not a trainee, are absent from the map. */
 export async function dueCardCounts(userIds: readonly number[], cutoff: string): Promise<Map<number, number>> {
   if (userIds.length === 0) return new Map();
   const db = await getDb();
   const unique = [...new Set(userIds)];
   const rows = await db.all(
     CountRow,
-    `SELECT user_id, count(*) AS due FROM review_cards WHERE user_id IN (${placeholders(unique)}) AND due_at < ? GROUP BY user_id`,
-    [...unique, cutoff],
+    `SELECT c.user_id, count(*) AS due FROM users u JOIN review_cards c ON c.user_id = u.id AND c.due_at < ?
+      WHERE u.role = 'trainee' AND u.id IN (${placeholders(unique)}) GROUP BY c.user_id`,
+    [cutoff, ...unique],
   );
   return new Map(rows.map((row) => [row.user_id, row.due]));
 }

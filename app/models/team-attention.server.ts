@@ -59,16 +59,16 @@ const CountsRow = z.object({
   expectations: z.number().int(),
 });
 
-/** Per trainee: how many finished conversations in [from, to) assessed each skill. */
+/** Per trainee: how many finished conversations in [from, to) assessed each skill (trainees only: anyone else listed is absent). */
 export async function assessedCounts(userIds: readonly number[], range: { from: string; to: string }): Promise<Map<number, Record<Skill, number>>> {
   if (userIds.length === 0) return new Map();
   const db = await getDb();
   const rows = await db.all(
     CountsRow,
-    `SELECT user_id, ${SKILLS.map((skill) => `COUNT(${skill}) AS ${skill}`).join(", ")}
-       FROM attempts
-      WHERE user_id IN (${placeholders(userIds)}) AND status = 'completed' AND ended_at >= ? AND ended_at < ?
-      GROUP BY user_id`,
+    `SELECT a.user_id, ${SKILLS.map((skill) => `COUNT(a.${skill}) AS ${skill}`).join(", ")}
+       FROM users u JOIN attempts a ON a.user_id = u.id
+      WHERE u.role = 'trainee' AND u.id IN (${placeholders(userIds)}) AND a.status = 'completed' AND a.ended_at >= ? AND a.ended_at < ?
+      GROUP BY a.user_id`,
     [...userIds, range.from, range.to],
   );
   return new Map(rows.map((row) => [row.user_id, Object.fromEntries(SKILLS.map((skill) => [skill, row[skill]])) as Record<Skill, number>]));

@@ -72,16 +72,16 @@ export async function scenarioTurnLogs(scenarioId: string, scope: Scope): Promis
   const db = await getDb();
   const rows = await db.all(
     PackedLogRow,
-    packedLogs(`a.scenario_id = ? AND u.team_id IN (${placeholders(scope.teamIds)}) AND a.status <> 'abandoned' AND a.started_at >= ? AND a.started_at < ?`),
+    packedLogs(`a.scenario_id = ? AND u.role = 'trainee' AND u.team_id IN (${placeholders(scope.teamIds)}) AND a.status <> 'abandoned' AND a.started_at >= ? AND a.started_at < ?`),
     [scenarioId, ...scope.teamIds, scope.from, scope.to],
   );
   return rows.map(toLog);
 }
 
-/** Every reply of one trainee's finished attempts, with what was on offer. */
+/** Every reply of one trainee's finished attempts, with what was on offer (none for a trainer or admin: they feed no review card or figure). */
 export async function userTurnLogs(userId: number): Promise<AttemptLog[]> {
   const db = await getDb();
-  const rows = await db.all(PackedLogRow, packedLogs("a.user_id = ? AND a.status = 'completed'"), [userId]);
+  const rows = await db.all(PackedLogRow, packedLogs("a.user_id = ? AND u.role = 'trainee' AND a.status = 'completed'"), [userId]);
   return rows.map(toLog);
 }
 
@@ -99,7 +99,7 @@ const MasteryRow = z.object({ id: z.number().int(), listening: Mastery, empathy:
 
 /**
  * Current mastery per skill (the overview's rule: mean of the last five assessed scores within the
- * scope's dates) of the listed trainees.
+ * scope's dates) of the listed trainees; anyone listed who is not a trainee is absent from the map.
  */
 export async function masteryOf(userIds: readonly number[], scope: Pick<Scope, "from" | "to">): Promise<Map<number, Record<Skill, number | null>>> {
   if (userIds.length === 0) return new Map();
@@ -107,7 +107,7 @@ export async function masteryOf(userIds: readonly number[], scope: Pick<Scope, "
   const unique = [...new Set(userIds)];
   const rows = await db.all(
     MasteryRow,
-    `SELECT u.id, ${SKILLS.map(masteryColumn).join(",\n")} FROM users u WHERE u.id IN (${placeholders(unique)})`,
+    `SELECT u.id, ${SKILLS.map(masteryColumn).join(",\n")} FROM users u WHERE u.role = 'trainee' AND u.id IN (${placeholders(unique)})`,
     [...SKILLS.flatMap(() => [scope.from, scope.to]), ...unique],
   );
   return new Map(rows.map((row) => [row.id, Object.fromEntries(SKILLS.map((skill) => [skill, row[skill]])) as Record<Skill, number | null>]));
