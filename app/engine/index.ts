@@ -16,6 +16,10 @@
  * Raw XState is available too: the machine takes `{ type: "choose", choiceId, late }`
  * and restores with `createActor(machine, { snapshot })`. A snapshot's
  * `context.hash` is the content hash of the version the attempt began on.
+ *
+ * A trainer's preview can start anywhere (start-at.ts): checkStartPoint(scenario, point) lists its
+ * problems, startSnapshotAt(machine, scenario, point) replaces startSnapshot, and the flow above
+ * goes on unchanged; inspectAttempt(scenario, snapshot.context) is the state inspector's view.
  */
 export { checkScenarioSource } from "./check";
 export type { SourceInfo } from "./check";
@@ -49,6 +53,24 @@ export type { AttemptResult, ChoiceReview, Rating, SkillScore, SkillScores, Turn
 
 export { enumeratePaths, playByPositions, scenarioToMermaid, TooManyPathsError } from "./play";
 export type { PathEntry, PlayOutcome } from "./play";
+
+export {
+  checkStartPoint,
+  defaultStartPoint,
+  pathsFrom,
+  scenarioFlags,
+  startContext,
+  StartPointError,
+  startPointOf,
+  startPointOptions,
+  startSnapshotAt,
+} from "./start-at";
+export type { StartPoint, StartPointField, StartPointOptions, StartPointProblem } from "./start-at";
+export { findDeadEnd } from "./start-reach";
+export type { DeadEnd } from "./start-reach";
+
+export { inspectAttempt } from "./inspect";
+export type { HiddenReason, InspectedChoice, InspectedSkill, InspectorView } from "./inspect";
 
 export { explore } from "./explore";
 export type { Exploration } from "./explore";
