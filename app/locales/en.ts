@@ -13,7 +13,9 @@ import { outcomesPage } from "./en/outcomes-page";
 import { review } from "./en/review";
 import { teamGame } from "./en/team-game";
 import { workspace } from "./en/workspace";
+import { workspaceDiff } from "./en/workspace-diff";
+import { workspaceEditor } from "./en/workspace-editor";
 
-const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace } as const;
+const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff } as const;
 
 export default { common };
