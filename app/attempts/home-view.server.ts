@@ -6,21 +6,18 @@ import { assignedWithScenarios } from "~/assignments/trainee.server";
 import { homeGame } from "~/game/views.server";
 import { reviewsDue } from "~/review/summary.server";
 import { teamGoalOf } from "~/team-game/team-game.server";
-import { buildCatalogue, matchesFilters, readCatalogueFilters } from "./practice-cards.server";
+import { filteredCatalogue } from "./practice-cards.server";
 
 export async function buildHomeView(user: { id: number; teamId: number | null }, url: URL, now: Date = new Date()) {
-  const filters = readCatalogueFilters(url);
-  const [cards, reviewsDueNow, teamGoal, { open: assigned, scenarioIds }] = await Promise.all([
-    buildCatalogue(user.id),
+  const [catalogue, reviewsDueNow, teamGoal, { open: assigned, scenarioIds }] = await Promise.all([
+    filteredCatalogue(user.id, url),
     reviewsDue(user.id, now),
     teamGoalOf(user.teamId, now),
     assignedWithScenarios(user.id, now),
   ]);
   const game = await homeGame(user.id, now, scenarioIds);
   return {
-    cards: cards.filter((card) => matchesFilters(card, filters)),
-    total: cards.length,
-    filters,
+    ...catalogue,
     reviewsDue: reviewsDueNow,
     teamGoal,
     assigned,

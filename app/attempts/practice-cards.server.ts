@@ -67,6 +67,13 @@ export async function buildCatalogue(userId: number): Promise<CatalogueCard[]> {
     );
 }
 
+/** The catalogue with the filters of the page's address applied, and how many scenarios there are in all. */
+export async function filteredCatalogue(userId: number, url: URL): Promise<{ cards: CatalogueCard[]; total: number; filters: CatalogueFilters }> {
+  const filters = readCatalogueFilters(url);
+  const cards = await buildCatalogue(userId);
+  return { cards: cards.filter((card) => matchesFilters(card, filters)), total: cards.length, filters };
+}
+
 // Unknown filter values are ignored rather than refused: a stale bookmark still opens the page.
 const CatalogueFilters = z.object({
   persona: z.enum(PERSONAS).optional().catch(undefined),

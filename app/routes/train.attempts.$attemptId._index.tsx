@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { chooseReply } from "~/attempts/choose.server";
 import type { Refusal } from "~/attempts/errors";
 import { attemptErrorResponse, ownAttemptOr404, readChoiceForm } from "~/attempts/http.server";
+import { PLAYER_ROLES } from "~/attempts/players.server";
 import { buildPlayView } from "~/attempts/play-view.server";
 import { changeAttemptTiming, readTimingForm } from "~/attempts/timing-settings.server";
 import { requireRole } from "~/auth/session.server";
@@ -16,7 +17,7 @@ export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-bo
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.view.scenario.title ?? t("meta.conversation"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["trainee"]);
+  const user = await requireRole(request, PLAYER_ROLES);
   const attemptId = idParamOr404(params.attemptId);
   const own = await ownAttemptOr404(user.id, attemptId);
   if (own.attempt.status === "completed") throw redirect(`/train/attempts/${attemptId}/debrief`);
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["trainee"]);
+  const user = await requireRole(request, PLAYER_ROLES);
   const attemptId = idParamOr404(params.attemptId);
   const formData = await request.formData();
   if (formData.get("intent") === "timing") return timingAction(user.id, attemptId, formData);

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { buildDebriefView } from "~/attempts/debrief-view.server";
 import { ownAttemptOr404 } from "~/attempts/http.server";
+import { guestPlayer, PLAYER_ROLES } from "~/attempts/players.server";
 import { requireRole } from "~/auth/session.server";
 import gameStyles from "~/components/game/game.css";
 import { XpAward } from "~/components/game/xp-award";
@@ -10,6 +11,7 @@ import { Debrief } from "~/components/scenario/debrief";
 import { debriefGame } from "~/game/views.server";
 import { pageTitle } from "~/i18n/meta";
 import "~/locales/en/game";
+import "~/locales/en/trainer-play";
 import { idParamOr404 } from "~/utils/params.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: gameStyles }];
@@ -18,21 +20,23 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   pageTitle(matches, (t) => t("debrief.title", { title: data?.debrief.scenario.title ?? t("meta.conversation") }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["trainee"]);
+  const user = await requireRole(request, PLAYER_ROLES);
   const attemptId = idParamOr404(params.attemptId);
   const debrief = await buildDebriefView(await ownAttemptOr404(user.id, attemptId));
   if (!debrief) throw redirect(`/train/attempts/${attemptId}`);
-  return json({ debrief, game: await debriefGame(user.id, attemptId) });
+  const guest = guestPlayer(user.role);
+  // A trainer's or admin's attempt earns nothing, so the game is not even read for them.
+  return json({ debrief, guest, game: guest ? null : await debriefGame(user.id, attemptId) });
 }
 
 export default function TraineeDebrief() {
   const { t } = useTranslation();
-  const { debrief, game } = useLoaderData<typeof loader>();
-  const next = game.nextUp && game.nextUp.scenarioId !== debrief.scenario.id ? game.nextUp : null;
-  return (
+  const { debrief, guest, game } = useLoaderData<typeof loader>();
+  const next = game?.nextUp && game.nextUp.scenarioId !== debrief.scenario.id ? game.nextUp : null;
+  const page = (
     <Debrief
       debrief={debrief}
-      game={<XpAward award={game.award} badges={game.badges} levels={game.levels} />}
+      game={game ? <XpAward award={game.award} badges={game.badges} levels={game.levels} /> : null}
       actions={
         <div className="actions">
           <Form method="post" action={`/train/scenarios/${debrief.scenario.id}`}>
@@ -51,5 +55,14 @@ export default function TraineeDebrief() {
         </div>
       }
     />
+  );
+  if (!guest) return page;
+  return (
+    <div className="stack">
+      <p className="notice notice--info" role="note">
+        {t(`trainerPlay.attemptNote.${guest}`)}
+      </p>
+      {page}
+    </div>
   );
 }

@@ -2,6 +2,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { attemptErrorResponse } from "~/attempts/http.server";
+import { guestPlayer, PLAYER_ROLES } from "~/attempts/players.server";
 import { inProgressAttemptId, startAttempt } from "~/attempts/start.server";
 import { patienceUnder } from "~/attempts/timing";
 import { trainingTiming } from "~/attempts/timing-settings.server";
@@ -10,13 +11,14 @@ import { ChannelLabel } from "~/components/scenario/channel-label";
 import { PersonaBadge, PersonaFace } from "~/components/scenario/persona-badge";
 import { pageTitle } from "~/i18n/meta";
 import { findPublishedScenario } from "~/library/catalog.server";
+import "~/locales/en/trainer-play";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => data?.title ?? t("meta.scenario"));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["trainee"]);
+  const user = await requireRole(request, PLAYER_ROLES);
   const entry = await findPublishedScenario(params.scenarioId ?? "");
   if (!entry) throw new Response("Not found", { status: 404 });
   const { scenario } = entry;
@@ -35,11 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     limitTurnedOff: authored !== null && timing === "none",
     timing,
     inProgressAttemptId: inProgressId,
+    guest: guestPlayer(user.role),
   });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["trainee"]);
+  const user = await requireRole(request, PLAYER_ROLES);
   try {
     const attemptId = await startAttempt(user.id, params.scenarioId ?? "");
     return redirect(`/train/attempts/${attemptId}`);
@@ -67,6 +70,11 @@ export default function Brief() {
           </p>
         </div>
       </header>
+      {data.guest ? (
+        <p className="notice notice--info" role="note">
+          {t(`trainerPlay.attemptNote.${data.guest}`)}
+        </p>
+      ) : null}
       <section className="card stack" aria-labelledby="situation-title">
         <h2 id="situation-title">{t("brief.situation")}</h2>
         <dl className="facts">

@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { guestPlayer, PLAYER_ROLES } from "~/attempts/players.server";
 import { readTimingForm, saveTrainingTiming, trainingTiming } from "~/attempts/timing-settings.server";
 import { requireRole } from "~/auth/session.server";
 import { HideNameForm } from "~/components/team-game/hide-name-form";
@@ -8,19 +9,24 @@ import { TimingFieldset } from "~/components/timing-fields";
 import { pageTitle } from "~/i18n/meta";
 import { readHideNameForm } from "~/team-game/forms.server";
 import { chooseLeaderboardName, leaderboardNameChoice } from "~/team-game/team-game.server";
+import "~/locales/en/trainer-play";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("settings.title"));
 
+// Trainers and admins keep the time limit (it also governs their previews in the workspace); the
+// leaderboard belongs to the team game, which is the trainees' alone.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["trainee"]);
-  const [timing, nameChoice] = await Promise.all([trainingTiming(user.id), leaderboardNameChoice(user)]);
-  return json({ timing, nameChoice }, { headers: { "Cache-Control": "no-store" } });
+  const user = await requireRole(request, PLAYER_ROLES);
+  const guest = guestPlayer(user.role);
+  const [timing, nameChoice] = await Promise.all([trainingTiming(user.id), guest ? null : leaderboardNameChoice(user)]);
+  return json({ timing, nameChoice, guest }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["trainee"]);
+  const user = await requireRole(request, PLAYER_ROLES);
   const formData = await request.formData();
   if (formData.get("intent") === "leaderboard-name") {
+    await requireRole(request, ["trainee"]);
     const hidden = readHideNameForm(formData);
     await chooseLeaderboardName(user.id, hidden);
     return redirect(`/train/settings?name=${hidden ? "hidden" : "shown"}`);
@@ -33,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Settings() {
   const { t } = useTranslation();
-  const { timing, nameChoice } = useLoaderData<typeof loader>();
+  const { timing, nameChoice, guest } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
@@ -55,14 +61,14 @@ export default function Settings() {
       ) : null}
       {/* Keyed by the saved value, so the radios show it again after saving with JavaScript. */}
       <Form method="post" className="card stack" key={timing}>
-        <TimingFieldset current={timing} legend={t("settings.timingLegend")} hint={t("settings.timingHint")} idPrefix="settings-timing" />
+        <TimingFieldset current={timing} legend={t("settings.timingLegend")} hint={guest ? t("trainerPlay.timingHint") : t("settings.timingHint")} idPrefix="settings-timing" />
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
             {t("settings.save")}
           </button>
         </div>
       </Form>
-      <HideNameForm choice={nameChoice} saved={actionData ? null : searchParams.get("name")} />
+      {nameChoice ? <HideNameForm choice={nameChoice} saved={actionData ? null : searchParams.get("name")} /> : null}
     </div>
   );
 }
