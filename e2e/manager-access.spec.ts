@@ -3,7 +3,8 @@
 // Each worker builds two fresh teams, each with its own fresh manager and one trainee who has
 // finished one attempt, so "the team" and "another team" are both known exactly; and a manager of
 // two teams, for the private pages of each team and for a trainee's own conversation pages, which
-// are the trainee's alone (403 for every other role, 404 for another trainee).
+// are the trainee's alone (403 for managers, 404 for anyone else who plays: another trainee, a
+// trainer or an admin).
 import { test as base, expect, type APIRequestContext, type APIResponse, type PlaywrightWorkerArgs } from "@playwright/test";
 import {
   DEMO_TRAINEES,
@@ -434,6 +435,12 @@ const UNFINISHED_CONVERSATION = [RETURNS.title, "lost the receipt", "Or was it c
 type Onlooker = "trainer" | "the trainee's manager" | "another team's manager" | "admin";
 const ONLOOKERS: readonly Onlooker[] = ["trainer", "the trainee's manager", "another team's manager", "admin"];
 
+/**
+ * Trainers and admins play the catalogue too, so a trainee's attempt is someone else's to them:
+ * 404, as for another trainee. Managers do not play: the 403 page.
+ */
+const refusalFor = (onlooker: Onlooker): 403 | 404 => (onlooker === "trainer" || onlooker === "admin" ? 404 : 403);
+
 function onlookerState(onlooker: Onlooker, twoTeams: TwoTeams, world: World) {
   switch (onlooker) {
     case "trainer":
@@ -466,7 +473,8 @@ test.describe("a trainee's conversation pages are the trainee's alone", () => {
   });
 
   for (const onlooker of ONLOOKERS) {
-    test(`${onlooker} → a trainee's play page and debrief, finished or not: the 403 page, nothing of the conversation`, async ({
+    const refusal = refusalFor(onlooker);
+    test(`${onlooker} → a trainee's play page and debrief, finished or not: ${refusal === 403 ? "the 403 page" : "404 like a missing one"}, nothing of the conversation`, async ({
       twoTeams,
       world,
       playwright,
@@ -476,15 +484,15 @@ test.describe("a trainee's conversation pages are the trainee's alone", () => {
       const needles = [...traces(twoTeams.mira), ...traces(twoTeams.nils), ...FINISHED_CONVERSATION, ...UNFINISHED_CONVERSATION];
       for (const attempt of [twoTeams.miraAttempt, twoTeams.nilsUnfinished]) {
         for (const path of [`/train/attempts/${attempt}`, `/train/attempts/${attempt}/debrief`]) {
-          const body = await expectRevealsNothing(request, path, 403, needles);
-          expect(textOf(body)).toContain("This page is not part of your role");
+          const body = await expectRevealsNothing(request, path, refusal, needles);
+          if (refusal === 403) expect(textOf(body)).toContain("This page is not part of your role");
         }
       }
       await request.dispose();
     });
   }
 
-  test("nobody but the owner can post a reply: other roles get 403, another trainee 404, and the conversation does not move", async ({
+  test("nobody but the owner can post a reply: managers get 403, another trainee, a trainer or an admin 404, and the conversation does not move", async ({
     twoTeams,
     world,
     playwright,
@@ -496,7 +504,7 @@ test.describe("a trainee's conversation pages are the trainee's alone", () => {
     const choiceId = before.choiceIds[0];
     if (before.turn === null || !choiceId) throw new Error(`Nils's conversation should be waiting for a reply: ${before.status}`);
     const posters = [
-      ...ONLOOKERS.map((onlooker) => ({ who: onlooker, state: onlookerState(onlooker, twoTeams, world), status: 403 })),
+      ...ONLOOKERS.map((onlooker) => ({ who: onlooker, state: onlookerState(onlooker, twoTeams, world), status: refusalFor(onlooker) })),
       { who: "another trainee", state: twoTeams.mira.state, status: 404 },
     ];
     for (const { who, state, status } of posters) {

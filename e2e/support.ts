@@ -37,10 +37,13 @@ export const DEMO_USERS: Record<Role, DemoUser> = {
 /** A published scenario's brief, the page a trainee starts a conversation from. */
 export const BRIEF_PAGE = "/train/scenarios/parcel-third-call";
 
+/** Pages of the catalogue that trainers and admins may play too (their attempts count nowhere); the game's pages stay the trainee's. */
+const PLAY_PAGES = ["/train", BRIEF_PAGE, "/train/settings"] as const;
+
 /** The role-restricted pages each role works in; ":id" stands for an existing user's id. */
 export const ROLE_PAGES: Record<Role, readonly string[]> = {
-  trainee: ["/train", "/train/progress", BRIEF_PAGE, "/train/review", "/train/team", "/train/certificate"],
-  trainer: ["/library", "/workspace/new", "/workspace/new?mode=import", "/pathways", "/analytics/scenarios"],
+  trainee: [...PLAY_PAGES, "/train/progress", "/train/review", "/train/team", "/train/certificate"],
+  trainer: ["/library", "/workspace/new", "/workspace/new?mode=import", "/pathways", "/analytics/scenarios", ...PLAY_PAGES],
   manager: ["/team", "/team/assignments", "/team/outcomes", "/team/outcomes/imports", "/team/outcomes/agents", "/analytics/scenarios"],
   admin: [
     "/admin",
@@ -61,6 +64,7 @@ export const ROLE_PAGES: Record<Role, readonly string[]> = {
     "/team/outcomes/imports",
     "/team/outcomes/agents",
     "/analytics/scenarios",
+    ...PLAY_PAGES,
   ],
 };
 
