@@ -43,9 +43,11 @@ async function gameWordsOn(page: Page): Promise<string | null> {
   return GAME_WORDS.exec(text)?.[0] ?? null;
 }
 
-/** From the trainer's catalogue to the brief of the parcel scenario, checking the catalogue on the way. */
+/** From the trainer's home (the library) through the catalogue to a scenario's brief, checking the catalogue on the way. */
 async function openBriefFromCatalogue(page: Page, title: string): Promise<void> {
-  await page.goto("/train");
+  await page.goto("/library");
+  await page.getByRole("link", { name: "Play scenarios", exact: true }).click();
+  await expect(page).toHaveURL("/train");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Play scenarios");
   await expect(page.getByRole("note")).toHaveText(CATALOGUE_NOTE);
   await expect(page.getByRole("heading", { name: "Practice conversations" })).toBeVisible();
