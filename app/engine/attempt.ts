@@ -36,6 +36,11 @@ export interface AttemptContext {
   /** Sum of the chosen choices' deltas per skill. */
   points: Record<Skill, number>;
   turns: TurnRecord[];
+  /**
+   * The step a trainer's preview started at when it is not the scenario's start (start-at.ts).
+   * Absent on every trainee's attempt, so their stored snapshots read exactly as before.
+   */
+  start?: string;
 }
 
 export interface ScenarioIndex {
@@ -78,7 +83,7 @@ export function initialContext(scenario: Scenario): AttemptContext {
 
 /** Id of the step or ending the attempt is at. */
 export function currentNodeId(scenario: Scenario, context: AttemptContext): string {
-  return context.turns.at(-1)?.entered ?? scenario.start;
+  return context.turns.at(-1)?.entered ?? context.start ?? scenario.start;
 }
 
 /** The step the attempt is at, or null once it has ended. */
@@ -148,7 +153,7 @@ export function applyChoice(scenario: Scenario, context: AttemptContext, choiceI
     ? { ...context.entries, [outcome.entered]: (context.entries[outcome.entered] ?? 0) + 1 }
     : context.entries;
   return {
-    hash: context.hash,
+    ...context,
     mood: outcome.mood,
     flags,
     entries,
@@ -171,5 +176,5 @@ export function applyChoice(scenario: Scenario, context: AttemptContext, choiceI
 
 /** Every step and the ending entered, in order, starting with the start step. */
 export function pathOf(scenario: Scenario, context: AttemptContext): string[] {
-  return [scenario.start, ...context.turns.map((t) => t.entered)];
+  return [context.start ?? scenario.start, ...context.turns.map((t) => t.entered)];
 }

@@ -13,7 +13,7 @@ import { contentHash } from "~/library/hash.server";
 import { checkMarkdown } from "./guide-check";
 import { markdownComponents } from "./guides.server";
 
-const PAGES = { "how-xp-works": "how-xp-works.md" } as const;
+const PAGES = { "how-xp-works": "how-xp-works.md", "writing-scenarios": "writing-scenarios.md" } as const;
 export type ContentPage = keyof typeof PAGES;
 
 const rendered = new Map<string, string | null>();

@@ -12,10 +12,12 @@ import { imports } from "./en/imports";
 import { outcomesPage } from "./en/outcomes-page";
 import { review } from "./en/review";
 import { teamGame } from "./en/team-game";
+import { trainerPlay } from "./en/trainer-play";
 import { workspace } from "./en/workspace";
 import { workspaceDiff } from "./en/workspace-diff";
 import { workspaceEditor } from "./en/workspace-editor";
+import { workspacePreview } from "./en/workspace-preview";
 
-const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff } as const;
+const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff, workspacePreview, trainerPlay } as const;
 
 export default { common };

@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const scenarios = library.scenarios
     .filter((entry) => skillsAssessed(entry).includes(guide.skill))
     .map((entry) => ({ id: entry.scenario.id, title: entry.scenario.title, summary: entry.scenario.summary }));
-  return json({ guide, scenarios, canPlay: user.role === "trainee" });
+  return json({ guide, scenarios, canPlay: user.role !== "manager" });
 }
 
 export default function GuidePage() {

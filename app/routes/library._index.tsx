@@ -140,6 +140,9 @@ export default function TrainerLibrary() {
           <Link className="button button--quiet" to="/train">
             {t("workspace.library.play")}
           </Link>
+          <Link className="button button--quiet" to="/library/guide">
+            {t("workspace.library.guideLink")}
+          </Link>
           {isAdmin ? (
             <Link className="button button--quiet" to="/admin/workspace-log">
               {t("workspace.library.logLink")}

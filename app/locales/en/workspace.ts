@@ -34,6 +34,10 @@ export const workspace = {
     archivedDone: "“{{id}}” is archived: trainees no longer see it. Its attempts and analytics are kept.",
     unarchivedDone: "“{{id}}” is back in the catalogue.",
     logLink: "Workspace log",
+    guideLink: "How to write a scenario",
+  },
+  guide: {
+    title: "How to write a scenario",
   },
   create: {
     title: "New scenario",
