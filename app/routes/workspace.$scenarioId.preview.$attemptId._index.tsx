@@ -1,4 +1,4 @@
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { chooseReply } from "~/attempts/choose.server";
@@ -6,13 +6,16 @@ import type { Refusal } from "~/attempts/errors";
 import { attemptErrorResponse, readChoiceForm } from "~/attempts/http.server";
 import { requireRole } from "~/auth/session.server";
 import { PlayScreen } from "~/components/scenario/play-screen";
+import { StateInspector } from "~/components/workspace/state-inspector";
 import { pageTitle } from "~/i18n/meta";
+import styles from "~/styles/workspace.css";
 import { idParamOr404 } from "~/utils/params.server";
 import { ownPreview, previewPlayView } from "~/workspace/preview.server";
 import "~/locales/en/workspace";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, (t) => t("workspace.preview.title", { title: data?.view.scenario.title ?? "" }));
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -21,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const attemptId = idParamOr404(params.attemptId);
   const found = await previewPlayView(user.id, scenarioId, attemptId);
   if (found.redirect !== undefined) throw redirect(found.redirect);
-  return json({ view: found.view, scenarioId }, { headers: { "Cache-Control": "no-store" } });
+  return json({ view: found.view, inspector: found.inspector, scenarioId }, { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,13 +45,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PreviewPlay() {
   const { t } = useTranslation();
-  const { view, scenarioId } = useLoaderData<typeof loader>();
+  const { view, inspector, scenarioId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <PlayScreen
       view={view}
       refusal={actionData && "refusal" in actionData ? actionData.refusal : null}
       back={{ to: `/workspace/${scenarioId}`, label: t("workspace.preview.back") }}
+      aside={
+        inspector ? (
+          <aside className="card play__inspector" aria-label={t("workspace.preview.inspector")}>
+            <StateInspector view={inspector} />
+          </aside>
+        ) : null
+      }
       banner={
         <p className="notice notice--info workspace-preview-banner" role="note">
           {t("workspace.preview.banner")}

@@ -2,11 +2,11 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
+import { StartAnywhereFields } from "~/components/workspace/start-anywhere-fields";
 import { WorkspaceNav } from "~/components/workspace/workspace-nav";
 import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/workspace.css";
-import { editorView } from "~/workspace/editor-view.server";
-import { startPreview } from "~/workspace/preview.server";
+import { previewStartView, startPreviewFromForm } from "~/workspace/preview.server";
 import { orNotFound, workspaceFailure } from "~/workspace/routes.server";
 import "~/locales/en/workspace";
 
@@ -17,16 +17,16 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => pageTitl
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requireRole(request, ["trainer", "admin"]);
-  const view = await orNotFound(editorView(params.scenarioId ?? ""));
-  return json({ id: view.id, title: view.title, errors: view.problems.filter((problem) => problem.severity === "error").length }, { headers: { "Cache-Control": "no-store" } });
+  return json(await orNotFound(previewStartView(params.scenarioId ?? "")), { headers: { "Cache-Control": "no-store" } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["trainer", "admin"]);
   const scenarioId = params.scenarioId ?? "";
   try {
-    const attemptId = await startPreview(scenarioId, user.id);
-    return redirect(`/workspace/${scenarioId}/preview/${attemptId}`);
+    const started = await startPreviewFromForm(scenarioId, user.id, await request.formData());
+    if ("attemptId" in started) return redirect(`/workspace/${scenarioId}/preview/${started.attemptId}`);
+    return json({ startErrors: started.errors, posted: started.posted }, { status: 400 });
   } catch (error) {
     return workspaceFailure(error);
   }
@@ -34,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PreviewStart() {
   const { t } = useTranslation();
-  const { id, title, errors } = useLoaderData<typeof loader>();
+  const { id, title, errors, options, start } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
@@ -47,23 +47,33 @@ export default function PreviewStart() {
         <p className="lead">{t("workspace.preview.intro")}</p>
         <WorkspaceNav scenarioId={id} current="preview" />
       </header>
-      {failed ? (
+      {failed && "error" in failed ? (
         <p className="form-errors" role="alert">
           {failed.error.message}
         </p>
       ) : null}
-      {errors > 0 ? (
+      {errors > 0 || !options || !start ? (
         <p className="notice notice--info">
           {t("workspace.preview.notReady")} {t("workspace.paths.notReady", { count: errors })}
         </p>
       ) : (
-        <Form method="post" className="card stack">
-          <div className="actions">
-            <button type="submit" name="intent" value="start" className="button button--primary" disabled={busy}>
-              {t("workspace.preview.fromStart")}
-            </button>
-          </div>
-        </Form>
+        <>
+          <Form method="post" className="card stack">
+            <div className="actions">
+              <button type="submit" name="intent" value="start" className="button button--primary" disabled={busy}>
+                {t("workspace.preview.fromStart")}
+              </button>
+            </div>
+          </Form>
+          <Form method="post" className="card stack" noValidate>
+            <StartAnywhereFields options={options} value={failed && "posted" in failed && failed.posted ? failed.posted : start} errors={failed && "startErrors" in failed ? failed.startErrors : {}} />
+            <div className="actions">
+              <button type="submit" name="intent" value="anywhere" className="button" disabled={busy}>
+                {t("workspace.preview.anywhere")}
+              </button>
+            </div>
+          </Form>
+        </>
       )}
     </div>
   );

@@ -5,14 +5,26 @@ import { buildPlayView } from "~/attempts/play-view.server";
 import { ORDER_SEED_LIMIT } from "~/attempts/reply-order";
 import { trainingTiming } from "~/attempts/timing-settings.server";
 import { pinVersion } from "~/attempts/version.server";
-import { startSnapshot, type AttemptSnapshot } from "~/engine";
+import {
+  defaultStartPoint,
+  inspectAttempt,
+  startPointOptions,
+  startSnapshot,
+  startSnapshotAt,
+  StartPointError,
+  type AttemptSnapshot,
+  type StartPoint,
+  type StartPointOptions,
+} from "~/engine";
 import { createScenarioCache } from "~/library/cache.server";
 import { workspacePath } from "~/library/catalog.server";
 import { compileCached } from "~/library/library.server";
 import { insertAttempt } from "~/models/attempt.server";
 import { checkWorkspaceSource } from "./check.server";
 import { requireWorkspaceScenario } from "./edit.server";
+import { draftTitle } from "./source";
 import { WorkspaceError } from "./errors";
+import { parseStartPointForm, startPointErrors, type StartPointFormErrors } from "./start-point-form";
 
 /** The draft as a version an attempt can be pinned to (stored by content hash like any version). */
 async function draftVersion(scenarioId: string) {
@@ -51,6 +63,44 @@ export async function startPreview(
   });
 }
 
+export type PreviewStartView = { id: string; title: string; errors: number; options: StartPointOptions | null; start: StartPoint | null };
+
+/** The preview's first page: whether the draft can be played, and what the start-anywhere form offers. */
+export async function previewStartView(scenarioId: string): Promise<PreviewStartView> {
+  const record = await requireWorkspaceScenario(scenarioId);
+  const check = await checkWorkspaceSource(scenarioId, record.draft.source);
+  const errors = check.problems.filter((problem) => problem.severity === "error").length;
+  const scenario = check.scenario;
+  return {
+    id: scenarioId,
+    title: scenario?.title ?? draftTitle(record.draft.source, scenarioId),
+    errors,
+    options: scenario ? startPointOptions(scenario) : null,
+    start: scenario ? defaultStartPoint(scenario) : null,
+  };
+}
+
+/**
+ * Starts a preview from the posted form: from the beginning, or (intent "anywhere") at the step,
+ * mood, flags and visits it names. A start point with problems comes back with them by field.
+ */
+export async function startPreviewFromForm(
+  scenarioId: string,
+  actor: number,
+  form: FormData,
+): Promise<{ attemptId: number } | { errors: StartPointFormErrors; posted: StartPoint | null }> {
+  if (form.get("intent") !== "anywhere") return { attemptId: await startPreview(scenarioId, actor) };
+  const parsed = parseStartPointForm(form);
+  if (!parsed.ok) return { errors: parsed.errors, posted: null };
+  const point = parsed.point;
+  try {
+    return { attemptId: await startPreview(scenarioId, actor, (version) => startSnapshotAt(version.machine, version.scenario, point)) };
+  } catch (error) {
+    if (error instanceof StartPointError) return { errors: startPointErrors(error.problems), posted: point };
+    throw error;
+  }
+}
+
 /** The trainer's own preview attempt of this scenario, or a 404 page. */
 export async function ownPreview(actor: number, scenarioId: string, attemptId: number) {
   const own = await ownAttemptOr404(actor, attemptId, { preview: true });
@@ -64,7 +114,8 @@ export async function previewPlayView(actor: number, scenarioId: string, attempt
   const base = `/workspace/${scenarioId}/preview`;
   if (own.attempt.status === "abandoned") return { redirect: base } as const;
   const view = own.attempt.status === "in-progress" ? buildPlayView(own) : null;
-  return view ? ({ view } as const) : ({ redirect: `${base}/${attemptId}/debrief` } as const);
+  // The inspector reads the same context the engine plays from: mood, flags, visits and points so far.
+  return view ? ({ view, inspector: inspectAttempt(own.version.scenario, own.snapshot.context) } as const) : ({ redirect: `${base}/${attemptId}/debrief` } as const);
 }
 
 export async function previewDebriefView(actor: number, scenarioId: string, attemptId: number) {

@@ -125,6 +125,8 @@ export const workspace = {
     banner: "Preview of the draft. Nothing here counts in any trainee's figures.",
     back: "Back to the editor",
     again: "Preview again",
+    inspector: "State of the conversation",
+    anywhere: "Start here",
     notReady: "The draft cannot be previewed yet.",
   },
   paths: {
