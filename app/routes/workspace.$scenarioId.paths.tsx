@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { FlowDiagram } from "~/components/analytics/flow-diagram";
 import { AuditReport } from "~/components/library/audit-report";
+import { PathsTable } from "~/components/workspace/paths-table";
 import { WorkspaceNav } from "~/components/workspace/workspace-nav";
 import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/workspace.css";
@@ -40,45 +41,7 @@ export default function ScenarioPaths() {
         <p className="notice notice--info">{t("workspace.paths.notReady", { count: view.errors })}</p>
       ) : (
         <>
-          <section className="stack" aria-labelledby="paths-title">
-            <h2 id="paths-title">{t("workspace.paths.pathsTitle")}</h2>
-            <p>
-              {ready.total === null
-                ? t("workspace.paths.tooMany", { count: 20000, shown })
-                : `${t("workspace.paths.total", { count: ready.total })}${ready.total > shown ? ` ${t("workspace.paths.shown", { shown })}` : ""}`}
-            </p>
-            <div className="card table-wrap">
-              <table className="table--stack">
-                <caption className="visually-hidden">{t("workspace.paths.caption")}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("workspace.paths.number")}</th>
-                    <th scope="col">{t("workspace.paths.steps")}</th>
-                    <th scope="col">{t("workspace.paths.ending")}</th>
-                    <th scope="col">{t("workspace.paths.outcome")}</th>
-                    <th scope="col">{t("workspace.paths.score")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {ready.paths.map((path, index) => (
-                    <tr key={index}>
-                      <th scope="row" data-label={t("workspace.paths.number")}>
-                        {index + 1}
-                      </th>
-                      <td data-label={t("workspace.paths.steps")} className="mono">
-                        {path.steps.join(" → ")}
-                      </td>
-                      <td data-label={t("workspace.paths.ending")} className="mono">
-                        {path.ending}
-                      </td>
-                      <td data-label={t("workspace.paths.outcome")}>{t(`debrief.outcomes.${path.outcome}`)}</td>
-                      <td data-label={t("workspace.paths.score")}>{path.overall ?? t("workspace.paths.noScore")}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </section>
+          <PathsTable from={ready.start} paths={ready.paths} limit={shown} tooMany={ready.tooMany} />
           <AuditReport audit={ready.audit} />
           <section className="stack" aria-labelledby="flow-title">
             <h2 id="flow-title">{t("workspace.paths.flowTitle")}</h2>
