@@ -195,6 +195,8 @@ test.describe("in the browser", () => {
 
   for (const role of ROLES) {
     test(`no CSP violation or script error on the ${role}'s pages`, async ({ browser }) => {
+      // Every page of the role, each to network idle: the admin has about twenty.
+      test.setTimeout(120_000);
       const context = await browser.newContext({ storageState: stateFile(role) });
       const page = await context.newPage();
       const problems = await watchForProblems(page);
