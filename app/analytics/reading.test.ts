@@ -34,7 +34,7 @@ describe("the reading rule", () => {
   });
 
   it("uses the play page's typing pause", () => {
-    const route = fs.readFileSync(path.join(projectRoot, "app", "routes", "train.attempts.$attemptId._index.tsx"), "utf8");
+    const route = fs.readFileSync(path.join(projectRoot, "app", "components", "scenario", "play-screen.tsx"), "utf8");
     expect(Number(/const TYPING_PAUSE_MS = ([\d_]+);/.exec(route)?.[1]?.replace(/_/g, ""))).toBe(JS_TYPING_PAUSE_MS);
   });
 });
