@@ -5,6 +5,7 @@
  */
 import { parseFrontMatter, splitFrontMatter } from "./frontmatter";
 import type { FrontMatter, RawProblem } from "./frontmatter";
+import { checkLimits } from "./limits";
 import { parseBody } from "./parse";
 import type { Draft, DraftPiece } from "./parse";
 import { explore } from "./explore";
@@ -22,6 +23,9 @@ export interface SourceInfo {
 
 /** Parse, validate and explore one scenario file. Never evaluates anything from the source. */
 export function checkScenarioSource(source: string, { path, hash }: SourceInfo): CheckResult {
+  // Bounds first, on the whole file (front matter included), so that no file can make the rest slow.
+  const limit = checkLimits(source);
+  if (limit) return finish([limit], null, path);
   const raw: RawProblem[] = [];
   const split = splitFrontMatter(source);
   raw.push(...split.problems);

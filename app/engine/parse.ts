@@ -18,6 +18,7 @@ import { mdxMd } from "micromark-extension-mdx-md";
 import { mdxFromMarkdown } from "mdast-util-mdx";
 import { parse, postprocess, preprocess } from "micromark";
 import { compileEvents } from "./mdast";
+import { checkLimits, deepestNode, LIMITS } from "./limits";
 import type { Event } from "./mdast";
 import type { Root, Nodes } from "mdast";
 import { DELTA_MAX, DELTA_MIN, KEBAB_ID, MAX_ID_LENGTH, OUTCOMES, SKILLS } from "./types";
@@ -220,6 +221,25 @@ export interface ParseResult {
  * mdx-bundler would treat as code can pass the check. A file with any other
  * `{` (`{2.0}`, `{ 2 }` across lines, `{` in text, in quotes or in code) just
  * costs the full acorn parse, as before.
+ *
+ * 3. No acorn for a file that will be refused (`refusedWithoutAcorn`). With
+ * acorn, every `}` inside an expression re-parses the expression so far, so
+ * a file with thousands of `}` in one expression took minutes. So before the
+ * full parse, parseBody parses a body that fails the condition without acorn
+ * for expressions (linear). If that throws, or finds an expression that is
+ * not an attribute value in a literal form (`rawLiteral`), or an
+ * import/export, the file is refused from that parse and acorn never runs.
+ * Claim: then the full parse refuses it too, so only the wording of the
+ * refusal can differ. Both parsers take the same steps up to the first `}` at
+ * which they part, which lies inside an expression. Up to the first
+ * expression that is not a literal attribute value they agree, since such a
+ * literal holds no brace. At that expression (or at the error, if one parser
+ * throws first) acorn's parse holds a text or flow expression, a spread, a
+ * syntax error, or an attribute value that holds a brace, which no literal
+ * form does: all refused. Otherwise every expression without acorn is a
+ * literal attribute value, so (as in 1.) both parsers end every expression at
+ * the same `}` and build the same tree, and the full parse costs one acorn
+ * call per literal.
  */
 
 /** Exported for the equivalence tests; use parseMdx. */
@@ -267,24 +287,62 @@ export function literalEvents(body: string): Event[] {
 
 /** Parse `body` (the whole file with the front matter blanked) and walk it against the allow-list. */
 export function parseBody(body: string): ParseResult {
+  const limit = checkLimits(body);
+  if (limit) return refused(limit);
   let tree: Root;
   try {
+    const early = onlyLiteralBraces(body) ? null : refusedWithoutAcorn(body);
+    if (early) return early;
     tree = parseMdx(body);
   } catch (error) {
     const e = error as { line?: number; column?: number; reason?: string; message?: string };
-    const problem: RawProblem = {
-      line: e.line ?? 1,
-      column: e.column ?? 1,
-      rule: "mdx-syntax",
-      message: `MDX syntax error: ${e.reason ?? e.message ?? String(error)}`,
-    };
-    return { draft: { brief: null, steps: [], endings: [] }, problems: [problem], parsed: false, graphComplete: false };
+    return refused({ line: e.line ?? 1, column: e.column ?? 1, rule: "mdx-syntax", message: `MDX syntax error: ${e.reason ?? e.message ?? String(error)}` });
   }
   return walkTree(tree);
 }
 
+function refused(problem: RawProblem): ParseResult {
+  return { draft: { brief: null, steps: [], endings: [] }, problems: [problem], parsed: false, graphComplete: false };
+}
+
+/** Step 3 above: the walk of the parse without acorn when it holds code (or throws), else null. */
+function refusedWithoutAcorn(body: string): ParseResult | null {
+  const tree = compileEvents(literalEvents(body)) ?? literalParser.parse(body);
+  const code = firstCode(tree);
+  if (!code) return null;
+  const walked = walkTree(tree);
+  // The walker refuses every kind of code; this only keeps that promise should it ever change.
+  if (!walked.problems.some((p) => (p.severity ?? "error") === "error")) {
+    walked.problems.push({ ...positionOf(code), rule: "expression", message: "{expressions} are not allowed in a scenario: write plain text" });
+  }
+  return walked;
+}
+
+/** The first import/export, expression, spread, or attribute value that is not a literal, in a tree parsed without acorn. */
+function firstCode(tree: Root): Nodes | null {
+  const stack: Nodes[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === "mdxjsEsm" || node.type === "mdxFlowExpression" || node.type === "mdxTextExpression") return node;
+    if (isJsx(node)) {
+      for (const attribute of node.attributes) {
+        if (attribute.type === "mdxJsxExpressionAttribute") return node;
+        if (attribute.value !== null && typeof attribute.value === "object" && rawLiteral(attribute.value.value).kind === "bad") return node;
+      }
+    }
+    if ("children" in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+  }
+  return null;
+}
+
 /** Walk an MDX syntax tree (from parseMdx) against the allow-list. */
 export function walkTree(tree: Root): ParseResult {
+  // The walker recurses once per level of the tree: refuse a tree too deep for the stack first.
+  const deep = deepestNode(tree, LIMITS.tree);
+  if (deep) {
+    const message = `Text is nested more than ${LIMITS.tree} levels deep here (emphasis, links, lists, quotes or elements inside each other); a scenario never needs that. Remove some of the nesting.`;
+    return refused({ ...positionOf(deep), rule: "too-deep", message });
+  }
   const problems: RawProblem[] = [];
   const draft: Draft = { brief: null, steps: [], endings: [] };
   const walker = new Walker(problems, draft);
