@@ -77,9 +77,9 @@ function tooLarge(source: string): RawProblem | null {
   const end = Math.min(source.length, LIMITS.bytes + 1);
   for (let i = 0; i < end; i++) {
     const c = source.charCodeAt(i);
-    bytes += c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3; // each half of a surrogate pair: 2 of its 4 bytes
+    bytes += utf8Length(c);
     if (bytes > LIMITS.bytes) {
-      const size = new TextEncoder().encode(source).length;
+      const size = utf8Bytes(source);
       return problem(line, i - lineStart + 1, "too-large", `This file is ${Math.ceil(size / 1024)} KB; a scenario can be at most ${KB} KB, and this is where it goes over. Split it into shorter scenarios.`);
     }
     if (c === 10 || (c === 13 && source.charCodeAt(i + 1) !== 10)) {
@@ -88,6 +88,17 @@ function tooLarge(source: string): RawProblem | null {
     }
   }
   return null;
+}
+
+/** UTF-8 bytes of one UTF-16 unit: each half of a surrogate pair counts 2 of its 4. */
+function utf8Length(c: number): number {
+  return c < 0x80 ? 1 : c < 0x800 || (c >= 0xd800 && c < 0xe000) ? 2 : 3;
+}
+
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) bytes += utf8Length(text.charCodeAt(i));
+  return bytes;
 }
 
 function problem(line: number, column: number, rule: string, message: string): RawProblem {
