@@ -5,10 +5,11 @@
  * quickly; real scenarios are far from every bound.
  */
 import { readdirSync, readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkScenarioSource } from "./check";
 import { BUDGETS, checkLimits, deepestNode, LIMITS, limitUsage } from "./limits";
-import { literalParser, walkTree } from "./parse";
+import { literalParser, mdxParser, onlyLiteralBraces, parseBody, walkTree } from "./parse";
 import type { CheckResult, Problem } from "./types";
 import { FRONT_LINES, SIMPLE, source } from "./__fixtures__/helpers";
 import { generateScenario } from "./__fixtures__/generate";
@@ -207,6 +208,60 @@ describe("the guards in parse.ts", () => {
     expect(attribute.rule).toBe("mdx-syntax");
     expect(attribute.ms).toBeLessThan(GENEROUS_MS);
   });
+
+  // Fragments where braces, tags, quotes, code, containers and import/export meet (as in parse.test.ts).
+  const fragments = [
+    '<Step id="a">', "</Step>", '<Choice to="x" listening={2}>', "</Choice>", "<Customer>", "</Customer>", "<A b={-1} c={true}/>", "<A", " b={3}",
+    " c=", "{3}", "{ -3 }", "{true}", "={0}", "=", "{", "}", "{1}{2}", "<A {3}/>", "<A b={1}{2}/>", '{"}"}', '{"{"}', "{x}", "{...p}", "{/* c */}",
+    "{2.0}", "/>", ">", "<", "</A>", "<>", "</>", '"', "'", ' b="={1}"', ' b="{x}"', "`", "`{x}`", "```\n{1}\n```\n", "> ", "- ", "1. ", "text", " ",
+    "\n", "\n\n", "  ", 'import a from "b"\n', "export const c = {d: 1}\n", "export", "\\{", "[a](https://x.example/{1})", "**", "_", "#",
+  ];
+
+  /** parseBody's result, and whether mdx-bundler's parse (acorn for every expression) refuses the body. */
+  function bothWays(body: string) {
+    const ours = parseBody(body);
+    const refused = (problems: { severity?: string }[]) => problems.some((p) => (p.severity ?? "error") === "error");
+    let theirs: ReturnType<typeof walkTree> | null = null;
+    try {
+      theirs = walkTree(mdxParser.parse(body));
+    } catch {
+      // a syntax error: refused
+    }
+    return { ours, oursRefused: !ours.parsed || refused(ours.problems), theirs, theirsRefused: !theirs || refused(theirs.problems) };
+  }
+
+  it("refusing without acorn refuses exactly the bodies that mdx-bundler's parse refuses (random bodies)", () => {
+    let other = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 24 }).map((parts) => parts.join("")), (body) => {
+        if (onlyLiteralBraces(body)) return;
+        other++;
+        const { oursRefused, theirsRefused } = bothWays(body);
+        expect(oursRefused, body).toBe(theirsRefused);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(other).toBeGreaterThan(1000);
+  }, 120_000);
+
+  // Customer text with braces in code, escapes and links (accepted) and in expressions (refused).
+  const said = ["text", " ", "`{x}`", "`}`", "``{`` ", "\\{", "\\}", "**b**", "_i_", "\n", "{x}", '{"}"}', '{"{"}', "{1}", "{", "}", "`", "[a](https://x.example/{1})"];
+
+  it("and accepts, with the same draft and problems, every body it accepts (random customer text)", () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...said), { maxLength: 12 }).map((parts) => customerSays(parts.join(""))), (body) => {
+        if (onlyLiteralBraces(body)) return;
+        const { ours, oursRefused, theirs, theirsRefused } = bothWays(body);
+        expect(oursRefused, body).toBe(theirsRefused);
+        if (oursRefused) return;
+        accepted++;
+        expect(ours, body).toEqual(theirs);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+  }, 120_000);
 
   it("a file whose other braces are only in code or quotes still goes through acorn and is valid", () => {
     const text = source(SIMPLE.replace("Hello.", "Type `{x}` here.").replace('to="bad"', 'to="bad" feedback="not {this}"'));

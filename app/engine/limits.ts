@@ -5,7 +5,7 @@
  *
  * micromark (and acorn, which it hands code to) take time that grows faster
  * than the file in a few places, each measured on hostile files (see
- * limits.test.ts and DEVELOPERS.md):
+ * limits.test.ts):
  * - every `*`, `_`, backtick run and `]` in a paragraph may walk back over, or
  *   scan ahead through, the whole paragraph;
  * - every list item or quote that closes copies the document's events so far;
@@ -36,9 +36,10 @@ export const LIMITS = {
 } as const;
 
 /**
- * Work budgets in the units of each mechanism above, each worth at most about
- * 100 ms on a busy 2-core machine (the costs per unit are measured in
- * limits.test.ts). Our largest real scenario uses under 1% of any of them.
+ * Work budgets in the units of each mechanism above. A file at any one budget
+ * took 50 to 210 ms to check on a busy 2-core machine (limits.test.ts checks
+ * each at its budget); our real scenarios use under 1% of any of them, even
+ * with every blank line removed.
  */
 export const BUDGETS = {
   /** Per paragraph: marks (`*`/`_` runs, `]`, and backtick runs, which weigh ten) × characters; plus `]` × lines that may be link definitions. */
@@ -190,7 +191,7 @@ class Scan {
 
   private scanLine(text: string): RawProblem | null {
     const kind = kindOf(text);
-    if (this.line === 1 && text.trimEnd() === "---") this.frontMatter = true;
+    if (this.line === 1 && text.replace(/^\uFEFF/, "").trimEnd() === "---") this.frontMatter = true;
     else if (this.frontMatter && text.trimEnd() === "---") this.frontMatter = false;
     const previous = this.previous;
     this.previous = kind;
