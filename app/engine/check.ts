@@ -39,7 +39,7 @@ export function checkScenarioSource(source: string, { path, hash }: SourceInfo):
     keys = parsed.keys;
   }
 
-  const parsed = split.body === null ? null : parseBody(split.body);
+  const parsed = split.body === null ? null : parseBody(split.body, { limitsChecked: true });
   if (!parsed) return finish(raw, null, path);
   raw.push(...parsed.problems);
   if (!parsed.parsed) return finish(raw, null, path);

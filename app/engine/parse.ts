@@ -285,9 +285,12 @@ export function literalEvents(body: string): Event[] {
   return postprocess(parse({ extensions: literalExtensions }).document().write(preprocess()(body, undefined, true)));
 }
 
-/** Parse `body` (the whole file with the front matter blanked) and walk it against the allow-list. */
-export function parseBody(body: string): ParseResult {
-  const limit = checkLimits(body);
+/**
+ * Parse `body` (the whole file with the front matter blanked) and walk it against the allow-list.
+ * `limitsChecked`: the caller already checked the bounds (limits.ts) on the whole file, which covers the body.
+ */
+export function parseBody(body: string, { limitsChecked = false } = {}): ParseResult {
+  const limit = limitsChecked ? null : checkLimits(body);
   if (limit) return refused(limit);
   let tree: Root;
   try {
