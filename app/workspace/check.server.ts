@@ -1,4 +1,5 @@
-import { checkScenarioSource, type Problem, type Scenario } from "~/engine";
+import type { Problem, Scenario } from "~/engine";
+import { checkOffThread } from "~/library/check-pool.server";
 import { contentHash } from "~/library/hash.server";
 import { workspacePath } from "~/library/catalog.server";
 import { frontMatterId, MAX_SOURCE_BYTES, sourceBytes } from "./source";
@@ -10,7 +11,7 @@ function problem(rule: string, message: string, line = 1, column = 1, path = "")
 }
 
 /**
- * The engine's check of a workspace source, plus the workspace's own rules: the size limit (before
+ * The engine's check of a workspace source (in a worker thread), plus the workspace's own rules: the size limit (before
  * anything reads the text) and the id, which must stay the scenario's own.
  */
 export async function checkWorkspaceSource(scenarioId: string, source: string): Promise<WorkspaceCheck> {
@@ -21,7 +22,8 @@ export async function checkWorkspaceSource(scenarioId: string, source: string): 
     const kb = (size: number) => Math.ceil(size / 1024);
     return { hash, scenario: null, problems: [problem("too-large", `This scenario is ${kb(bytes)} KB; the limit is ${kb(MAX_SOURCE_BYTES)} KB. Split it into two scenarios.`, 1, 1, path)] };
   }
-  const result = checkScenarioSource(source, { path, hash });
+  // Off the request thread, with a time limit: a hostile paste can never stall the server.
+  const result = await checkOffThread(source, { path, hash });
   const problems = [...result.problems];
   const declared = frontMatterId(source);
   if (declared && declared.id !== scenarioId) {
