@@ -89,7 +89,7 @@ export default function EditScenario() {
         </p>
       ) : null}
       <DraftEditor
-        key={`${view.revision}:${refused ? "refused" : "ok"}`}
+        key={view.id}
         scenarioId={view.id}
         source={refused?.source ?? view.source}
         revision={refused?.revision ?? view.revision}

@@ -45,13 +45,6 @@ export function DraftEditor({ scenarioId, source: initialSource, revision: initi
   const saving = useRef<Promise<void> | null>(null);
   const timers = useRef<{ check?: ReturnType<typeof setTimeout>; save?: ReturnType<typeof setTimeout> }>({});
 
-  // A new page load (after a plain-form post) brings a new revision and problems.
-  useEffect(() => {
-    latest.current = { source: initialSource, saved: initialSource, revision: initialRevision, blocked: refusal?.conflict ?? false };
-    setRevision(initialRevision);
-    setProblems(initialProblems);
-    setState(refusal ? { kind: "refused", ...refusal } : { kind: "saved", at: savedAt });
-  }, [initialSource, initialRevision, initialProblems, savedAt, refusal]);
 
   const save = useCallback(
     (keepalive = false): Promise<void> => {
@@ -93,6 +86,22 @@ export function DraftEditor({ scenarioId, source: initialSource, revision: initi
     },
     [scenarioId],
   );
+
+  // After Save version, Publish or a refusal the page's data comes again with the stored draft and
+  // its revision. The editor stays as it is (it is never remounted), so text typed while the post
+  // was on its way is kept, and saved against the new revision.
+  useEffect(() => {
+    const typedSince = latest.current.source !== initialSource;
+    const blocked = refusal?.conflict ?? false;
+    latest.current = { source: latest.current.source, saved: initialSource, revision: initialRevision, blocked };
+    setRevision(initialRevision);
+    setProblems(initialProblems);
+    setState(refusal ? { kind: "refused", ...refusal } : typedSince ? { kind: "dirty" } : { kind: "saved", at: savedAt });
+    if (typedSince && !blocked) {
+      clearTimeout(timers.current.save);
+      timers.current.save = setTimeout(() => void save(), SAVE_AFTER_MS);
+    }
+  }, [initialSource, initialRevision, initialProblems, savedAt, refusal, save]);
 
   const onChange = useCallback(
     (text: string) => {
