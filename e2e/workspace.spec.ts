@@ -50,7 +50,8 @@ test("a trainer writes a scenario, sees a problem at its line while typing, prev
   if (!baseURL) throw new Error("baseURL is not configured");
   const page = await open(browser, "trainer");
   const id = uniqueId("lid");
-  await createScenario(page, "A cracked lid", id);
+  const title = `A cracked lid ${id}`;
+  await createScenario(page, title, id);
   await expect(page.locator("#problems-summary")).toHaveText(/problem|No problems/);
   await expectNoSeriousViolations(page);
 
@@ -85,7 +86,7 @@ test("a trainer writes a scenario, sees a problem at its line while typing, prev
   const trainee = await createTrainee(playwright, baseURL, "Workspace player");
   const player = await open(browser, { state: trainee.state });
   await player.goto("/train");
-  await player.getByRole("link", { name: "A cracked lid" }).first().click();
+  await player.getByRole("link", { name: title }).first().click();
   await player.getByRole("button", { name: "Start the conversation" }).click();
   await expect(player.getByText("Hello. My new kettle")).toBeVisible();
 });
@@ -132,24 +133,25 @@ test("archive takes a scenario out of the catalogue and unarchive brings it back
   if (!baseURL) throw new Error("baseURL is not configured");
   const page = await open(browser, "trainer");
   const id = uniqueId("archived");
-  await createScenario(page, "Soon archived", id);
+  const title = `Soon archived ${id}`;
+  await createScenario(page, title, id);
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("status").first()).toContainText("version 1 is live");
   const trainee = await open(browser, { state: (await createTrainee(playwright, baseURL, "Archive watcher")).state });
   await trainee.goto("/train");
-  await expect(trainee.getByRole("link", { name: "Soon archived" }).first()).toBeVisible();
+  await expect(trainee.getByRole("link", { name: title }).first()).toBeVisible();
 
   await page.goto("/library");
-  await page.getByRole("button", { name: "Archive Soon archived" }).first().click();
+  await page.getByRole("button", { name: `Archive ${title}` }).first().click();
   await expect(page.getByRole("status")).toContainText(`“${id}” is archived`);
   await trainee.goto("/train");
-  await expect(trainee.getByRole("link", { name: "Soon archived" })).toHaveCount(0);
+  await expect(trainee.getByRole("link", { name: title })).toHaveCount(0);
   expect((await trainee.goto(`/train/scenarios/${id}`))?.status()).toBe(404);
 
-  await page.getByRole("button", { name: "Unarchive Soon archived" }).first().click();
+  await page.getByRole("button", { name: `Unarchive ${title}` }).first().click();
   await expect(page.getByRole("status")).toContainText(`“${id}” is back in the catalogue.`);
   await trainee.goto("/train");
-  await expect(trainee.getByRole("link", { name: "Soon archived" }).first()).toBeVisible();
+  await expect(trainee.getByRole("link", { name: title }).first()).toBeVisible();
 });
 
 test("two people saving the same draft: the second gets a clear conflict and keeps their text", async ({ browser }) => {
