@@ -1,10 +1,10 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { DraftEditor } from "~/components/workspace/draft-editor";
 import { editorStyles } from "~/components/workspace/scenario-editor";
-import { WorkspaceNav } from "~/components/workspace/workspace-nav";
+import { WorkspaceHeader } from "~/components/workspace/workspace-nav";
 import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/workspace.css";
 import { publishDraft, saveDraft, saveVersion } from "~/workspace/edit.server";
@@ -66,11 +66,7 @@ export default function EditScenario() {
           : null;
   return (
     <div className="stack-lg">
-      <header className="page-header stack">
-        <p>
-          <Link to="/library">← {t("trainer.title")}</Link>
-        </p>
-        <h1>{t("workspace.editor.title", { title: view.title })}</h1>
+      <WorkspaceHeader scenarioId={view.id} current="edit" title={t("workspace.editor.title", { title: view.title })}>
         <p className="workspace-status">
           <strong>
             {view.archived
@@ -81,8 +77,7 @@ export default function EditScenario() {
           </strong>
           {view.publishedVersion !== null ? <span className="muted">{view.draftIsLive ? t("workspace.editor.upToDate") : t("workspace.editor.unpublishedChanges")}</span> : null}
         </p>
-        <WorkspaceNav scenarioId={view.id} current="edit" />
-      </header>
+      </WorkspaceHeader>
       {notice && !refused ? (
         <p className="notice notice--ok" role="status">
           {notice}

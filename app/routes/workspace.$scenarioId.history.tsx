@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { VersionDiffView } from "~/components/workspace/version-diff";
-import { WorkspaceNav } from "~/components/workspace/workspace-nav";
+import { WorkspaceHeader } from "~/components/workspace/workspace-nav";
 import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/workspace.css";
 import diffStyles from "~/styles/workspace-diff.css";
@@ -51,14 +51,9 @@ export default function ScenarioHistory() {
   const options = [{ value: "draft", label: t("workspace.history.draftOption") }, ...view.versions.map((version) => ({ value: String(version.number), label: sideLabel(version.number) }))];
   return (
     <div className="stack-lg">
-      <header className="page-header stack">
-        <p>
-          <Link to="/library">← {t("trainer.title")}</Link>
-        </p>
-        <h1>{t("workspace.history.title", { title: view.title })}</h1>
+      <WorkspaceHeader scenarioId={view.id} current="history" title={t("workspace.history.title", { title: view.title })}>
         <p className="lead">{t("workspace.history.intro")}</p>
-        <WorkspaceNav scenarioId={view.id} current="history" />
-      </header>
+      </WorkspaceHeader>
       {rolledBack && !failed ? (
         <p className="notice notice--ok" role="status">
           {t("workspace.history.rolledBack", { from: rolledBack, version: params.get("as") })}
@@ -116,28 +111,19 @@ export default function ScenarioHistory() {
         <section className="stack" aria-labelledby="compare-title">
           <h2 id="compare-title">{t("workspace.history.compare")}</h2>
           <Form method="get" className="inline-form card">
-            <div className="field">
-              <label htmlFor="compare-from">{t("workspace.history.from")}</label>
-              <select id="compare-from" name="from" defaultValue={String(view.compared?.from ?? "")}>
-                {options.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-              <p className="field-error" />
-            </div>
-            <div className="field">
-              <label htmlFor="compare-to">{t("workspace.history.to")}</label>
-              <select id="compare-to" name="to" defaultValue={String(view.compared?.to ?? "")}>
-                {options.map((option) => (
-                  <option key={option.value} value={option.value}>
-                    {option.label}
-                  </option>
-                ))}
-              </select>
-              <p className="field-error" />
-            </div>
+            {(["from", "to"] as const).map((side) => (
+              <div className="field" key={side}>
+                <label htmlFor={`compare-${side}`}>{t(`workspace.history.${side}`)}</label>
+                <select id={`compare-${side}`} name={side} defaultValue={String(view.compared?.[side] ?? "")}>
+                  {options.map((option) => (
+                    <option key={option.value} value={option.value}>
+                      {option.label}
+                    </option>
+                  ))}
+                </select>
+                <p className="field-error" />
+              </div>
+            ))}
             <button type="submit" className="button">
               {t("workspace.history.show")}
             </button>

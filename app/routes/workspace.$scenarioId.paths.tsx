@@ -1,11 +1,11 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { FlowDiagram } from "~/components/analytics/flow-diagram";
 import { AuditReport } from "~/components/library/audit-report";
 import { PathsTable } from "~/components/workspace/paths-table";
-import { WorkspaceNav } from "~/components/workspace/workspace-nav";
+import { WorkspaceHeader } from "~/components/workspace/workspace-nav";
 import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/workspace.css";
 import { PATHS_SHOWN, pathsView } from "~/workspace/paths-view.server";
@@ -29,14 +29,9 @@ export default function ScenarioPaths() {
   const ready = view.ready;
   return (
     <div className="stack-lg">
-      <header className="page-header stack">
-        <p>
-          <Link to="/library">← {t("trainer.title")}</Link>
-        </p>
-        <h1>{t("workspace.paths.title", { title: view.title })}</h1>
+      <WorkspaceHeader scenarioId={view.id} current="paths" title={t("workspace.paths.title", { title: view.title })}>
         <p className="lead">{t("workspace.paths.intro")}</p>
-        <WorkspaceNav scenarioId={view.id} current="paths" />
-      </header>
+      </WorkspaceHeader>
       {!ready ? (
         <p className="notice notice--info">{t("workspace.paths.notReady", { count: view.errors })}</p>
       ) : (

@@ -1,9 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { StartAnywhereFields } from "~/components/workspace/start-anywhere-fields";
-import { WorkspaceNav } from "~/components/workspace/workspace-nav";
+import { WorkspaceHeader } from "~/components/workspace/workspace-nav";
 import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/workspace.css";
 import { previewStartView, startPreviewFromForm } from "~/workspace/preview.server";
@@ -39,14 +39,9 @@ export default function PreviewStart() {
   const busy = useNavigation().state === "submitting";
   return (
     <div className="stack-lg">
-      <header className="page-header stack">
-        <p>
-          <Link to="/library">← {t("trainer.title")}</Link>
-        </p>
-        <h1>{t("workspace.preview.title", { title })}</h1>
+      <WorkspaceHeader scenarioId={id} current="preview" title={t("workspace.preview.title", { title })}>
         <p className="lead">{t("workspace.preview.intro")}</p>
-        <WorkspaceNav scenarioId={id} current="preview" />
-      </header>
+      </WorkspaceHeader>
       {failed && "error" in failed ? (
         <p className="form-errors" role="alert">
           {failed.error.message}

@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import "~/locales/en/workspace";
 
@@ -24,5 +25,20 @@ export function WorkspaceNav({ scenarioId, current }: { scenarioId: string; curr
         {t("workspace.editor.download")}
       </a>
     </nav>
+  );
+}
+
+/** The top of every workspace page of one scenario: back to the library, the title, what the page is, and the tabs. */
+export function WorkspaceHeader({ scenarioId, current, title, children }: { scenarioId: string; current: Tab; title: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <header className="page-header stack">
+      <p>
+        <Link to="/library">← {t("trainer.title")}</Link>
+      </p>
+      <h1>{title}</h1>
+      {children}
+      <WorkspaceNav scenarioId={scenarioId} current={current} />
+    </header>
   );
 }
