@@ -38,10 +38,10 @@ export default defineConfig({
   projects: [
     // Signs each demo role in once and saves the session cookie for the other tests.
     { name: "setup", testMatch: /auth\.setup\.ts$/ },
-    { name: "chromium", testMatch: /\.spec\.ts$/, testIgnore: /workspace\.spec\.ts$/, dependencies: ["setup"] },
+    { name: "chromium", testMatch: /\.spec\.ts$/, testIgnore: /workspace(-[a-z]+)?\.spec\.ts$/, dependencies: ["setup"] },
     // The workspace publishes scenarios to every trainee on the server: it runs after the rest,
     // whose figures count the library's scenarios.
-    { name: "workspace", testMatch: /workspace\.spec\.ts$/, dependencies: ["chromium"] },
+    { name: "workspace", testMatch: /workspace(-[a-z]+)?\.spec\.ts$/, dependencies: ["chromium"] },
   ],
   webServer: {
     // A freshly built server (npm run test:e2e builds first) on a throw-away database.

@@ -1,50 +1,13 @@
 // The trainer's workspace end to end: write, check while typing, preview, publish, and a trainee
 // plays it at once on this production build; versions pin attempts; roll back, archive, a
 // conflicting save, and the plain form without JavaScript.
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createTrainee, type StorageState } from "./play-support";
+import { expect, test } from "@playwright/test";
+import { createTrainee, expectNoSeriousViolations } from "./play-support";
 import { stateFile } from "./support";
+import { createScenario, currentSource, open, replaceSource, uniqueId } from "./workspace-support";
 
 // Each test walks a whole workflow across several pages and people.
 test.describe.configure({ timeout: 120_000 });
-
-async function open(browser: Browser, role: "trainer" | "admin" | { state: StorageState }, js = true): Promise<Page> {
-  const storageState = typeof role === "string" ? stateFile(role) : role.state;
-  const context = await browser.newContext({ storageState, javaScriptEnabled: js });
-  return context.newPage();
-}
-
-const uniqueId = (label: string) => `${label}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
-
-async function createScenario(page: Page, title: string, id: string): Promise<void> {
-  await page.goto("/library");
-  await page.getByRole("link", { name: "New scenario" }).click();
-  await page.getByLabel("Title").fill(title);
-  await page.getByLabel("Id").fill(id);
-  await page.getByRole("button", { name: "Create and edit" }).click();
-  await expect(page).toHaveURL(`/workspace/${id}`);
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Edit “${title}”`);
-}
-
-/** Replaces the whole source in the editor, the way a paste does, and waits for the autosave. */
-async function replaceSource(page: Page, source: string): Promise<void> {
-  const editor = page.locator(".cm-content");
-  await editor.click();
-  await page.keyboard.press("ControlOrMeta+a");
-  await page.keyboard.insertText(source);
-  await expect(page.locator("#draft-status")).toHaveText(/^Draft saved at /, { timeout: 10_000 });
-}
-
-async function currentSource(page: Page): Promise<string> {
-  return page.evaluate(() => (document.querySelector("textarea[name=source], input[name=source]") as HTMLTextAreaElement | HTMLInputElement).value);
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("a trainer writes a scenario, sees a problem at its line while typing, previews, publishes, and a trainee plays it at once", async ({ browser, baseURL, playwright }) => {
   if (!baseURL) throw new Error("baseURL is not configured");
@@ -69,18 +32,52 @@ test("a trainer writes a scenario, sees a problem at its line while typing, prev
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("alert")).toContainText("before publishing");
 
-  await replaceSource(page, good.replace("Hi. My new kettle", "Hello. My new kettle"));
+  // The fix, plus a reply on offer only once the first reply has set a flag.
+  const flagged = "You told me the lid is cracked, so: a new lid in two working days, or a refund once it is back.";
+  const fixed = good
+    .replace("Hi. My new kettle", "Hello. My new kettle")
+    .replace('<Choice to="options" listening={2}', '<Choice to="options" set="heard-lid" listening={2}')
+    .replace('  <Customer>Thanks. What can you do?</Customer>\n', `  <Customer>Thanks. What can you do?</Customer>\n  <Choice to="sorted" requires="heard-lid" expectations={2} listening={1} mood={1}>\n    ${flagged}\n  </Choice>\n`);
+  expect(fixed).toContain('requires="heard-lid"');
+  await replaceSource(page, fixed);
   await expect(page.locator(".workspace-problem--error")).toHaveCount(0);
 
-  // Preview: the same play screen, marked as a preview, to the debrief.
+  // Preview from the beginning: the same play screen, marked as a preview.
   await page.getByRole("link", { name: "Preview" }).first().click();
+  await expectNoSeriousViolations(page);
   await page.getByRole("button", { name: "Start from the beginning" }).click();
   await expect(page.getByRole("note")).toContainText("Preview of the draft");
   await expect(page.getByText("Hello. My new kettle")).toBeVisible();
 
+  // Start anywhere: the middle step with the flag set offers the flagged reply, and the inspector says so.
+  await page.goto(`/workspace/${id}/preview`);
+  await page.getByLabel("Start at step").selectOption("options");
+  await page.getByLabel("Customer's mood").fill("2");
+  await page.getByRole("checkbox", { name: "heard-lid" }).check();
+  await page.getByRole("button", { name: "Start here" }).click();
+  await expect(page.getByRole("note")).toContainText("Preview of the draft");
+  await expect(page.getByText("Thanks. What can you do?")).toBeVisible();
+  await expect(page.getByText("Hello. My new kettle")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: flagged })).toBeVisible();
+  const inspector = page.getByRole("region", { name: "State" });
+  await expect(inspector.getByRole("listitem")).toHaveText(["heard-lid"]);
+  await expect(inspector.getByRole("definition").filter({ hasText: "on a scale from" })).toContainText("2, on a scale from -5 to 5");
+  await expectNoSeriousViolations(page);
+
+  // The same step without the flag: the flagged reply is not on offer.
+  await page.goto(`/workspace/${id}/preview`);
+  await page.getByLabel("Start at step").selectOption("options");
+  await page.getByRole("button", { name: "Start here" }).click();
+  await expect(page.getByText("Thanks. What can you do?")).toBeVisible();
+  await expect(page.getByRole("button", { name: flagged })).toHaveCount(0);
+
   await page.goto(`/workspace/${id}`);
   await page.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByRole("status").first()).toContainText("Published: version 1 is live");
+  for (const tab of ["Paths", "History"]) {
+    await page.getByRole("link", { name: tab }).first().click();
+    await expectNoSeriousViolations(page);
+  }
 
   // A trainee finds and plays it, with no restart.
   const trainee = await createTrainee(playwright, baseURL, "Workspace player");
@@ -200,4 +197,26 @@ test("trainees and managers are refused every workspace page and post", async ({
   const trainer = await playwright.request.newContext({ baseURL, storageState: stateFile("trainer") });
   expect((await trainer.get("/admin/workspace-log", { maxRedirects: 0 })).status()).toBe(403);
   await trainer.dispose();
+});
+
+test("axe finds nothing serious on the workspace's other pages: library, guide, new, import, the log and a preview's debrief", async ({ browser }) => {
+  const page = await open(browser, "trainer");
+  for (const path of ["/library", "/library/guide", "/workspace/new", "/workspace/new?mode=import"]) {
+    await page.goto(path);
+    await expectNoSeriousViolations(page);
+  }
+  const id = uniqueId("axe");
+  await createScenario(page, "Every page checked", id);
+  await page.goto(`/workspace/${id}/preview`);
+  await page.getByRole("button", { name: "Start from the beginning" }).click();
+  // The starter's first reply each time, whatever the shuffle: the debrief is the same page a trainee gets.
+  for (const reply of ["A cracked lid on a new kettle", "I can send a new lid"]) await page.getByRole("button", { name: new RegExp(`^${reply}`) }).click();
+  await expect(page).toHaveURL(/\/debrief$/);
+  await expect(page.getByRole("note")).toContainText("Preview of the draft");
+  await expectNoSeriousViolations(page);
+
+  const admin = await open(browser, "admin");
+  await admin.goto("/admin/workspace-log");
+  await expect(admin.getByRole("cell", { name: id }).first()).toBeVisible();
+  await expectNoSeriousViolations(admin);
 });
