@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkScenarioSource } from "~/engine/check";
 import { generateScenario } from "~/engine/__fixtures__/generate";
-import { CHECK_QUEUE_LIMIT, checkOffThread, checkPoolStatus, closeCheckPool, resolveWorkerEntry } from "./check-pool.server";
+import { CHECK_QUEUE_LIMIT, checkOffThread, checkPoolStatus, checkTimeLimitMs, closeCheckPool, resolveWorkerEntry } from "./check-pool.server";
 
 const root = path.join(import.meta.dirname, "../..");
 const parcel = readFileSync(path.join(root, "scenarios/parcel-third-call.mdx"), "utf8");
@@ -59,7 +59,7 @@ describe("checkOffThread", () => {
         {
           severity: "error",
           rule: "check-timeout",
-          message: expect.stringMatching(/^Checking this scenario took too long, so it was stopped\. /),
+          message: expect.stringMatching(/^Checking this scenario took too long, so it was stopped \(it is \d+ KB, and the check may take \d+\.\d s\)\. The check plays every path/),
           line: 1,
           column: 1,
           path: "slow.mdx",
@@ -68,6 +68,13 @@ describe("checkOffThread", () => {
     });
     expect(checkPoolStatus().started).toBe(before + 1);
     expect(await checkOffThread(parcel, info)).toEqual(checkScenarioSource(parcel, info));
+  });
+
+  it("gives bigger files more time, from 2 s for a small one to 5 s at the size limit, and no more beyond it", () => {
+    expect(checkTimeLimitMs("x")).toBe(2000);
+    expect(checkTimeLimitMs("x".repeat(128 * 1024))).toBe(3500);
+    expect(checkTimeLimitMs("x".repeat(256 * 1024))).toBe(5000);
+    expect(checkTimeLimitMs("é".repeat(200 * 1024))).toBe(5000);
   });
 
   it("answers check-busy at once when the queue is full, and every other call in turn", async () => {
