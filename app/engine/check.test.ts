@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkWithSource, errors, SIMPLE, valid, warnings } from "./__fixtures__/helpers";
+import { MAX_PROBLEMS } from "./check";
+import { check, checkWithSource, errors, SIMPLE, valid, warnings } from "./__fixtures__/helpers";
 
 /** SIMPLE with one line replaced. */
 function variant(from: string, to: string): string {
@@ -199,6 +200,31 @@ describe("structure and attribute rules", () => {
     expect(errors(result)).toEqual(
       expect.arrayContaining([`${at("{x}")}:expression`, `${at("listening={7}")}:delta-range`, `${at("nowhere")}:unknown-target`]),
     );
+  });
+});
+
+describe("a file with very many problems", () => {
+  const withNotes = (count: number) =>
+    check(variant("<Customer>Hello.</Customer>", `<Customer>Hello.</Customer>\n${Array.from({ length: count }, (_, i) => `  <Note>${i}</Note>`).join("\n")}`));
+  // SIMPLE's own problems (a warning), listed before the notes.
+  const own = withNotes(0).problems.length;
+
+  it(`lists the first ${MAX_PROBLEMS} in order, then one line that counts the rest from where they start`, () => {
+    const result = withNotes(250);
+    expect(result.scenario).toBeNull();
+    expect(result.problems).toHaveLength(MAX_PROBLEMS + 1);
+    const listed = result.problems.slice(0, MAX_PROBLEMS);
+    expect(listed.filter((p) => p.rule === "unknown-component")).toHaveLength(MAX_PROBLEMS - own);
+    expect(listed.map((p) => p.line)).toEqual([...listed.map((p) => p.line)].sort((a, b) => a - b));
+    const more = result.problems[MAX_PROBLEMS]!;
+    expect(more).toMatchObject({ severity: "error", rule: "too-many-problems", line: listed[MAX_PROBLEMS - 1]!.line + 1 });
+    expect(more.message).toBe(`${250 + own - MAX_PROBLEMS} more problems from here on are not listed. Fix the ones above (they are often the same mistake repeated) and check again.`);
+  });
+
+  it("lists a file with exactly the most problems whole, and one more is the first left out", () => {
+    expect(withNotes(MAX_PROBLEMS - own).problems.map((p) => p.rule)).not.toContain("too-many-problems");
+    expect(withNotes(MAX_PROBLEMS - own).problems).toHaveLength(MAX_PROBLEMS);
+    expect(withNotes(MAX_PROBLEMS - own + 1).problems.at(-1)?.message).toMatch(/^1 more problem from here on is not listed\./);
   });
 });
 

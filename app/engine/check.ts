@@ -56,12 +56,30 @@ export function checkScenarioSource(source: string, { path, hash }: SourceInfo):
   return result;
 }
 
-/** Sort the problems, give them the path, and drop the scenario if any is an error. */
+/**
+ * The most problems listed for one file. A 256 KB file can hold tens of thousands of faults (one stray tag repeated),
+ * and the editor checks on every pause in typing: past the first hundred, a list only costs bandwidth and attention.
+ */
+export const MAX_PROBLEMS = 100;
+
+/** Sort the problems, give them the path, drop the scenario if any is an error, and list at most MAX_PROBLEMS. */
 function finish(raw: RawProblem[], scenario: Scenario | null, path: string): CheckResult {
   const problems: Problem[] = raw
     .map((p) => ({ severity: p.severity ?? "error", rule: p.rule, message: p.message, line: p.line, column: p.column, path }))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
-  return { scenario: problems.some((p) => p.severity === "error") ? null : scenario, problems };
+  const failed = problems.some((p) => p.severity === "error");
+  if (problems.length <= MAX_PROBLEMS) return { scenario: failed ? null : scenario, problems };
+  const rest = problems.slice(MAX_PROBLEMS);
+  const first = rest[0]!;
+  const more: Problem = {
+    severity: rest.some((p) => p.severity === "error") ? "error" : "warning",
+    rule: "too-many-problems",
+    message: `${rest.length} more ${rest.length === 1 ? "problem" : "problems"} from here on ${rest.length === 1 ? "is" : "are"} not listed. Fix the ones above (they are often the same mistake repeated) and check again.`,
+    line: first.line,
+    column: first.column,
+    path,
+  };
+  return { scenario: failed ? null : scenario, problems: [...problems.slice(0, MAX_PROBLEMS), more] };
 }
 
 /** Resolve ids and references; returns null when the graph cannot be built. */
