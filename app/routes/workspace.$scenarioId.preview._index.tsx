@@ -8,6 +8,7 @@ import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/workspace.css";
 import { previewStartView, startPreviewFromForm } from "~/workspace/preview.server";
 import { orNotFound, workspaceFailure } from "~/workspace/routes.server";
+import { typedFromPoint } from "~/workspace/start-point-fields";
 import "~/locales/en/workspace";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
@@ -61,7 +62,7 @@ export default function PreviewStart() {
             </div>
           </Form>
           <Form method="post" className="card stack" noValidate>
-            <StartAnywhereFields options={options} value={failed && "posted" in failed && failed.posted ? failed.posted : start} errors={failed && "startErrors" in failed ? failed.startErrors : {}} />
+            <StartAnywhereFields options={options} value={failed && "posted" in failed ? failed.posted : typedFromPoint(start)} errors={failed && "startErrors" in failed ? failed.startErrors : {}} />
             <div className="actions">
               <button type="submit" name="intent" value="anywhere" className="button" disabled={busy}>
                 {t("workspace.preview.anywhere")}

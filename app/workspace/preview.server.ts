@@ -24,7 +24,7 @@ import { checkWorkspaceSource } from "./check.server";
 import { requireWorkspaceScenario } from "./edit.server";
 import { draftTitle } from "./source";
 import { WorkspaceError } from "./errors";
-import { parseStartPointForm, startPointErrors, type StartPointFormErrors } from "./start-point-form";
+import { parseStartPointForm, startPointErrors, typedStartPoint, type StartPointFormErrors, type StartPointTyped } from "./start-point-form";
 
 /** The draft as a version an attempt can be pinned to (stored by content hash like any version). */
 async function draftVersion(scenarioId: string) {
@@ -88,15 +88,15 @@ export async function startPreviewFromForm(
   scenarioId: string,
   actor: number,
   form: FormData,
-): Promise<{ attemptId: number } | { errors: StartPointFormErrors; posted: StartPoint | null }> {
+): Promise<{ attemptId: number } | { errors: StartPointFormErrors; posted: StartPointTyped }> {
   if (form.get("intent") !== "anywhere") return { attemptId: await startPreview(scenarioId, actor) };
   const parsed = parseStartPointForm(form);
-  if (!parsed.ok) return { errors: parsed.errors, posted: null };
+  if (!parsed.ok) return { errors: parsed.errors, posted: typedStartPoint(form) };
   const point = parsed.point;
   try {
     return { attemptId: await startPreview(scenarioId, actor, (version) => startSnapshotAt(version.machine, version.scenario, point)) };
   } catch (error) {
-    if (error instanceof StartPointError) return { errors: startPointErrors(error.problems), posted: point };
+    if (error instanceof StartPointError) return { errors: startPointErrors(error.problems), posted: typedStartPoint(form) };
     throw error;
   }
 }

@@ -16,10 +16,10 @@ import "~/utils/zod-csp";
 import * as z from "zod";
 import type { StartPoint, StartPointProblem } from "~/engine/start-at";
 import { MAX_ENTRIES, MOOD_MAX, MOOD_MIN } from "~/engine/types";
-import { startPointErrorKey as message, visitsField, type StartPointErrorKey, type StartPointFormErrors } from "./start-point-fields";
+import { startPointErrorKey as message, visitsField, type StartPointErrorKey, type StartPointFormErrors, type StartPointTyped } from "./start-point-fields";
 
 export { isStartPointErrorKey, START_POINT_LIMITS, visitsField } from "./start-point-fields";
-export type { StartPointErrorKey, StartPointFormErrors } from "./start-point-fields";
+export type { StartPointErrorKey, StartPointFormErrors, StartPointTyped } from "./start-point-fields";
 
 const WHOLE = /^[-−]?\d{1,6}$/;
 
@@ -49,6 +49,18 @@ function fieldsOf(form: FormData | URLSearchParams): Record<string, unknown> {
   const visits: Record<string, FormDataEntryValue> = {};
   for (const [name, value] of form.entries()) if (name.startsWith("visits.")) visits[name.slice("visits.".length)] = value;
   return { stepId: form.get("stepId") ?? undefined, mood: form.get("mood") ?? undefined, flags: form.getAll("flags"), visits };
+}
+
+/** The posted fields as typed, whatever they hold, to show again beside their errors. */
+export function typedStartPoint(form: FormData | URLSearchParams): StartPointTyped {
+  const text = (value: FormDataEntryValue | null | undefined) => (typeof value === "string" ? value : "");
+  const { stepId, mood, flags, visits } = fieldsOf(form) as { stepId?: FormDataEntryValue; mood?: FormDataEntryValue; flags: FormDataEntryValue[]; visits: Record<string, FormDataEntryValue> };
+  return {
+    stepId: text(stepId),
+    mood: text(mood),
+    flags: flags.map(text).filter(Boolean),
+    visits: Object.fromEntries(Object.entries(visits).map(([step, value]) => [step, text(value)])),
+  };
 }
 
 /** Parse a posted start-anywhere form; errors are keyed by field name. */

@@ -8,18 +8,18 @@ import { previewScenario } from "~/engine/__fixtures__/preview";
 import { i18nConfig } from "~/i18n/config";
 import en from "~/locales/en";
 import { workspacePreview } from "~/locales/en/workspace-preview";
-import { parseStartPointForm, startPointErrors } from "~/workspace/start-point-form";
-import type { StartPointFormErrors } from "~/workspace/start-point-fields";
+import { parseStartPointForm, startPointErrors, typedStartPoint } from "~/workspace/start-point-form";
+import { typedFromPoint, type StartPointFormErrors, type StartPointTyped } from "~/workspace/start-point-fields";
 import { StartAnywhereFields } from "./start-anywhere-fields";
 
 const i18n = createInstance();
 beforeAll(() => i18n.use(initReactI18next).init({ ...i18nConfig, lng: "en", resources: { en: { common: { ...en.common, workspacePreview } } } }));
 
 const scenario = previewScenario();
-const render = (value: StartPoint, errors?: StartPointFormErrors) =>
+const render = (value: StartPoint | StartPointTyped, errors?: StartPointFormErrors) =>
   renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
-      <StartAnywhereFields options={startPointOptions(scenario)} value={value} errors={errors} />
+      <StartAnywhereFields options={startPointOptions(scenario)} value={typeof value.mood === "number" ? typedFromPoint(value as StartPoint) : (value as StartPointTyped)} errors={errors} />
     </I18nextProvider>,
   );
 
@@ -68,5 +68,18 @@ describe("StartAnywhereFields", () => {
     expect(html).toMatch(/name="visits.details"[^>]*aria-describedby="start-visits-details-error" aria-invalid="true"/);
     expect(html).toContain("visits to &quot;details&quot; must be a whole number from 0 to 2, not 3");
     expect(html).not.toMatch(/name="stepId"[^>]*aria-invalid/);
+  });
+
+  it("shows a refused form as it was posted, the wrong value as typed, so only that field needs fixing", () => {
+    const form = new URLSearchParams([["stepId", "check"], ["mood", "9"], ["flags", "rushed"], ["visits.details", "2"], ["visits.greet", "x1"]]);
+    const parsed = parseStartPointForm(form);
+    expect(parsed.ok).toBe(false);
+    const html = render(typedStartPoint(form), parsed.ok ? {} : parsed.errors);
+    expect(html).toContain('<option value="check" selected="">');
+    expect(/<input id="start-mood"[^>]*>/.exec(html)![0]).toContain('value="9"');
+    expect(html).toContain(`<input type="checkbox" name="flags" checked="" value="rushed"/>`);
+    expect(/<input id="start-visits-details"[^>]*>/.exec(html)![0]).toContain('value="2"');
+    expect(/<input id="start-visits-greet"[^>]*>/.exec(html)![0]).toContain('value="x1"');
+    expect(posted(html).toString()).toBe(form.toString().replace("visits.details=2&visits.greet=x1", "visits.greet=x1&visits.details=2&visits.check=0&visits.promise=0"));
   });
 });

@@ -8,8 +8,8 @@
  * `errors` are keyed by those names: the schema's translation keys, or the engine's own words.
  */
 import { useTranslation } from "react-i18next";
-import type { StartPoint, StartPointOptions } from "~/engine";
-import { isStartPointErrorKey, START_POINT_LIMITS, visitsField, type StartPointFormErrors } from "~/workspace/start-point-fields";
+import type { StartPointOptions } from "~/engine";
+import { isStartPointErrorKey, START_POINT_LIMITS, visitsField, type StartPointFormErrors, type StartPointTyped } from "~/workspace/start-point-fields";
 import "~/locales/en/workspace-preview";
 
 function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
@@ -28,8 +28,8 @@ export function StartAnywhereFields({
   idPrefix = "start",
 }: {
   options: StartPointOptions;
-  /** The values to show: what was posted, or the default start point. */
-  value: StartPoint;
+  /** The values to show: what was posted, as typed, or the default start point's. */
+  value: StartPointTyped;
   errors?: StartPointFormErrors;
   idPrefix?: string;
 }) {
@@ -110,7 +110,7 @@ export function StartAnywhereFields({
                 min={0}
                 max={options.visitsMax}
                 step={1}
-                defaultValue={value.visits[step.id] ?? 0}
+                defaultValue={value.visits[step.id] ?? "0"}
                 aria-describedby={described(name, false)}
                 aria-invalid={invalid(name)}
               />
