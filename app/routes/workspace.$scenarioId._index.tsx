@@ -9,7 +9,7 @@ import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/workspace.css";
 import { publishDraft, saveDraft, saveVersion } from "~/workspace/edit.server";
 import { editorView } from "~/workspace/editor-view.server";
-import { orNotFound, readEditorPost } from "~/workspace/routes.server";
+import { orNotFound, readEditorPost, rethrowNotFound } from "~/workspace/routes.server";
 import { WorkspaceError } from "~/workspace/errors";
 import "~/locales/en/workspace";
 
@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const published = await publishDraft(id, post.source, post.revision, user.id);
     return redirect(`/workspace/${id}?published=${published.version}`);
   } catch (error) {
-    if (!(error instanceof WorkspaceError) || error.status === 404) return orNotFound(Promise.reject(error));
+    if (!(error instanceof WorkspaceError) || error.status === 404) rethrowNotFound(error);
     // The text that was posted comes back: a refusal never loses what the trainer typed. After a
     // conflict the old revision comes back too, so saving again keeps refusing until a reload.
     const conflict = error.status === 409;

@@ -108,5 +108,4 @@ export async function setArchived(scenarioId: string, archived: boolean, actor: 
   if (!known) throw new WorkspaceError(404, `There is no scenario "${scenarioId}".`);
   const changed = await setScenarioArchived(scenarioId, archived, actor, at);
   if (!changed) throw new WorkspaceError(409, archived ? `"${scenarioId}" is already archived.` : `"${scenarioId}" is not archived.`);
-  await getLibrary();
 }

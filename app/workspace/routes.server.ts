@@ -22,9 +22,14 @@ export async function orNotFound<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof WorkspaceError && error.status === 404) throw new Response(error.message, { status: 404 });
-    throw error;
+    rethrowNotFound(error);
   }
+}
+
+/** Throws `error` again, a workspace 404 as the 404 page. */
+export function rethrowNotFound(error: unknown): never {
+  if (error instanceof WorkspaceError && error.status === 404) throw new Response(error.message, { status: 404 });
+  throw error;
 }
 
 export function badRequest(message: string): never {
@@ -41,7 +46,7 @@ export async function archiveFromForm(form: FormData, actor: number): Promise<{ 
   try {
     await setArchived(parsed.data.scenarioId, archived, actor);
   } catch (error) {
-    if (!(error instanceof WorkspaceError && error.status === 409)) return orNotFound(Promise.reject(error));
+    if (!(error instanceof WorkspaceError && error.status === 409)) rethrowNotFound(error);
   }
   return { scenarioId: parsed.data.scenarioId, archived };
 }
