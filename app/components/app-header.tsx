@@ -31,6 +31,8 @@ const NAV_BY_ROLE: Record<Role, NavItem[]> = {
   ],
   trainer: [
     { to: "/library", label: "nav.library" },
+    // Trainers play the catalogue too, as trainees see it; their attempts count nowhere.
+    { to: "/train", label: "nav.train" },
     { to: "/pathways", label: "nav.pathways" },
     { to: "/analytics/scenarios", label: "nav.scenarioAnalytics" },
     { to: "/guides", label: "nav.guides" },

@@ -126,7 +126,7 @@ export function StateInspector({ view, idPrefix = "inspector" }: { view: Inspect
       </dl>
 
       <div className="table-wrap">
-        <table className="table--compact">
+        <table className="table--compact table--stack">
           <caption>{t("workspacePreview.inspector.skillsCaption")}</caption>
           <thead>
             <tr>
@@ -141,10 +141,10 @@ export function StateInspector({ view, idPrefix = "inspector" }: { view: Inspect
             {view.skills.map((skill) => (
               <tr key={skill.skill}>
                 <th scope="row">{t(`skills.${skill.skill}.name`)}</th>
-                <td>{skill.points}</td>
-                <td>{skill.most}</td>
-                <td>{skill.assessed}</td>
-                <td>{skill.score ?? t("workspacePreview.inspector.notAssessed")}</td>
+                <td data-label={t("workspacePreview.inspector.points")}>{skill.points}</td>
+                <td data-label={t("workspacePreview.inspector.most")}>{skill.most}</td>
+                <td data-label={t("workspacePreview.inspector.assessed")}>{skill.assessed}</td>
+                <td data-label={t("workspacePreview.inspector.score")}>{skill.score ?? t("workspacePreview.inspector.notAssessed")}</td>
               </tr>
             ))}
           </tbody>
