@@ -20,6 +20,11 @@ export default tseslint.config(
           selector: "ImportDeclaration[source.value='zod'] > :matches(ImportSpecifier[imported.name='z'], ImportDefaultSpecifier)",
           message: "Write `import * as z from \"zod\"`.",
         },
+        {
+          // A body that is not a form would throw a 500 from here; readForm answers 400.
+          selector: "CallExpression[callee.property.name='formData'][callee.object.name='request']",
+          message: "Read a posted form with readForm(request) from ~/utils/form.server.",
+        },
       ],
     },
   },

@@ -20,4 +20,11 @@ describe("readConfig", () => {
     expect(() => readConfig(env({ PORT: "eighty" }))).toThrow(/PORT/);
     expect(readConfig(env({ PORT: "8080" })).port).toBe(8080);
   });
+
+  it("refuses TRUST_PROXY=true, which lets any client pick its own address, and takes a hop count or addresses", () => {
+    expect(() => readConfig(env({ TRUST_PROXY: "true" }))).toThrow(/TRUST_PROXY: must not be "true"/);
+    expect(() => readConfig(env({ TRUST_PROXY: " TRUE " }))).toThrow(/TRUST_PROXY/);
+    expect(readConfig(env({ TRUST_PROXY: "1" })).trustProxy).toBe("1");
+    expect(readConfig(env({ TRUST_PROXY: "loopback, 10.0.0.1" })).trustProxy).toBe("loopback, 10.0.0.1");
+  });
 });

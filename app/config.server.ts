@@ -10,7 +10,15 @@ const Env = z
     // Space-separated CSP frame-ancestors sources, e.g. "'self' https://lms.example.com".
     FRAME_ANCESTORS: z.string().trim().min(1).default("'self'"),
     // Express "trust proxy" setting: set it when a reverse proxy adds X-Forwarded-For.
-    TRUST_PROXY: z.string().optional(),
+    // Not "true": it would trust every X-Forwarded-For hop, so any client could name its own address and reset its
+    // sign-in attempt count by changing the header. A hop count or the proxy's addresses say which hops to believe.
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .optional()
+      .refine((value) => value?.toLowerCase() !== "true", {
+        message: 'must not be "true": that trusts any X-Forwarded-For a client sends. Set the number of proxies in front of Frontline (for example 1), or their addresses (for example loopback or 10.0.0.1).',
+      }),
     // "off" silences request logs; "all" logs asset requests too.
     REQUEST_LOG: z.enum(["on", "off", "all"]).default("on"),
   })

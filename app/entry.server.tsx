@@ -19,6 +19,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
+  privateUnlessSet(responseHeaders);
   const instance = await renderInstanceFor(await i18next.getLocale(request));
 
   // Bots get the whole document at once; people get it streamed.
@@ -26,8 +27,10 @@ export default async function handleRequest(
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    // Called after 5 s at the latest, when `abort` below exists.
-    const abortTimer = setTimeout(() => abort(), ABORT_DELAY);
+    // Armed only once the render has started, below: a render that throws at once must leave no timer behind
+    // (one that called a missing `abort` 5 s later would throw outside any handler and end the process).
+    let abortTimer: ReturnType<typeof setTimeout> | undefined;
+    let settled = false;
     const respond = () => {
       shellRendered = true;
       const body = new PassThrough();
@@ -48,10 +51,12 @@ export default async function handleRequest(
         },
         onAllReady() {
           // Done rendering: let go of the abort timer (and with it, the whole render) now.
+          settled = true;
           clearTimeout(abortTimer);
           if (waitForAll) respond();
         },
         onShellError(error: unknown) {
+          settled = true;
           clearTimeout(abortTimer);
           reject(error);
         },
@@ -62,7 +67,21 @@ export default async function handleRequest(
         },
       },
     );
+    if (!settled) abortTimer = setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Pages and their data show people's names, scores and drafts: no shared cache may keep them, and a browser keeps none
+ * after the tab is gone. A route that knows better (a public asset, the certificate check) sets its own.
+ */
+function privateUnlessSet(headers: Headers): void {
+  if (!headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
+}
+
+export function handleDataRequest(response: Response): Response {
+  privateUnlessSet(response.headers);
+  return response;
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {

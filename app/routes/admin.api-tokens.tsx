@@ -11,6 +11,7 @@ import { apiTokens, createApiToken, parseNewTokenForm, parseRevokeForm, revokeAp
 import styles from "~/styles/api-tokens.css";
 import { formatDate } from "~/utils/dates";
 import "~/locales/en/api-tokens";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "revoke") {
     const tokenId = parseRevokeForm(formData);
     if (tokenId === null) throw new Response("Bad request", { status: 400 });

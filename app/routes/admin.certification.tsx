@@ -8,6 +8,7 @@ import type { Skill } from "~/domain/vocabulary";
 import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/certificate.css";
 import "~/locales/en/certificates";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
-  const result = await saveCoreSet(await request.formData(), admin.id);
+  const result = await saveCoreSet(await readForm(request), admin.id);
   if (result.ok) return redirect(`/admin/certification?saved=${result.count}`);
   // The ticks come back as sent, so a page without JavaScript keeps them too.
   return json({ ticked: result.ticked, unknown: result.unknown }, { status: 400 });

@@ -11,6 +11,7 @@ import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/team-game.css";
 import { formatDate } from "~/utils/dates";
 import "~/locales/en/team-game";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -29,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const limits = Object.fromEntries(view.settings.map((setting) => [setting.name, setting])) as Record<SettingName, SettingView>;
   const message = (name: SettingName) =>
     t(`teamGame.settings.${name}.invalid`, { min: formatCount(limits[name].min, locale), max: formatCount(limits[name].max, locale) });
-  const submission = parseGameSettingsForm(await request.formData(), { dailyCap: message("dailyCap"), weeklyGoal: message("weeklyGoal") });
+  const submission = parseGameSettingsForm(await readForm(request), { dailyCap: message("dailyCap"), weeklyGoal: message("weeklyGoal") });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const changed = await changeGameSettings(submission.value, admin.id);
   return redirect(`/admin/game?${changed.length > 0 ? "saved" : "unchanged"}=1`);

@@ -13,6 +13,7 @@ import { pageTitle } from "~/i18n/meta";
 import "~/locales/en/team-game";
 import { parseTeamGameForm } from "~/team-game/forms.server";
 import { setTeamGameSettings, TEAM_GAME_DEFAULTS, TEAM_GOAL_LIMITS, teamGameSettingsByTeam } from "~/team-game/team-game.server";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireRole(request, ["admin"]);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const t = await i18next.getFixedT(request);
 
   if (formData.get("intent") === "game") {

@@ -12,6 +12,7 @@ import { StatusBadge } from "~/components/status-badge";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
 import { idParamOr404 } from "~/utils/params.server";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
   const person = await personOr404(idParamOr404(params.userId));
   const t = await i18next.getFixedT(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
 
   if (formData.get("intent") !== "save") {
     const status = PersonStatusForm.safeParse({ intent: formData.get("intent") });

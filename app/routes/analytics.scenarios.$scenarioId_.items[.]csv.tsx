@@ -13,5 +13,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!(await knownScenario(scenarioId))) throw new Response("Not found", { status: 404 });
   const items = await buildItemAnalysis(scenarioId, scope, await loadScenarioLogs(scenarioId, scope), readVersionParam(new URL(request.url)));
   const version = items.selected ? `-${items.selected.hash.slice(0, 7)}` : "";
-  return csvResponse(`items-${scenarioId}${version}.csv`, ITEM_CSV_HEADER, itemCsvRows(items), { quoteAll: true });
+  return csvResponse(`items-${scenarioId}${version}.csv`, ITEM_CSV_HEADER, itemCsvRows(items));
 }

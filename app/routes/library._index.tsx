@@ -11,6 +11,7 @@ import { formatDateTime } from "~/utils/dates";
 import { libraryPage, type LibraryRow } from "~/workspace/library-view.server";
 import { archiveFromForm } from "~/workspace/routes.server";
 import "~/locales/en/workspace";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["trainer", "admin"]);
-  const done = await archiveFromForm(await request.formData(), user.id);
+  const done = await archiveFromForm(await readForm(request), user.id);
   return redirect(`/library?${done.archived ? "archived" : "unarchived"}=${encodeURIComponent(done.scenarioId)}`);
 }
 

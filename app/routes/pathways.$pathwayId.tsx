@@ -13,6 +13,7 @@ import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/assignments.css";
 import { idParamOr404 } from "~/utils/params.server";
 import "~/locales/en/assignments";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -32,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   await requireRole(request, EDITORS);
   const id = idParamOr404(params.pathwayId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const t = await i18next.getFixedT(request);
   if (intent === "delete") {

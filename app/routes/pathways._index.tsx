@@ -11,6 +11,7 @@ import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/assignments.css";
 import { formatDate } from "~/utils/dates";
 import "~/locales/en/assignments";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, EDITORS);
   const t = await i18next.getFixedT(request);
-  const result = await createPathway(await request.formData(), user.id, t);
+  const result = await createPathway(await readForm(request), user.id, t);
   if (!result.ok) return json({ reply: result.reply }, { status: 400 });
   return redirect(`/pathways/${result.value.id}?created=1`);
 }

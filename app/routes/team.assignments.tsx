@@ -11,6 +11,7 @@ import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/assignments.css";
 import "~/locales/en/assignments";
 import "~/locales/en/analytics";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireTeamView(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "remove") {
     await removeAssignment(actor, formData);
     return redirect(`/team/assignments${filterQuery({ team: actor.filters.team }, { removed: "1" })}`);

@@ -8,6 +8,7 @@ import importStyles from "~/styles/imports.css";
 import { formatDate } from "~/utils/dates";
 import { ImportPageHeader } from "~/components/outcomes-import/page-header";
 import "~/locales/en/imports";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireImportActor(request);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "unmap") {
     const key = AgentKey.safeParse(form.get("agentKey"));
     if (!key.success || !(await unmapAgent(actor, key.data))) throw new Response("Not found", { status: 404 });

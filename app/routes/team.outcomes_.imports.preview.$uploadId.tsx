@@ -11,6 +11,7 @@ import { buildPreview, commitUpload } from "~/outcomes/upload-flow.server";
 import importStyles from "~/styles/imports.css";
 import { ImportPageHeader } from "~/components/outcomes-import/page-header";
 import "~/locales/en/imports";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, upload } = await uploadOr404(request, params.uploadId);
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "discard") {
     await discardUpload(upload);
     return redirect("/team/outcomes/imports?discarded=1");

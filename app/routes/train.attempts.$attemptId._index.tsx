@@ -11,6 +11,7 @@ import { requireRole } from "~/auth/session.server";
 import { PlayScreen } from "~/components/scenario/play-screen";
 import { pageTitle } from "~/i18n/meta";
 import { idParamOr404 } from "~/utils/params.server";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, PLAYER_ROLES);
   const attemptId = idParamOr404(params.attemptId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "timing") return timingAction(user.id, attemptId, formData);
   const form = readChoiceForm(formData);
   if (!form) return json({ refusal: { key: "invalid" } as Refusal, reason: "invalid" }, { status: 400 });

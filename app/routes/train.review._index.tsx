@@ -9,6 +9,7 @@ import { buildReviewPage } from "~/review/review-view.server";
 import styles from "~/styles/review.css";
 import { formatDate } from "~/utils/dates";
 import "~/locales/en/review";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -24,7 +25,7 @@ type Refusal = { key: "missingChoice" | "invalid" | "notOffered" | "changed" } |
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, ["trainee"]);
-  const form = readAnswerForm(await request.formData());
+  const form = readAnswerForm(await readForm(request));
   const refuse = (refusal: Refusal, status: number) => json({ refusal }, { status });
   if (form === "missing-choice") return refuse({ key: "missingChoice" }, 400);
   if (form === "invalid") return refuse({ key: "invalid" }, 400);

@@ -10,6 +10,7 @@ import { pageTitle } from "~/i18n/meta";
 import { readHideNameForm } from "~/team-game/forms.server";
 import { chooseLeaderboardName, leaderboardNameChoice } from "~/team-game/team-game.server";
 import "~/locales/en/trainer-play";
+import { readForm } from "~/utils/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("settings.title"));
 
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireRole(request, PLAYER_ROLES);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "leaderboard-name") {
     await requireRole(request, ["trainee"]);
     const hidden = readHideNameForm(formData);

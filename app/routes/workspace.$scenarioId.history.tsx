@@ -12,6 +12,7 @@ import { rollBack } from "~/workspace/edit.server";
 import { historyView } from "~/workspace/history-view.server";
 import { badRequest, orNotFound, workspaceFailure } from "~/workspace/routes.server";
 import "~/locales/en/workspace";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["trainer", "admin"]);
   const scenarioId = params.scenarioId ?? "";
-  const version = Number((await request.formData()).get("version"));
+  const version = Number((await readForm(request)).get("version"));
   if (!Number.isSafeInteger(version) || version < 1) badRequest("The form needs the number of the version to roll back to.");
   try {
     const done = await rollBack(scenarioId, version, user.id);

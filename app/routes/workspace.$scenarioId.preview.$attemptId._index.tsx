@@ -12,6 +12,7 @@ import styles from "~/styles/workspace.css";
 import { idParamOr404 } from "~/utils/params.server";
 import { ownPreview, previewPlayView } from "~/workspace/preview.server";
 import "~/locales/en/workspace";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -32,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const scenarioId = params.scenarioId ?? "";
   const attemptId = idParamOr404(params.attemptId);
   await ownPreview(user.id, scenarioId, attemptId);
-  const form = readChoiceForm(await request.formData());
+  const form = readChoiceForm(await readForm(request));
   if (!form) return json({ refusal: { key: "invalid" } as Refusal, reason: "invalid" }, { status: 400 });
   const base = `/workspace/${scenarioId}/preview/${attemptId}`;
   try {

@@ -10,6 +10,7 @@ import { previewStartView, startPreviewFromForm } from "~/workspace/preview.serv
 import { orNotFound, workspaceFailure } from "~/workspace/routes.server";
 import { typedFromPoint } from "~/workspace/start-point-fields";
 import "~/locales/en/workspace";
+import { readForm } from "~/utils/form.server";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireRole(request, ["trainer", "admin"]);
   const scenarioId = params.scenarioId ?? "";
   try {
-    const started = await startPreviewFromForm(scenarioId, user.id, await request.formData());
+    const started = await startPreviewFromForm(scenarioId, user.id, await readForm(request));
     if ("attemptId" in started) return redirect(`/workspace/${scenarioId}/preview/${started.attemptId}`);
     return json({ startErrors: started.errors, posted: started.posted }, { status: 400 });
   } catch (error) {

@@ -7,14 +7,14 @@ import morgan from "morgan";
 import { projectRoot } from "#db/paths.server";
 import type { Config } from "~/config.server";
 import { plainPage } from "./plain-page";
-import { limitUploadSize } from "./upload-limit";
+import { guardRequest } from "./request-guard";
 import { assignCspNonce, refuseCrossOriginWrites, securityHeaders } from "./security";
 
 type BuildSource = () => Promise<ServerBuild>;
 
+/** Express's setting from TRUST_PROXY ("true" never gets here: readConfig refuses it). */
 function trustProxySetting(value: string | undefined): boolean | number | string {
   if (value === undefined || value === "" || value === "false") return false;
-  if (value === "true") return true;
   return /^\d+$/.test(value) ? Number(value) : value;
 }
 
@@ -33,6 +33,7 @@ export function createApp(config: Config, build: BuildSource, { development }: {
   }
   app.use(assignCspNonce);
   app.use(securityHeaders({ frameAncestors: config.frameAncestors, development, production: config.production }));
+  app.use(guardRequest);
 
   const publicDir = path.join(projectRoot, "public");
   // Fingerprinted bundles never change; everything else in public/ may.
@@ -43,7 +44,6 @@ export function createApp(config: Config, build: BuildSource, { development }: {
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
   app.use(refuseCrossOriginWrites);
-  app.use(limitUploadSize);
   app.all(
     "*",
     createRequestHandler({

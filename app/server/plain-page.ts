@@ -8,8 +8,15 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-type PlainMessage = { title: "errors.serverTitle"; message: "errors.serverPlainBody" } | { title: "errors.refusedTitle"; message: "errors.refusedBody" }
-  | { title: "errors.tooLargeTitle"; message: "errors.tooLargeBody" };
+export type PlainMessage =
+  | { title: "errors.serverTitle"; message: "errors.serverPlainBody" }
+  | { title: "errors.refusedTitle"; message: "errors.refusedBody" }
+  | { title: "errors.tooLargeTitle"; message: "errors.tooLargeBody" }
+  | { title: "errors.formTooLargeTitle"; message: "errors.formTooLargeBody" }
+  | { title: "errors.badRequestTitle"; message: "errors.badRequestPlainBody" }
+  | { title: "errors.methodTitle"; message: "errors.methodBody" }
+  | { title: "errors.mediaTypeTitle"; message: "errors.mediaTypeBody" }
+  | { title: "errors.lengthTitle"; message: "errors.lengthBody" };
 
 /**
  * A minimal styled page for answers given before Remix runs (refused requests, server errors), in

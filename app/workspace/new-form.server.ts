@@ -5,6 +5,7 @@ import { findWorkspaceScenario } from "~/models/workspace-scenario.server";
 import { createScenario, duplicateScenario, importScenario } from "./create.server";
 import { WorkspaceError } from "./errors";
 import { idFromTitle, MAX_SOURCE_BYTES } from "./source";
+import { readForm } from "~/utils/form.server";
 
 export type NewMode = { kind: "new" } | { kind: "import" } | { kind: "duplicate"; fromId: string; fromTitle: string };
 
@@ -30,8 +31,8 @@ const Fields = z.object({
 
 export type NewFormValues = { title: string; id: string };
 
-async function readForm(request: Request): Promise<FormData> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return request.formData();
+async function readNewForm(request: Request): Promise<FormData> {
+  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return readForm(request);
   try {
     // A little over the limit, so that the use case names the size rather than the parser.
     return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_SOURCE_BYTES + 1024 }));
@@ -54,7 +55,7 @@ async function fileText(value: FormDataEntryValue | null): Promise<{ name: strin
 export async function submitNewScenario(request: Request, actor: number): Promise<{ id: string } | { error: WorkspaceError; values: NewFormValues }> {
   let values: NewFormValues = { title: "", id: "" };
   try {
-    const form = await readForm(request);
+    const form = await readNewForm(request);
     const parsed = Fields.safeParse({ mode: form.get("mode"), title: form.get("title") ?? undefined, id: form.get("id") ?? undefined, from: form.get("from") ?? undefined });
     if (!parsed.success) throw new WorkspaceError(400, "The form is incomplete: reload the page and try again.");
     const { mode, from } = parsed.data;

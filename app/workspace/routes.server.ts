@@ -7,6 +7,7 @@ import * as z from "zod";
 import { setArchived } from "./edit.server";
 import { WorkspaceError } from "./errors";
 import { MAX_SOURCE_BYTES } from "./source";
+import { readForm } from "~/utils/form.server";
 
 export type Failure = { error: { message: string; field: string | null; status: number } };
 
@@ -73,7 +74,7 @@ export async function readSourceForm(request: Request): Promise<string> {
 async function boundedForm(request: Request): Promise<FormData> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > 4 * MAX_SOURCE_BYTES) throw new Response(`The scenario is larger than ${MAX_SOURCE_BYTES / 1024} KB, the limit for one scenario.`, { status: 413 });
-  return request.formData();
+  return readForm(request);
 }
 
 const EditorPost = z.object({
