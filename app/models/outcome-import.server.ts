@@ -29,6 +29,8 @@ const ImportRow = z.object({
   finished_at: z.string().nullable(),
   undone_at: z.string().nullable(),
   undone_by_name: z.string().nullable(),
+  rows_written: Count,
+  rows_to_write: Count,
   team_ids: z
     .string()
     .nullable()
@@ -57,9 +59,9 @@ export type NewImport = {
 
 export async function insertImport(tx: WriteTx, record: NewImport): Promise<number> {
   const { lastID } = await tx.run(
-    `INSERT INTO outcome_imports (source, kind, format, file_name, created_by, token_id, created_at, status)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'importing')`,
-    [record.source, record.kind, record.format, record.fileName, record.createdBy, record.tokenId, isoNow()],
+    `INSERT INTO outcome_imports (source, kind, format, file_name, created_by, token_id, created_at, status, writer_pid)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'importing', ?)`,
+    [record.source, record.kind, record.format, record.fileName, record.createdBy, record.tokenId, isoNow(), process.pid],
   );
   for (const teamId of record.teamIds ?? []) {
     await tx.run("INSERT INTO outcome_import_teams (import_id, team_id) VALUES (?, ?)", [lastID, teamId]);
@@ -78,6 +80,11 @@ export type ImportCounts = {
   dateFrom: string | null;
   dateTo: string | null;
 };
+
+/** How many of the import's rows are written so far (in the same transaction as those rows). */
+export async function setImportProgress(tx: WriteTx, importId: number, written: number, toWrite: number): Promise<void> {
+  await tx.run("UPDATE outcome_imports SET rows_written = ?, rows_to_write = ? WHERE id = ? AND status = 'importing'", [written, toWrite, importId]);
+}
 
 export async function finishImport(tx: WriteTx, importId: number, counts: ImportCounts): Promise<void> {
   await tx.run(
@@ -122,10 +129,17 @@ export async function listImports(teamIds: readonly number[] | null, limit = 100
 
 const IdRow = z.object({ id: z.number().int() });
 
-/** Imports left half-written by a stop of the server (none while one is running in this process). */
-export async function importsStillImporting(): Promise<number[]> {
+/**
+ * Imports left half-written: by a stop of the whole server (every one still importing, at start, before any process
+ * serves), or by one process that died (`writerPid`: only those it was writing).
+ */
+export async function importsStillImporting(writerPid?: number): Promise<number[]> {
   const db = await getDb();
-  return (await db.all(IdRow, "SELECT id FROM outcome_imports WHERE status = 'importing'")).map((row) => row.id);
+  const rows =
+    writerPid === undefined
+      ? await db.all(IdRow, "SELECT id FROM outcome_imports WHERE status = 'importing'")
+      : await db.all(IdRow, "SELECT id FROM outcome_imports WHERE status = 'importing' AND writer_pid = ?", [writerPid]);
+  return rows.map((row) => row.id);
 }
 
 /** Whether an import of this file under this source was made by nobody (the demo's own), and not cut short. */

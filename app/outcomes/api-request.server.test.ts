@@ -1,5 +1,16 @@
-import { describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, readJsonBody, slidingWindow } from "./api-request.server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "#db/test-database";
+import { createAccount } from "~/accounts/accounts.server";
+import { insertApiToken } from "~/models/api-token.server";
+import { MAX_BODY_BYTES, readJsonBody, takeApiRequest } from "./api-request.server";
+
+let adminId = 0;
+beforeAll(async () => {
+  await useFreshDatabase();
+  adminId = await createAccount({ email: "admin@example.test", displayName: "Ada Admin", role: "admin", teamId: null, password: "" }, "scrypt$unused");
+});
+let tokens = 0;
+const newToken = (name: string) => insertApiToken({ name, tokenHash: (++tokens).toString(16).padStart(64, "0"), prefix: `fl_${name}`, createdBy: adminId }, new Date());
 
 const post = (body: BodyInit | null, headers: Record<string, string> = { "content-type": "application/json" }) =>
   new Request("http://localhost/api/outcomes", { method: "POST", body, headers, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit);
@@ -57,19 +68,29 @@ describe("readJsonBody", () => {
   });
 });
 
-describe("slidingWindow", () => {
-  it("allows the limit within a window, then says when the oldest request leaves it", () => {
-    const take = slidingWindow({ requests: 3, windowMs: 60_000 });
-    expect([take(1, 0), take(1, 10_000), take(1, 20_000)].map((decision) => decision.ok)).toEqual([true, true, true]);
-    expect(take(1, 30_000)).toEqual({ ok: false, retryAfterSeconds: 30 });
-    expect(take(1, 59_999.5)).toEqual({ ok: false, retryAfterSeconds: 1 });
-    expect(take(1, 60_001)).toEqual({ ok: true, remaining: 0 });
+describe("takeApiRequest", () => {
+  const rate = { requests: 3, windowMs: 60_000 };
+
+  it("allows the limit within a window, then says when the oldest request leaves it", async () => {
+    const token = await newToken("sliding");
+    const taken = [await takeApiRequest(token, 0, rate), await takeApiRequest(token, 10_000, rate), await takeApiRequest(token, 20_000, rate)];
+    expect(taken.map((decision) => decision.ok)).toEqual([true, true, true]);
+    expect(await takeApiRequest(token, 30_000, rate)).toEqual({ ok: false, retryAfterSeconds: 30 });
+    expect(await takeApiRequest(token, 59_999.5, rate)).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(await takeApiRequest(token, 60_001, rate)).toEqual({ ok: true, remaining: 0 });
   });
 
-  it("counts each key on its own", () => {
-    const take = slidingWindow({ requests: 1, windowMs: 1000 });
-    expect(take(1, 0).ok).toBe(true);
-    expect(take(2, 0).ok).toBe(true);
-    expect(take(1, 500).ok).toBe(false);
+  it("counts each token on its own", async () => {
+    const [one, two] = [await newToken("one"), await newToken("two")];
+    const single = { requests: 1, windowMs: 1000 };
+    expect((await takeApiRequest(one, 0, single)).ok).toBe(true);
+    expect((await takeApiRequest(two, 0, single)).ok).toBe(true);
+    expect((await takeApiRequest(one, 500, single)).ok).toBe(false);
+  });
+
+  it("counts requests made at the same moment exactly once each (as from several server processes)", async () => {
+    const token = await newToken("parallel");
+    const decisions = await Promise.all(Array.from({ length: 10 }, () => takeApiRequest(token, 1_000, rate)));
+    expect(decisions.filter((decision) => decision.ok)).toHaveLength(3);
   });
 });

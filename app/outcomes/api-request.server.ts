@@ -2,6 +2,7 @@
  * The HTTP edges of the outcomes API that are not about outcomes: reading a JSON body without
  * ever holding more than the limit, and a per-token request rate.
  */
+import { takeRequestSlot } from "~/models/api-request.server";
 
 /** 1,000 outcomes of ordinary size take about 200 KB; 1 MB leaves room without inviting abuse. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -71,25 +72,12 @@ export const API_RATE = { requests: 60, windowMs: 60_000 } as const;
 export type RateDecision = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
 /**
- * A sliding window per key, in memory. Sign-in keeps its failures in the database because they
- * guard passwords and must survive a restart; here the caller already holds a valid token, the
- * limit only protects the server from a runaway integration, and forgetting the window at a
- * restart costs nothing. A database write per request would also queue behind the single writer.
- * Memory stays small: one entry per token, at most `requests` times each.
+ * The outcomes API's limit, per token, as a sliding window kept in the database: every server process counts the same
+ * requests, so several workers do not multiply the limit. One small write per request; the API is for hourly or
+ * nightly syncs, far below what the single writer takes.
  */
-export function slidingWindow({ requests, windowMs }: { requests: number; windowMs: number }) {
-  const hits = new Map<number, number[]>();
-  return function take(key: number, now: number = Date.now()): RateDecision {
-    const recent = (hits.get(key) ?? []).filter((at) => at > now - windowMs);
-    if (recent.length >= requests) {
-      hits.set(key, recent);
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000)) };
-    }
-    recent.push(now);
-    hits.set(key, recent);
-    return { ok: true, remaining: requests - recent.length };
-  };
+export async function takeApiRequest(tokenId: number, now: number = Date.now(), { requests, windowMs }: { requests: number; windowMs: number } = API_RATE): Promise<RateDecision> {
+  const slot = await takeRequestSlot(tokenId, now, windowMs, requests);
+  if (slot.ok) return { ok: true, remaining: requests - slot.inWindow };
+  return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((slot.oldestMs + windowMs - now) / 1000)) };
 }
-
-/** The outcomes API's limit, per token, for this process. */
-export const takeApiRequest = slidingWindow(API_RATE);

@@ -5,7 +5,7 @@ import { OUTCOME_FIELDS } from "~/domain/outcomes";
 import type { Team } from "~/models/team.server";
 import type { User } from "~/models/user.server";
 import { findImport, listImports, type OutcomeImport } from "~/models/outcome-import.server";
-import { importProgress, type Progress } from "./ingest.server";
+import type { Progress } from "./ingest.server";
 import { FORMATS, type ColumnMapping } from "./formats";
 import type { ImportScope } from "./ingest.server";
 import { undoOutcomeImport } from "./undo.server";
@@ -39,7 +39,8 @@ export function canSee(actor: ImportActor, record: OutcomeImport): boolean {
 export async function importOr404(actor: ImportActor, importId: number): Promise<{ record: OutcomeImport; progress: Progress | null }> {
   const record = await findImport(importId);
   if (!record || !canSee(actor, record)) throw new Response("Not found", { status: 404 });
-  return { record, progress: importProgress(importId) ?? null };
+  const progress = record.status === "importing" && record.rows_to_write > 0 ? { done: record.rows_written, total: record.rows_to_write } : null;
+  return { record, progress };
 }
 
 const ImportId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,7 +1,7 @@
 import { getDb } from "#db/db.server";
 import { matchAgents, type AgentMatch } from "~/models/helpdesk-agent.server";
 import { currentTickets, writeTicketVersions, type CurrentTicket, type TicketVersion } from "~/models/helpdesk-ticket.server";
-import { finishImport, insertImport, type ImportCounts, type NewImport } from "~/models/outcome-import.server";
+import { finishImport, insertImport, setImportProgress, type ImportCounts, type NewImport } from "~/models/outcome-import.server";
 import { refuse, SAMPLE_LIMIT, settleDates, type Plan, type Planned } from "./plan";
 import type { OutcomeInput } from "./row";
 
@@ -106,12 +106,6 @@ export const changesNothing = (judged: Judged) => judged.counts.add + judged.cou
 const BATCH = 1000;
 
 export type Progress = { done: number; total: number };
-const progressByImport = new Map<number, Progress>();
-
-/** How far a commit running in this process has got; undefined when none is running for it. */
-export function importProgress(importId: number): Progress | undefined {
-  return progressByImport.get(importId);
-}
 
 const versionOf = (outcome: OutcomeInput, userId: number | null): TicketVersion => ({
   ticketId: outcome.ticketId,
@@ -143,40 +137,37 @@ export async function writeImport(importId: number, judged: Judged, source: stri
   const db = await getDb();
   const decisions = new Map<string, Decision>();
   const counts: Record<Decision, number> = { add: 0, replace: 0, unchanged: 0, older: 0 };
-  progressByImport.set(importId, { done: 0, total: judged.rows.length });
-  try {
-    for (let i = 0; i < judged.rows.length; i += BATCH) {
-      const batch = judged.rows.slice(i, i + BATCH);
-      await db.write(async (tx) => {
-        const stored = new Map((await currentTickets(source, batch.map((r) => r.planned.outcome.ticketId), tx)).map((row) => [row.ticket_id, row]));
-        const versions: TicketVersion[] = [];
-        const replacing: string[] = [];
-        for (const { planned, userId } of batch) {
-          const decision = decide(planned.outcome, stored.get(planned.outcome.ticketId));
-          decisions.set(planned.outcome.ticketId, decision);
-          counts[decision]++;
-          if (decision === "replace") replacing.push(planned.outcome.ticketId);
-          if (decision === "add" || decision === "replace") versions.push(versionOf(planned.outcome, userId));
-        }
-        await writeTicketVersions(tx, importId, source, versions, replacing);
-      });
-      progressByImport.set(importId, { done: Math.min(i + BATCH, judged.rows.length), total: judged.rows.length });
-    }
-    const plan = judged.plan;
-    const finalCounts: ImportCounts = {
-      rowsRead: plan.rowsRead,
-      rowsAdded: counts.add,
-      rowsReplacing: counts.replace,
-      rowsUnchanged: counts.unchanged + counts.older + plan.repeatCount,
-      rowsRefused: plan.refusedCount,
-      agentsMatched: judged.agentsMatched,
-      agentsUnknown: judged.unknownAgentCount,
-      dateFrom: plan.dateFrom,
-      dateTo: plan.dateTo,
-    };
-    await db.write((tx) => finishImport(tx, importId, finalCounts));
-    return { importId, counts: finalCounts, decisions };
-  } finally {
-    progressByImport.delete(importId);
+  // The progress is stored with each batch, so that any server process can show it.
+  await db.write((tx) => setImportProgress(tx, importId, 0, judged.rows.length));
+  for (let i = 0; i < judged.rows.length; i += BATCH) {
+    const batch = judged.rows.slice(i, i + BATCH);
+    await db.write(async (tx) => {
+      const stored = new Map((await currentTickets(source, batch.map((r) => r.planned.outcome.ticketId), tx)).map((row) => [row.ticket_id, row]));
+      const versions: TicketVersion[] = [];
+      const replacing: string[] = [];
+      for (const { planned, userId } of batch) {
+        const decision = decide(planned.outcome, stored.get(planned.outcome.ticketId));
+        decisions.set(planned.outcome.ticketId, decision);
+        counts[decision]++;
+        if (decision === "replace") replacing.push(planned.outcome.ticketId);
+        if (decision === "add" || decision === "replace") versions.push(versionOf(planned.outcome, userId));
+      }
+      await writeTicketVersions(tx, importId, source, versions, replacing);
+      await setImportProgress(tx, importId, Math.min(i + BATCH, judged.rows.length), judged.rows.length);
+    });
   }
+  const plan = judged.plan;
+  const finalCounts: ImportCounts = {
+    rowsRead: plan.rowsRead,
+    rowsAdded: counts.add,
+    rowsReplacing: counts.replace,
+    rowsUnchanged: counts.unchanged + counts.older + plan.repeatCount,
+    rowsRefused: plan.refusedCount,
+    agentsMatched: judged.agentsMatched,
+    agentsUnknown: judged.unknownAgentCount,
+    dateFrom: plan.dateFrom,
+    dateTo: plan.dateTo,
+  };
+  await db.write((tx) => finishImport(tx, importId, finalCounts));
+  return { importId, counts: finalCounts, decisions };
 }

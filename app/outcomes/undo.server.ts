@@ -33,12 +33,13 @@ export async function undoOutcomeImport(importId: number, userId: number | null)
 }
 
 /**
- * At start-up: an import still marked as importing was cut short by a stop of the server. It is
- * marked failed and rolled back like an undo, so half a file never counts.
+ * An import still marked as importing was cut short: at start-up, by a stop of the server (every one); when a worker
+ * process dies, by that worker (`writerPid`). It is marked failed and rolled back like an undo, so half a file never
+ * counts.
  */
-export async function recoverInterruptedImports(): Promise<number[]> {
+export async function recoverInterruptedImports(writerPid?: number): Promise<number[]> {
   const db = await getDb();
-  const ids = await importsStillImporting();
+  const ids = await importsStillImporting(writerPid);
   for (const id of ids) {
     await db.write((tx) => markImportUndone(tx, id, null, "failed"));
     await recountAfter(id);

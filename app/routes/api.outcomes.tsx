@@ -42,7 +42,7 @@ async function push(request: Request) {
   const auth = await authenticateToken(request.headers.get("authorization"));
   if (!auth.ok) return tokenRefused(auth.reason);
 
-  const rate = takeApiRequest(auth.token.id);
+  const rate = await takeApiRequest(auth.token.id);
   if (!rate.ok) {
     return apiError(429, "rate_limited", `Too many requests with this token; try again in ${rate.retryAfterSeconds} s.`, { "Retry-After": String(rate.retryAfterSeconds) });
   }
