@@ -27,4 +27,11 @@ describe("readConfig", () => {
     expect(readConfig(env({ TRUST_PROXY: "1" })).trustProxy).toBe("1");
     expect(readConfig(env({ TRUST_PROXY: "loopback, 10.0.0.1" })).trustProxy).toBe("loopback, 10.0.0.1");
   });
+
+  it("serves with one worker per core unless WEB_CONCURRENCY says otherwise, and names a bad one", () => {
+    expect(readConfig(env({})).workers).toBeGreaterThanOrEqual(1);
+    expect(readConfig(env({ WEB_CONCURRENCY: "3" })).workers).toBe(3);
+    expect(() => readConfig(env({ WEB_CONCURRENCY: "0" }))).toThrow(/WEB_CONCURRENCY/);
+    expect(() => readConfig(env({ WEB_CONCURRENCY: "many" }))).toThrow(/WEB_CONCURRENCY/);
+  });
 });

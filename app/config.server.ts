@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import * as z from "zod";
 
 const DEVELOPMENT_SESSION_SECRET = "frontline-development-secret-not-for-production";
@@ -21,6 +22,8 @@ const Env = z
       }),
     // "off" silences request logs; "all" logs asset requests too.
     REQUEST_LOG: z.enum(["on", "off", "all"]).default("on"),
+    // Server processes sharing the port and the database: one per core unless set.
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && (!env.SESSION_SECRET || env.SESSION_SECRET.length < 32)) {
@@ -39,6 +42,8 @@ export type Config = {
   frameAncestors: string;
   trustProxy: string | undefined;
   requestLog: "on" | "off" | "all";
+  /** Worker processes to serve with (1: the primary serves alone). */
+  workers: number;
 };
 
 export class ConfigError extends Error {}
@@ -57,6 +62,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     frameAncestors: value.FRAME_ANCESTORS,
     trustProxy: value.TRUST_PROXY,
     requestLog: value.REQUEST_LOG,
+    workers: value.WEB_CONCURRENCY ?? availableParallelism(),
   };
 }
 

@@ -391,14 +391,18 @@ export async function startAppServer({
   databasePath,
   port,
   scenariosDir,
+  env: extra = {},
 }: {
   databasePath: string;
   port: number;
   scenariosDir?: string;
+  /** More environment, WEB_CONCURRENCY say. */
+  env?: Record<string, string>;
 }): Promise<AppServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), REQUEST_LOG: "off" };
-  for (const name of ["NODE_ENV", "SESSION_SECRET", "FRAME_ANCESTORS", "TRUST_PROXY", "SCENARIOS_DIR"]) delete env[name];
+  for (const name of ["NODE_ENV", "SESSION_SECRET", "FRAME_ANCESTORS", "TRUST_PROXY", "SCENARIOS_DIR", "WEB_CONCURRENCY"]) delete env[name];
   if (scenariosDir) env.SCENARIOS_DIR = scenariosDir;
+  Object.assign(env, extra);
 
   const child = spawn(process.execPath, [path.join(root, "build", "server.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";

@@ -7,6 +7,7 @@ import morgan from "morgan";
 import { projectRoot } from "#db/paths.server";
 import type { Config } from "~/config.server";
 import { plainPage } from "./plain-page";
+import { healthCheck } from "./health";
 import { guardRequest } from "./request-guard";
 import { assignCspNonce, refuseCrossOriginWrites, securityHeaders } from "./security";
 
@@ -31,6 +32,8 @@ export function createApp(config: Config, build: BuildSource, { development }: {
       }),
     );
   }
+  // Outside production, each answer names the process that gave it, so tests can see requests spread over the workers.
+  if (!config.production) app.use((_req, res, next) => (res.set("X-Frontline-Process", String(process.pid)), next()));
   app.use(assignCspNonce);
   app.use(securityHeaders({ frameAncestors: config.frameAncestors, development, production: config.production }));
   app.use(guardRequest);
@@ -43,6 +46,7 @@ export function createApp(config: Config, build: BuildSource, { development }: {
   // (a stat per page request was about 3% of the server's time under load).
   app.use((req, res, next) => (/\.[A-Za-z0-9]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
 
+  app.get("/healthz", (req, res) => void healthCheck(req, res));
   app.use(refuseCrossOriginWrites);
   app.all(
     "*",

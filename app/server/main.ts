@@ -1,31 +1,45 @@
+/**
+ * `node build/server.js`: the primary prepares the database once, then serves alone (one worker,
+ * or development) or forks WEB_CONCURRENCY worker processes that share the port and the database.
+ */
+import cluster from "node:cluster";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
-import { closeDb, openMigratedDb } from "#db/db.server";
-import { MigrationError } from "#db/migrate.server";
 import { projectRoot } from "#db/paths.server";
-import { DEMO_SIGN_INS, seedDemoOrganisation } from "~/accounts/demo.server";
-import { startHousekeeping } from "~/auth/housekeeping.server";
-import { ConfigError, readConfig } from "~/config.server";
-import { fillMissingFacts } from "~/game/backfill.server";
-import { recoverInterruptedImports } from "~/outcomes/undo.server";
-import { createApp } from "./app";
-
-const BUILD_PATH = path.join(projectRoot, "build", "index.js");
-const VERSION_PATH = path.join(projectRoot, "build", "version.txt");
+import { DEMO_SIGN_INS } from "~/accounts/demo.server";
+import { ConfigError, readConfig, type Config } from "~/config.server";
+import { prepare, StartError } from "./prepare";
+import { runPrimary } from "./primary";
+import { drainAndExit, serve } from "./serve";
 
 function fail(message: string): never {
   console.error(`\nFrontline did not start: ${message}\n`);
   process.exit(1);
 }
 
-async function importBuild(): Promise<ServerBuild> {
-  // The query string makes Node load a fresh copy after each dev rebuild.
-  return (await import(`${pathToFileURL(BUILD_PATH).href}?t=${Date.now()}`)) as ServerBuild;
+function announce(config: Config, seeded: boolean, workers: number) {
+  const processes = workers > 1 ? ` (${workers} worker processes)` : "";
+  console.log(`\nFrontline is running at http://localhost:${config.port}${processes}`);
+  if (config.production) return;
+  console.log(seeded ? "Demo data created. Sign in with:" : "Demo sign-ins:");
+  for (const account of DEMO_SIGN_INS) console.log(`  ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
+}
+
+async function serveHere(config: Config, options: { development: boolean; liveReload: boolean }) {
+  const server = await serve(config, options);
+  // Guarded rather than once: a second signal during the drain must not end the process at once.
+  let draining = false;
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.on(signal, () => {
+      if (draining) return;
+      draining = true;
+      drainAndExit(server, signal);
+    });
+  }
 }
 
 async function main() {
-  let config;
+  let config: Config;
   try {
     config = readConfig();
   } catch (error) {
@@ -36,48 +50,19 @@ async function main() {
   const liveReload = development && Boolean(process.env.REMIX_DEV_ORIGIN);
 
   try {
-    const { db, applied } = await openMigratedDb();
-    if (applied.length > 0) console.log(`Database ${db.path}: applied ${applied.join(", ")}`);
-  } catch (error) {
-    if (error instanceof MigrationError) fail(error.message);
-    fail(`the database could not be opened: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const interrupted = await recoverInterruptedImports();
-  if (interrupted.length > 0) console.warn(`Outcome imports ${interrupted.join(", ")} were cut short by the last stop and have been rolled back.`);
-  const seeded = config.production ? false : await seedDemoOrganisation();
-  startHousekeeping();
-  // In the background: the server answers meanwhile, and the game leaves these attempts out until done.
-  void fillMissingFacts().then(
-    (filled) => filled > 0 && console.log(`Game layer: worked out the facts of ${filled} attempts finished before it.`),
-    (error: unknown) => console.error("Game layer: filling the facts of earlier attempts failed; it is tried again at the next start.", error),
-  );
-
-  let build = await importBuild().catch(() => fail(`no app build at ${BUILD_PATH}; run "npm run build" first.`));
-  if (development) {
-    const { watch } = await import("chokidar");
-    watch(VERSION_PATH, { ignoreInitial: true }).on("all", async () => {
-      build = await importBuild();
-      if (liveReload) await broadcastDevReady(build);
-    });
-  }
-
-  const app = createApp(config, async () => build, { development });
-  const server = app.listen(config.port, () => {
-    console.log(`\nFrontline is running at http://localhost:${config.port}`);
-    if (!config.production) {
-      console.log(seeded ? "Demo data created. Sign in with:" : "Demo sign-ins:");
-      for (const account of DEMO_SIGN_INS) console.log(`  ${account.role.padEnd(8)} ${account.email} / ${account.password}`);
+    if (cluster.isWorker) return await serveHere(config, { development: false, liveReload: false });
+    const { seeded } = await prepare(config);
+    // Development reloads the build in place, which only one process can do.
+    const workers = development ? 1 : config.workers;
+    if (workers === 1) {
+      await serveHere(config, { development, liveReload });
+      return announce(config, seeded, 1);
     }
-    if (liveReload) void broadcastDevReady(build);
-  });
-
-  const shutDown = (signal: string) => {
-    console.log(`\n${signal} received: closing Frontline.`);
-    server.close(() => void closeDb().finally(() => process.exit(0)));
-    setTimeout(() => process.exit(0), 5_000).unref();
-  };
-  process.once("SIGTERM", () => shutDown("SIGTERM"));
-  process.once("SIGINT", () => shutDown("SIGINT"));
+    if (!existsSync(path.join(projectRoot, "build", "index.js"))) throw new StartError('no app build in build/; run "npm run build" first.');
+    runPrimary({ ...config, workers }, () => announce(config, seeded, workers));
+  } catch (error) {
+    fail(error instanceof StartError ? error.message : `${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 void main();

@@ -66,11 +66,13 @@ export function guardRequest(req: Request, res: Response, next: NextFunction) {
   }
   // The API reads JSON, and answers its own 413 and 415 in JSON, counting the body as it streams (api-request.server.ts).
   if (req.method !== "POST" || req.path.startsWith("/api/")) return next();
-  if (!acceptedBodyType(req.get("content-type"))) {
+  const declared = req.get("content-length");
+  // A POST with no body at all (a button's fetch, say) has nothing to parse, whatever its type.
+  const empty = (declared === undefined || declared === "0") && req.get("transfer-encoding") === undefined;
+  if (!empty && !acceptedBodyType(req.get("content-type"))) {
     return refuse(req, res, 415, { title: "errors.mediaTypeTitle", message: "errors.mediaTypeBody" });
   }
   const rule = bodyRuleFor(req.path);
-  const declared = req.get("content-length");
   if (declared === undefined && req.get("transfer-encoding") !== undefined && !rule.streamed) {
     return refuse(req, res, 411, { title: "errors.lengthTitle", message: "errors.lengthBody" });
   }
