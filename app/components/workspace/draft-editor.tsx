@@ -29,8 +29,14 @@ type Props = {
   refusal: { message: string; conflict: boolean } | null;
 };
 
+/** Browsers refuse a keepalive request whose body passes 64 KiB; a bigger draft is sent as a plain request. */
+const KEEPALIVE_BYTES = 60 * 1024;
+
 async function post(url: string, body: Record<string, string>, keepalive = false): Promise<Response> {
-  return fetch(url, { method: "POST", body: new URLSearchParams(body), keepalive, headers: { Accept: "application/json" } });
+  const form = new URLSearchParams(body);
+  // A plain request still completes when the trainer moves to another page of the app; only closing the tab can cut it.
+  const fits = keepalive && new Blob([form.toString()]).size <= KEEPALIVE_BYTES;
+  return fetch(url, { method: "POST", body: form, keepalive: fits, headers: { Accept: "application/json" } });
 }
 
 export function DraftEditor({ scenarioId, source: initialSource, revision: initialRevision, savedAt, problems: initialProblems, refusal }: Props) {
