@@ -69,12 +69,23 @@ function openConnection(file: string, mode: number): Promise<sqlite3.Database> {
 
 export const BUSY_TIMEOUT_MS = 5_000;
 
-async function configure(conn: sqlite3.Database, { readOnly }: { readOnly: boolean }) {
-  conn.configure("busyTimeout", BUSY_TIMEOUT_MS);
+/**
+ * How a writer waits for the write lock another process holds.
+ * - "retry" (the default): the writer connection has no busy timeout, and `BEGIN IMMEDIATE` is tried again after a
+ *   short random pause (1 or 2 ms) until BUSY_TIMEOUT_MS has passed. SQLite's own busy handler sleeps 1, 2, 5, 10,
+ *   15, 20, 25, 25, 25, 50, 50 and then 100 ms between tries: under steady contention from another process a waiter
+ *   soon sleeps 25 to 100 ms while the lock is free again within a millisecond or two, which made two server
+ *   processes slower than one (bench:writers measures both).
+ * - "sqlite": SQLite's own handler, for comparison.
+ */
+export type BusyWait = "retry" | "sqlite";
+
+async function configure(conn: sqlite3.Database, { readOnly, busyTimeoutMs }: { readOnly: boolean; busyTimeoutMs: number }) {
+  conn.configure("busyTimeout", busyTimeoutMs);
   await promisedExec(
     conn,
     [
-      `PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`,
+      `PRAGMA busy_timeout = ${busyTimeoutMs}`,
       "PRAGMA foreign_keys = ON",
       // A finished attempt must survive a power cut.
       "PRAGMA synchronous = FULL",
@@ -95,11 +106,36 @@ function readerOf(conn: sqlite3.Database) {
   };
 }
 
+async function setBusyTimeout(conn: sqlite3.Database, ms: number): Promise<void> {
+  conn.configure("busyTimeout", ms);
+  await promisedExec(conn, `PRAGMA busy_timeout = ${ms}`);
+}
+
+const isBusy = (error: unknown) => (error as { code?: string } | null)?.code === "SQLITE_BUSY";
+
+/**
+ * `BEGIN IMMEDIATE`, tried again after a short random pause while another process holds the write lock (see BusyWait).
+ * Only BEGIN waits: once it succeeds this connection holds the lock, so the transaction's statements and its COMMIT
+ * (WAL: the automatic checkpoint is passive) never meet another writer.
+ */
+export async function beginImmediate(conn: sqlite3.Database, deadlineMs = BUSY_TIMEOUT_MS): Promise<void> {
+  const start = performance.now();
+  for (;;) {
+    try {
+      return await promisedExec(conn, "BEGIN IMMEDIATE");
+    } catch (error) {
+      if (!isBusy(error) || performance.now() - start > deadlineMs) throw error;
+    }
+    // Node's timers have a 1 ms grain: 1 or 2 ms at random, so that two waiting processes do not retry in step.
+    await new Promise((resolve) => setTimeout(resolve, Math.random() < 0.5 ? 1 : 2));
+  }
+}
+
 /**
  * Opens the database file (creating its folder) with one writer and one query-only reader
  * connection; `readOnly` opens a single query-only connection (for checking a backup).
  */
-export async function openDatabase(file: string, { readOnly = false }: { readOnly?: boolean } = {}): Promise<Database> {
+export async function openDatabase(file: string, { readOnly = false, busyWait = "retry" }: { readOnly?: boolean; busyWait?: BusyWait } = {}): Promise<Database> {
   if (readOnly) {
     const conn = await openConnection(file, sqlite3.OPEN_READONLY | sqlite3.OPEN_FULLMUTEX);
     const refuse = () => Promise.reject(new Error(`${file} was opened read-only`));
@@ -113,9 +149,11 @@ export async function openDatabase(file: string, { readOnly = false }: { readOnl
   }
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const writer = await openConnection(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE | sqlite3.OPEN_FULLMUTEX);
-  await configure(writer, { readOnly: false });
+  // Setting WAL needs the lock too: wait for it the ordinary way, then (with "retry") wait in beginImmediate only.
+  await configure(writer, { readOnly: false, busyTimeoutMs: BUSY_TIMEOUT_MS });
+  if (busyWait === "retry") await setBusyTimeout(writer, 0);
   const reader = file === ":memory:" ? writer : await openConnection(file, sqlite3.OPEN_READWRITE | sqlite3.OPEN_FULLMUTEX);
-  if (reader !== writer) await configure(reader, { readOnly: true });
+  if (reader !== writer) await configure(reader, { readOnly: true, busyTimeoutMs: BUSY_TIMEOUT_MS });
 
   const tx: WriteTx = {
     run: (sql, params) => promisedRun(writer, sql, params),
@@ -130,7 +168,7 @@ export async function openDatabase(file: string, { readOnly = false }: { readOnl
     return result;
   }
   async function transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    await promisedExec(writer, "BEGIN IMMEDIATE");
+    await (busyWait === "retry" ? beginImmediate(writer) : promisedExec(writer, "BEGIN IMMEDIATE"));
     try {
       const result = await work(tx);
       await promisedExec(writer, "COMMIT");

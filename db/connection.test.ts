@@ -46,4 +46,32 @@ describe("openDatabase", () => {
     db = await openDatabase(path.join(makeTempDir(), "test.db"));
     await expect(db.get(z.object({ n: z.string() }), "SELECT 1 AS n")).rejects.toThrow(/SELECT 1 AS n/);
   });
+
+  it("a second process's writer waits for the write lock and then commits: no SQLITE_BUSY, in order", async () => {
+    const file = path.join(makeTempDir(), "test.db");
+    db = await openDatabase(file);
+    const other = await openDatabase(file);
+    try {
+      await db.write((tx) => tx.exec("CREATE TABLE t (id INTEGER PRIMARY KEY, who TEXT)"));
+      const order: string[] = [];
+      let holding!: () => void;
+      const held = new Promise<void>((resolve) => (holding = resolve));
+      const first = db.write(async (tx) => {
+        await tx.run("INSERT INTO t (who) VALUES ('first')");
+        holding();
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        order.push("first");
+      });
+      await held;
+      const second = other.write(async (tx) => {
+        await tx.run("INSERT INTO t (who) VALUES ('second')");
+        order.push("second");
+      });
+      await Promise.all([first, second]);
+      expect(order).toEqual(["first", "second"]);
+      expect(await db.all(z.object({ who: z.string() }), "SELECT who FROM t ORDER BY id")).toEqual([{ who: "first" }, { who: "second" }]);
+    } finally {
+      await other.close();
+    }
+  });
 });
