@@ -1,528 +1,119 @@
 /**
  * npm run bench:play  (builds first, then runs this file)
  *
- * Benchmarks the production build of the play loop with autocannon, in one run:
- *   1. the floor: GET /sign-in without a cookie, the cheapest HTML page the server renders: it goes
- *      through the whole stack (Express middleware, Remix, root loader, React document render)
- *      like every page, but with no cookie its loaders make no database query and it has no
- *      per-user content ("/" only redirects; static files and the 404 page are not real pages);
- *   2. the play page GET, each connection its own trainee and its own in-progress attempt;
- *      the home page GET /train and the debrief of the trainee's latest finished attempt (every
- *      trainee first finishes HISTORY attempts, so both pages have a history to show);
- *      (1 and 2 run in halves, floor, play, home, debrief, then back, so that a change in the
- *      machine's background load weighs on all alike; each run opens with a warm-up that is not counted)
- *   3. the choice cycle (POST a visible choice → 302 → GET the page it points to), per connection,
- *      starting a new attempt when one reaches its debrief; cycle latency measured here;
+ * The play loop's cost and capacity on the production build, as browsers ask for it (every measured
+ * request sends Accept-Encoding: gzip, deflate, br), in one run:
+ *   1. server CPU per request at 1 connection: GET /sign-in without a cookie (the app's cheapest page:
+ *      the whole stack, no database query), GET /favicon.svg (a static file: the middleware's share),
+ *      the play page, the Remix floor (below), and the choice cycle (POST a choice → 302 → GET);
+ *      /sign-in and the play page also without Accept-Encoding, for what compression costs;
+ *   2. the same at --connections (50) in a closed loop, with autocannon for the GETs (also the home
+ *      page and a debrief; req/s and latency kept as a record) and the bench's client for the cycle;
+ *   3. an open loop (open-loop.ts): cycles arriving at fixed Poisson rates, each from a different
+ *      trainee and attempt, in rising steps until p99 > 100 ms or an error; capacity = the highest
+ *      rate that held; the generator's own CPU is reported, since it shares the machine;
  *   4. the JavaScript the play page loads (script src + modulepreload under /build/), gzipped.
+ * Server CPU is utime + stime of the server's whole process tree (`npm start` forks WEB_CONCURRENCY
+ * workers) from /proc, over the measured window. The Remix floor (bench/floor-app.ts) is a minimal
+ * Remix page that reads one SQLite row on a bare Express server, one process, measured the same way:
+ * the reference that makes every figure a ratio.
  *
- * Options: --duration <s> (10) --warmup <s> (2) --connections <n> (50) --scenario <id> (parcel-third-call)
- *          --gzip (also measure floor and play GET with Accept-Encoding: gzip, for information)
- *          --cpu-prof <dir> (run the server under node --cpu-prof, writing the profile to <dir>)
- *          --only <floor,play,home,debrief,cycle> (measure only these, e.g. to profile one of them)
- *          --full-hash (give the trainees a password hash at the app's full scrypt cost; by default a
- *          light one in the same format, so that 50 sign-ins take seconds: sign-in is not measured)
+ * Options: --workers <n> (os.availableParallelism()) --connections <n> (50) --duration <s> (10) --warmup <s> (2)
+ *          --cpu-duration <s> (4) --cpu-warmup <s> (1) --rates <list> (50,100,150,200,250,300,400,500,600,800)
+ *          --step-duration <s> (4) --step-warmup <s> (1) --trainees <n> (800) --scenario <id> (parcel-third-call)
+ *          --only <cpu1,gets,cycle,open> (only these parts; or name pages of gets: floor,play,home,debrief,static,remixFloor)
+ *          --json <file> (write every figure there)
+ *          --cpu-prof <dir> (run the server under node --cpu-prof) --full-hash (trainees' passwords at the app's full cost)
  *
  * The server runs as `node build/server.js` with NODE_ENV=production on a temporary database;
  * everything is removed at the end, also on failure. Exit code 1 when a target is missed.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
-import type { Request as CannonRequest } from "autocannon";
-import { closeDb, openMigratedDb } from "#db/db.server";
+import { closeDb } from "#db/db.server";
 import { projectRoot } from "#db/paths.server";
-import { createAccount, findOrCreateTeam } from "~/accounts/accounts.server";
 import { seededRandom } from "~/engine/random";
-import { hashPassword } from "~/auth/password.server";
-import { cannon as runCannon, encoding, getFigures, loadOf, mergeRuns, type GetFigures, type Load, type Run } from "./bench/cannon";
-import { inlineScriptBytes, readPlayPage, scriptAssets } from "./bench/html";
-import { cookieFrom, headerValue, requester, type Requester } from "./bench/http";
-import { lightPasswordHash } from "./bench/password";
+import { httpClient } from "./bench/client";
+import { treeCpu } from "./bench/cpu";
+import { closedLoopCycles, TraineePool, type CycleRun } from "./bench/cycle";
+import { requester } from "./bench/http";
+import { capacityOf, openLoopStep, type CurvePoint } from "./bench/open-loop";
+import { measureGets, type GetResult, type GetSpec } from "./bench/pages";
+import { measureJavaScript } from "./bench/play-js";
+import { printReport } from "./bench/play-print";
+import { checks, figuresJson, TARGETS } from "./bench/play-report";
 import { freePort, startServer, waitUntilAnswering, type RunningServer } from "./bench/server";
-import { int, kib, ms, summarise, type Summary } from "./bench/stats";
+import { kib, ms } from "./bench/stats";
+import { finishAttempt, inBatches, resync, seedTrainees, signIn, type Trainee } from "./bench/trainees";
 
-const TARGETS = { playVsFloor: 0.7, cycleP99Ms: 100, jsGzipBytes: 120 * 1000 };
-const DEADLINE_MS = 150_000;
-const SESSION_COOKIE = "frontline_session";
+const DEADLINE_MS = 480_000;
+const PARTS = ["cpu1", "gets", "cycle", "open"] as const;
+/** Pages of the closed-loop GETs: naming some in --only measures those alone (as the bench's earlier --only did). */
+const PAGES = ["floor", "play", "home", "debrief", "static", "remixFloor"] as const;
 
 const { values: args } = parseArgs({
   options: {
+    workers: { type: "string", default: String(os.availableParallelism()) },
+    connections: { type: "string", default: "50" },
     duration: { type: "string", default: "10" },
     warmup: { type: "string", default: "2" },
-    connections: { type: "string", default: "50" },
+    "cpu-duration": { type: "string", default: "4" },
+    "cpu-warmup": { type: "string", default: "1" },
+    rates: { type: "string", default: "50,100,150,200,250,300,400,500,600,800" },
+    "step-duration": { type: "string", default: "4" },
+    "step-warmup": { type: "string", default: "1" },
+    trainees: { type: "string", default: "800" },
     scenario: { type: "string", default: "parcel-third-call" },
-    gzip: { type: "boolean", default: false },
+    only: { type: "string", default: PARTS.join(",") },
+    json: { type: "string" },
     "full-hash": { type: "boolean", default: false },
-    only: { type: "string", default: "floor,play,home,debrief,cycle" },
     "cpu-prof": { type: "string" },
   },
 });
-const DURATION = Number(args.duration);
-const WARMUP = Number(args.warmup);
-const CONNECTIONS = Number(args.connections);
+const num = (name: keyof typeof args) => Number(args[name]);
+const [WORKERS, CONNECTIONS, DURATION, WARMUP, CPU_SECONDS, CPU_WARMUP, STEP_SECONDS, STEP_WARMUP] = (
+  ["workers", "connections", "duration", "warmup", "cpu-duration", "cpu-warmup", "step-duration", "step-warmup"] as const
+).map(num) as [number, number, number, number, number, number, number, number];
+const RATES = args.rates.split(",").map(Number);
+const ONLY = new Set(args.only.split(",").map((part) => part.trim()));
+const ONLY_PAGES = PAGES.filter((page) => ONLY.has(page));
+if (ONLY_PAGES.length > 0) ONLY.add("gets");
+const TRAINEES = Math.max(num("trainees"), CONNECTIONS);
 const SCENARIO = args.scenario;
-const ONLY = new Set(args.only.split(",").map((name) => name.trim()));
 if (
-  ![DURATION, WARMUP, CONNECTIONS].every((n) => Number.isFinite(n) && n >= 0) ||
+  ![WORKERS, CONNECTIONS, DURATION, WARMUP, CPU_SECONDS, CPU_WARMUP, STEP_SECONDS, STEP_WARMUP, TRAINEES, ...RATES].every((n) => Number.isFinite(n) && n >= 0) ||
+  !Number.isInteger(WORKERS) ||
+  WORKERS < 1 ||
   CONNECTIONS < 1 ||
   DURATION < 1 ||
-  [...ONLY].some((name) => !["floor", "play", "home", "debrief", "cycle"].includes(name))
+  CPU_SECONDS < 1 ||
+  STEP_SECONDS < 1 ||
+  RATES.some((rate) => rate <= 0) ||
+  [...ONLY].some((part) => ![...PARTS, ...PAGES].includes(part as never))
 ) {
-  console.error(
-    "usage: bench-play [--duration <s>] [--warmup <s>] [--connections <n>] [--scenario <id>] [--gzip] [--cpu-prof <dir>] [--only floor,play,home,debrief,cycle] [--full-hash]",
-  );
+  console.error("usage: bench-play [--workers n] [--connections n] [--duration s] [--warmup s] [--cpu-duration s] [--cpu-warmup s] [--rates a,b,…]");
+  console.error("                  [--step-duration s] [--step-warmup s] [--trainees n] [--scenario id] [--only cpu1,gets,cycle,open|pages]");
+  console.error("                  [--json file] [--cpu-prof dir] [--full-hash]");
   process.exit(2);
 }
 
-type Trainee = {
-  index: number;
-  email: string;
-  cookie: string;
-  attemptId: number;
-  turn: number;
-  choiceIds: string[];
-  /** The attempt reached its debrief: the next cycle starts a new one. */
-  needsNew: boolean;
-  /** The debrief of the trainee's latest finished attempt. */
-  debriefPath: string;
-  random: () => number;
-};
-
-const log = (line = "") => console.log(line);
+/** Finished attempts the first CONNECTIONS trainees have before the pages are measured (home and debrief show them). */
+const HISTORY = 3;
 const step = (line: string) => console.log(`· ${line}`);
 
-// ---------------------------------------------------------------------------------------------
-// Setup: database, server, sign-ins, attempts
-
-async function seedTrainees(count: number, password: string): Promise<string[]> {
-  const { db } = await openMigratedDb();
-  const team = await findOrCreateTeam("Bench team");
-  // One hash shared by every trainee. By default a light one in the app's format, since every
-  // sign-in verifies it at its own cost; --full-hash uses the app's full cost (~0.3 s per sign-in).
-  const hash = args["full-hash"] ? await hashPassword(password) : await lightPasswordHash(password);
-  const emails: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const email = `bench-trainee-${String(i + 1).padStart(3, "0")}@bench.test`;
-    await createAccount({ email, displayName: `Bench Trainee ${i + 1}`, role: "trainee", teamId: team.id, password }, hash);
-    emails.push(email);
-  }
-  step(`database ${db.path}: ${count} trainees in team "${team.name}" (one shared ${args["full-hash"] ? "full-cost" : "light"} password hash)`);
-  await closeDb();
-  return emails;
-}
-
-async function signIn(http: Requester, email: string, password: string): Promise<string> {
-  const reply = await http("/sign-in", { method: "POST", form: { email, password } });
-  const cookie = cookieFrom(reply.setCookies, SESSION_COOKIE);
-  if (reply.status !== 302 || !cookie) throw new Error(`sign-in of ${email} answered ${reply.status} without a session cookie`);
-  return cookie;
-}
-
-function attemptIdFrom(location: string | null): number | null {
-  const match = location?.match(/^\/train\/attempts\/(\d+)$/);
-  return match ? Number(match[1]) : null;
-}
-
-async function startNewAttempt(http: Requester, trainee: Trainee): Promise<void> {
-  const reply = await http(`/train/scenarios/${encodeURIComponent(SCENARIO)}`, { method: "POST", cookie: trainee.cookie });
-  const id = attemptIdFrom(reply.location);
-  if (reply.status !== 302 || id === null) {
-    throw new Error(`starting "${SCENARIO}" for ${trainee.email} answered ${reply.status} (location ${reply.location ?? "none"})`);
-  }
-  trainee.attemptId = id;
-  trainee.needsNew = false;
-}
-
-/** Brings a trainee's state in line with the server: the current turn and choices of an in-progress attempt. */
-async function resync(http: Requester, trainee: Trainee): Promise<void> {
-  for (let tries = 0; tries < 3; tries++) {
-    if (trainee.attemptId === 0 || trainee.needsNew) await startNewAttempt(http, trainee);
-    const reply = await http(`/train/attempts/${trainee.attemptId}`, { cookie: trainee.cookie });
-    const page = reply.status === 200 ? readPlayPage(reply.text) : null;
-    if (page) {
-      trainee.turn = page.turn;
-      trainee.choiceIds = page.choiceIds;
-      return;
-    }
-    trainee.needsNew = true; // finished (302 to the debrief) or put aside: start another
-  }
-  throw new Error(`could not get an in-progress attempt page for ${trainee.email}`);
-}
-
-/** Finished attempts each trainee has before the pages are measured. */
-const HISTORY = 3;
-
-/** Plays the trainee's attempt to its end with seeded random replies, and starts the next one. */
-async function finishAttempt(http: Requester, trainee: Trainee): Promise<void> {
-  await resync(http, trainee);
-  for (let turns = 0; turns < 100; turns++) {
-    const choiceId = trainee.choiceIds[Math.floor(trainee.random() * trainee.choiceIds.length)]!;
-    const form = { turn: String(trainee.turn), choiceId };
-    const reply = await http(`/train/attempts/${trainee.attemptId}?index`, { method: "POST", cookie: trainee.cookie, form });
-    if (reply.status !== 302) throw new Error(`a choice of ${trainee.email} answered ${reply.status}`);
-    if (reply.location?.endsWith("/debrief")) {
-      trainee.debriefPath = reply.location;
-      trainee.needsNew = true;
-      return resync(http, trainee);
-    }
-    await resync(http, trainee);
-  }
-  throw new Error(`attempt ${trainee.attemptId} of ${trainee.email} did not end within 100 turns`);
-}
-
-async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Measurements
-
-/** Every run of this bench: its warm-up and its connections. */
-const cannon = (base: string, pid: number | undefined, options: Omit<Parameters<typeof runCannon>[2], "warmup" | "connections">) =>
-  runCannon(base, pid, { ...options, warmup: WARMUP, connections: CONNECTIONS });
-
-function floorRun(base: string, pid: number | undefined, seconds: number, gzip: boolean): Promise<Run> {
-  return cannon(base, pid, { seconds, path: "/sign-in", headers: { accept: "text/html", ...encoding(gzip) } });
-}
-
-/** A page GET measured per trainee: its path, and what a 200 must contain to be that page. */
-type PageGet = { path: (trainee: Trainee) => string; mustContain: string };
-
-/** The trainee pages besides the floor: the play page, the home page and a finished attempt's debrief. */
-const PAGES = {
-  // A 200 that is not the play page (it has the reply buttons) would be a wrong answer.
-  play: { path: (trainee) => `/train/attempts/${trainee.attemptId}`, mustContain: 'name="choiceId"' },
-  home: { path: () => "/train", mustContain: 'class="scenario-grid"' },
-  debrief: { path: (trainee) => trainee.debriefPath, mustContain: 'class="debrief__overall"' },
-} satisfies Record<string, PageGet>;
-type PageName = keyof typeof PAGES;
-const PAGE_LABELS: Record<PageName, string> = { play: "play page GET", home: "home page GET /train", debrief: "debrief GET" };
-
-async function pageRun(base: string, pid: number | undefined, seconds: number, trainees: readonly Trainee[], page: PageGet, gzip: boolean) {
-  let unexpected = 0;
-  let next = 0;
-  const run = await cannon(base, pid, {
-    seconds,
-    setupClient: (client, window) => {
-      const trainee = trainees[next++ % trainees.length]!;
-      client.setRequests([
-        {
-          method: "GET",
-          path: page.path(trainee),
-          headers: { accept: "text/html", cookie: trainee.cookie, ...encoding(gzip) },
-          onResponse: (status, body) => {
-            if (status === 200 && !gzip && !body.includes(page.mustContain) && window.inside()) unexpected++;
-          },
-        },
-      ]);
-    },
-  });
-  return { run, unexpected };
-}
-
-type PageFigures = { floor?: GetFigures } & Partial<Record<PageName, GetFigures>>;
-
-/**
- * The floor and the trainee pages, each for DURATION seconds in all, in two halves ordered
- * floor, play, home, debrief, then back: on a shared machine a drift in background load weighs on all alike.
- */
-async function measurePages(
-  base: string,
-  pid: number | undefined,
-  trainees: readonly Trainee[],
-  { gzip = false, only = ONLY }: { gzip?: boolean; only?: ReadonlySet<string> } = {},
-): Promise<PageFigures> {
-  const half = DURATION / 2;
-  const names = (Object.keys(PAGES) as PageName[]).filter((name) => only.has(name));
-  const runs = new Map<"floor" | PageName, { runs: Run[]; unexpected: number }>();
-  const measure = async (name: "floor" | PageName) => {
-    const entry = runs.get(name) ?? { runs: [], unexpected: 0 };
-    runs.set(name, entry);
-    if (name === "floor") entry.runs.push(await floorRun(base, pid, half, gzip));
-    else {
-      const { run, unexpected } = await pageRun(base, pid, half, trainees, PAGES[name], gzip);
-      entry.runs.push(run);
-      entry.unexpected += unexpected;
-    }
-  };
-  const order: ("floor" | PageName)[] = [...(only.has("floor") ? (["floor"] as const) : []), ...names];
-  for (const name of order) await measure(name);
-  for (const name of [...order].reverse()) await measure(name);
-  const suffix = gzip ? ", gzip" : "";
-  const figures: PageFigures = {};
-  for (const [name, entry] of runs) {
-    const label = name === "floor" ? "floor: GET /sign-in" : PAGE_LABELS[name];
-    figures[name] = getFigures(`${label}${suffix}`, mergeRuns(entry.runs), entry.unexpected);
-  }
-  return figures;
-}
-
-type CycleFigures = {
-  cycles: number;
-  cyclesPerSecond: number;
-  latency: Summary;
-  attemptsFinished: number;
-  attemptsStarted: number;
-  startLatency: Summary;
-  requestsPerSecond: number;
-  statuses: string;
-  errors: number;
-  samples: string[];
-  load: Load;
-};
-
-/**
- * Per connection, one trainee: POST a visible choice for the current turn, GET the page the 302
- * points to and read the next turn and choices from it; after a debrief, POST a new attempt
- * (its own "start cycle", timed apart). A cycle is timed from its POST being written to the end
- * of its GET response.
- */
-async function measureCycle(base: string, pid: number | undefined, http: Requester, trainees: readonly Trainee[]): Promise<CycleFigures> {
-  await inBatches(trainees, 10, (trainee) => resync(http, trainee));
-  const cycleMs: number[] = [];
-  const startMs: number[] = [];
-  const samples: string[] = [];
-  let unexpected = 0;
-  let finished = 0;
-  let next = 0;
-  const run = await cannon(base, pid, {
-    seconds: DURATION,
-    setupClient: (client, window) => {
-      const trainee = trainees[next++ % trainees.length]!;
-      const problem = (message: string) => {
-        unexpected++; // warm-up included
-        if (samples.length < 5) samples.push(message);
-      };
-      const html = { accept: "text/html", cookie: trainee.cookie };
-      const post = { ...html, origin: base, "content-type": "application/x-www-form-urlencoded" };
-      let sentAt = 0;
-      let first = true; // the first POST of a connection is built before the connection opens
-      let starting = false;
-      let target = "";
-      const requests: CannonRequest[] = [
-        {
-          method: "POST",
-          setupRequest: (request) => {
-            sentAt = first ? Number.NEGATIVE_INFINITY : performance.now();
-            first = false;
-            starting = trainee.needsNew;
-            // Fresh header objects: autocannon writes Content-Length into the one it is given.
-            if (starting) {
-              const path = `/train/scenarios/${encodeURIComponent(SCENARIO)}`;
-              return { ...request, method: "POST", path, headers: { ...post, "content-length": "0" }, body: Buffer.alloc(0) };
-            }
-            const choiceId = trainee.choiceIds[Math.floor(trainee.random() * trainee.choiceIds.length)]!;
-            const body = new URLSearchParams({ turn: String(trainee.turn), choiceId }).toString();
-            return { ...request, method: "POST", path: `/train/attempts/${trainee.attemptId}?index`, headers: { ...post }, body };
-          },
-          onResponse: (status, _body, _context, headers) => {
-            const location = headerValue(headers as Record<string, unknown>, "location");
-            if (status === 302 && location) {
-              target = location;
-              if (starting) {
-                const id = attemptIdFrom(location);
-                if (id === null) problem(`starting an attempt answered 302 to ${location}`);
-                else {
-                  trainee.attemptId = id;
-                  trainee.needsNew = false;
-                }
-              }
-              return;
-            }
-            problem(`${starting ? "start" : `choice (turn ${trainee.turn})`} POST of ${trainee.email} answered ${status}`);
-            target = `/train/attempts/${trainee.attemptId}`; // the GET then shows where the attempt really is
-          },
-        },
-        {
-          method: "GET",
-          setupRequest: (request) => ({ ...request, method: "GET", path: target, headers: { ...html }, body: Buffer.alloc(0) }),
-          onResponse: (status, body) => {
-            const now = performance.now();
-            if (status === 200 && target.endsWith("/debrief")) {
-              trainee.needsNew = true;
-              if (window.inside(sentAt)) finished++;
-            } else if (status === 200) {
-              const page = readPlayPage(body);
-              if (page) {
-                trainee.turn = page.turn;
-                trainee.choiceIds = page.choiceIds;
-              } else problem(`GET ${target} answered 200 without a turn and choices`);
-            } else {
-              trainee.needsNew = true; // the attempt ended or was put aside behind our back
-              problem(`GET ${target} answered ${status}`);
-            }
-            if (window.inside(sentAt)) (starting ? startMs : cycleMs).push(now - sentAt);
-          },
-        },
-      ];
-      client.setRequests(requests);
-    },
-  });
-  const unwanted = [...run.statuses.counts].filter(([status]) => status !== 200 && status !== 302).reduce((sum, [, count]) => sum + count, 0);
-  return {
-    cycles: cycleMs.length,
-    cyclesPerSecond: cycleMs.length / run.seconds,
-    latency: summarise(cycleMs),
-    attemptsFinished: finished,
-    attemptsStarted: startMs.length,
-    startLatency: summarise(startMs),
-    requestsPerSecond: run.responses / run.seconds,
-    statuses: run.statuses.toString(),
-    // Every unwanted status also makes a "problem"; count the larger of the two, once.
-    errors: run.socketErrors + Math.max(unexpected, unwanted),
-    samples,
-    load: loadOf(run, cycleMs.length + startMs.length),
-  };
-}
-
-type JsFigures = { files: { path: string; raw: number; gzip: number }[]; raw: number; gzip: number; inline: number; html: number };
-
-async function measureJavaScript(base: string, http: Requester, trainee: Trainee): Promise<JsFigures> {
-  const page = await http(`/train/attempts/${trainee.attemptId}`, { cookie: trainee.cookie });
-  if (page.status !== 200) throw new Error(`the play page answered ${page.status}`);
-  const files = [];
-  for (const asset of scriptAssets(page.text)) {
-    const response = await fetch(`${base}${asset}`);
-    if (response.status !== 200) throw new Error(`${asset} answered ${response.status}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    files.push({ path: asset, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
-  }
-  if (files.length === 0) throw new Error("the play page links no JavaScript under /build/");
-  return {
-    files,
-    raw: files.reduce((sum, file) => sum + file.raw, 0),
-    gzip: files.reduce((sum, file) => sum + file.gzip, 0),
-    inline: inlineScriptBytes(page.text),
-    html: Buffer.byteLength(page.text),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Report
-
-function machineFacts(loadBefore: number[]): string[] {
-  const cpus = os.cpus();
-  const load = (values: number[]) => values.map((n) => n.toFixed(2)).join(" / ");
-  return [
-    `machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "unknown CPU"}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()} ${os.arch()}`,
-    `node ${process.version}, ${new Date().toISOString()}`,
-    `load average (1/5/15 min): ${load(loadBefore)} before, ${load(os.loadavg())} after`,
-  ];
-}
-
-const verdict = (pass: boolean) => (pass ? "PASS" : "FAIL");
-
-function describeLoad(load: Load, unit: string): string {
-  const server =
-    load.serverCpuPercent === null ? "server CPU n/a" : `server CPU ${load.serverCpuPercent.toFixed(0)}% of a core (${load.serverCpuMsPer?.toFixed(2) ?? "?"} ms/${unit})`;
-  return `${server}, bench process CPU ${load.benchCpuPercent.toFixed(0)}%`;
-}
-
-type Figures = PageFigures & { cycle?: CycleFigures; js: JsFigures; extra: GetFigures[] };
-
-function report({ floor, play, home, debrief, cycle, js, extra }: Figures, loadBefore: number[]): boolean {
-  log();
-  log(`== bench:play · ${CONNECTIONS} connections · scenario ${SCENARIO} ==`);
-  log(
-    `page GETs: ${DURATION / 2} s each, twice, in the order floor, play, home, debrief, then back; choice cycle: ${DURATION} s;` +
-      ` every run after ${WARMUP} s of warm-up that is not counted`,
-  );
-  for (const line of machineFacts(loadBefore)) log(line);
-  log();
-  const describeGet = (figures: GetFigures | undefined) => {
-    if (!figures) return;
-    log(
-      `${figures.label}: ${int(figures.requestsPerSecond)} req/s over ${int(figures.responses)} responses; ` +
-        `latency p50 ${ms(figures.latency.p50)}, p99 ${ms(figures.latency.p99)}, max ${ms(figures.latency.max)}; ${kib(figures.bytesPerResponse)}/response`,
-    );
-    log(`  ${describeLoad(figures.load, "request")}; statuses ${figures.statuses}; errors ${figures.errors}`);
-  };
-  describeGet(floor);
-  describeGet(play);
-  describeGet(home);
-  describeGet(debrief);
-  if (cycle) {
-    log(
-      `choice cycle (POST → 302 → GET): ${cycle.cyclesPerSecond.toFixed(1)} cycles/s over ${int(cycle.cycles)} cycles; ` +
-        `latency p50 ${ms(cycle.latency.p50)}, p95 ${ms(cycle.latency.p95)}, p99 ${ms(cycle.latency.p99)}, max ${ms(cycle.latency.max)}`,
-    );
-    log(
-      `  attempts finished ${cycle.attemptsFinished}, new attempts started ${cycle.attemptsStarted}` +
-        (cycle.startLatency.count > 0 ? ` (start POST → 302 → GET p50 ${ms(cycle.startLatency.p50)}, p99 ${ms(cycle.startLatency.p99)})` : "") +
-        `; ${int(cycle.requestsPerSecond)} HTTP requests/s`,
-    );
-    log(`  ${describeLoad(cycle.load, "cycle")}; statuses ${cycle.statuses}; errors ${cycle.errors}`);
-    for (const sample of cycle.samples) log(`  problem: ${sample}`);
-  }
-  if (extra.length > 0) log("for information, with Accept-Encoding: gzip (as browsers send it):");
-  for (const figures of extra) describeGet(figures);
-  log(
-    `play page JavaScript: ${js.files.length} files, ${kib(js.gzip)} gzipped (level 9), ${kib(js.raw)} raw` +
-      ` (not counted: the ${kib(js.html)} HTML with ${kib(js.inline)} of inline script)`,
-  );
-  for (const file of js.files) log(`  ${file.path.padEnd(58)} ${kib(file.raw).padStart(10)} raw ${kib(file.gzip).padStart(10)} gzipped`);
-
-  const errors = [floor, play, home, debrief, cycle, ...extra].reduce((sum, figures) => sum + (figures?.errors ?? 0), 0);
-  const checks: { name: string; figure: string; pass: boolean }[] = [];
-  if (floor && play) {
-    const ratio = play.requestsPerSecond / floor.requestsPerSecond;
-    checks.push({
-      name: `play GET ≥ ${TARGETS.playVsFloor * 100}% of the floor's req/s`,
-      figure: `${(ratio * 100).toFixed(0)}% (${int(play.requestsPerSecond)} vs ${int(floor.requestsPerSecond)} req/s)`,
-      pass: ratio >= TARGETS.playVsFloor,
-    });
-  }
-  if (cycle) {
-    checks.push({
-      name: `choice cycle p99 ≤ ${TARGETS.cycleP99Ms} ms`,
-      figure: ms(cycle.latency.p99),
-      pass: cycle.cycles > 0 && cycle.latency.p99 <= TARGETS.cycleP99Ms,
-    });
-  }
-  checks.push(
-    { name: "no errors", figure: String(errors), pass: errors === 0 },
-    {
-      name: `play page JavaScript ≤ ${TARGETS.jsGzipBytes / 1000} kB gzipped`,
-      figure: `${(js.gzip / 1000).toFixed(1)} kB (${kib(js.gzip)})`,
-      pass: js.gzip <= TARGETS.jsGzipBytes,
-    },
-  );
-  log();
-  for (const check of checks) log(`${verdict(check.pass)}  ${check.name.padEnd(42)} ${check.figure}`);
-  const floorCpu = floor?.load.serverCpuMsPer;
-  const playCpu = play?.load.serverCpuMsPer;
-  if (floorCpu && playCpu) {
-    log(
-      `(for reference, less sensitive to other load on the machine: server CPU per request ${floorCpu.toFixed(2)} ms for the floor,` +
-        ` ${playCpu.toFixed(2)} ms for the play page, so at full use of a core the play page would reach ${((100 * floorCpu) / playCpu).toFixed(0)}% of the floor)`,
-    );
-  }
-  // Home and debrief have no absolute target: a change is judged by these ratios, compared
-  // between two runs of this bench (before and after), since both sides of a ratio share one run's load.
-  for (const page of [home, debrief]) {
-    const cpu = page?.load.serverCpuMsPer;
-    if (!page || !floorCpu || !cpu) continue;
-    log(`${page.label}: server CPU ${cpu.toFixed(2)} ms per request = ${(cpu / floorCpu).toFixed(2)} × the floor's; p50 ${ms(page.latency.p50)}`);
-  }
-  return checks.every((check) => check.pass);
-}
-
-// ---------------------------------------------------------------------------------------------
-
 async function main(): Promise<boolean> {
-  const began = performance.now();
   const loadBefore = os.loadavg();
   const temp = mkdtempSync(path.join(os.tmpdir(), "frontline-bench-play-"));
-  let server: RunningServer | undefined;
+  const servers: RunningServer[] = [];
   let cleaned = false;
   const cleanUp = async () => {
     if (cleaned) return;
     cleaned = true;
-    await server?.stop().catch(() => undefined);
+    await Promise.all(servers.map((server) => server.stop().catch(() => undefined)));
     await closeDb().catch(() => undefined);
     rmSync(temp, { recursive: true, force: true });
   };
@@ -539,18 +130,21 @@ async function main(): Promise<boolean> {
     const databasePath = path.join(temp, "bench.db");
     process.env.DATABASE_PATH = databasePath;
     const password = randomBytes(18).toString("base64url");
-    const emails = await seedTrainees(CONNECTIONS, password);
+    const seeded = await seedTrainees(TRAINEES, password, { fullHash: args["full-hash"] });
+    step(`database ${seeded.where}: ${TRAINEES} trainees (one shared ${args["full-hash"] ? "full-cost" : "light"} password hash)`);
 
-    const port = await freePort();
+    const [port, floorPort] = [await freePort(), await freePort()];
     const base = `http://127.0.0.1:${port}`;
+    const floorBase = `http://127.0.0.1:${floorPort}`;
     const cpuProf = args["cpu-prof"] ? path.resolve(args["cpu-prof"]) : undefined;
-    server = startServer({
+    const app = startServer({
       entry: path.join(projectRoot, "build", "server.js"),
       cwd: projectRoot,
       nodeArgs: cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${cpuProf}`] : [],
       env: {
         ...process.env,
         NODE_ENV: "production",
+        WEB_CONCURRENCY: String(WORKERS),
         SESSION_SECRET: randomBytes(36).toString("base64url"), // 48 characters
         REQUEST_LOG: "off",
         PORT: String(port),
@@ -558,53 +152,123 @@ async function main(): Promise<boolean> {
         SCENARIO_CACHE_DIR: path.join(temp, "scenario-cache"),
       },
     });
-    const startup = await waitUntilAnswering(server, `${base}/sign-in`);
-    step(`server ${base} (pid ${server.child.pid}) answered after ${ms(startup, 0)}`);
+    servers.push(app);
+    const floorApp = startServer({
+      entry: path.join(projectRoot, "app", "cli", "bench", "floor-app.ts"),
+      cwd: projectRoot,
+      nodeArgs: ["--import", "tsx"],
+      env: { ...process.env, NODE_ENV: "production", PORT: String(floorPort), DATABASE_PATH: path.join(temp, "floor.db") },
+    });
+    servers.push(floorApp);
+    const startup = await waitUntilAnswering(app, `${base}/sign-in`);
+    await waitUntilAnswering(floorApp, `${floorBase}/`);
+    const serverProcesses = treeCpu(app.child.pid)?.pids.length ?? 0;
+    step(`server ${base} (pid ${app.child.pid}, ${serverProcesses} processes) answered after ${ms(startup, 0)}; Remix floor ${floorBase} (pid ${floorApp.child.pid})`);
 
     const http = requester(base);
     const t0 = performance.now();
     const trainees: Trainee[] = [];
-    // Sign-ins verify the scrypt hash on libuv's 4 threads: a few at a time.
+    // Sign-ins verify the scrypt hash on libuv's threads: a few at a time.
     await inBatches(
-      emails.map((email, index) => ({ email, index })),
-      4,
-      async ({ email, index }) => {
-        const cookie = await signIn(http, email, password);
-        trainees[index] = { index, email, cookie, attemptId: 0, turn: 0, choiceIds: [], needsNew: true, debriefPath: "", random: seededRandom(index + 1) };
-      },
+      seeded.emails.map((email, index) => ({ email, index })),
+      8,
+      async ({ email, index }) => void (trainees[index] = await signIn(http, email, password, index)),
     );
-    step(`${trainees.length} trainees signed in (${ms(performance.now() - t0, 0)})`);
-    await inBatches(trainees, 10, (trainee) => resync(http, trainee));
-    for (let i = 0; i < HISTORY; i++) await inBatches(trainees, 10, (trainee) => finishAttempt(http, trainee));
-    step(`${trainees.length} trainees finished ${HISTORY} attempts each; ${trainees.length} attempts of "${SCENARIO}" in progress`);
+    await inBatches(trainees, 10, (trainee) => resync(http, trainee, SCENARIO));
+    const withHistory = trainees.slice(0, CONNECTIONS);
+    for (let i = 0; i < HISTORY; i++) await inBatches(withHistory, 10, (trainee) => finishAttempt(http, trainee, SCENARIO));
+    step(`${trainees.length} trainees signed in, each with an attempt of "${SCENARIO}" in progress; ${CONNECTIONS} with ${HISTORY} finished (${ms(performance.now() - t0, 0)})`);
+    const pool = new TraineePool(trainees);
 
     const js = await measureJavaScript(base, http, trainees[0]!);
     step(`play page JavaScript: ${js.files.length} files, ${kib(js.gzip)} gzipped`);
-    const pid = server.child.pid;
-    const figures: Figures = { js, extra: [] };
-    Object.assign(figures, await measurePages(base, pid, trainees));
-    if (figures.floor) step(`floor: ${int(figures.floor.requestsPerSecond)} req/s`);
-    for (const name of ["play", "home", "debrief"] as const) {
-      const page = figures[name];
-      if (page) step(`${page.label}: ${int(page.requestsPerSecond)} req/s`);
-    }
-    if (ONLY.has("cycle")) {
-      figures.cycle = await measureCycle(base, pid, http, trainees);
-      step(`choice cycle: ${figures.cycle.cyclesPerSecond.toFixed(1)} cycles/s, p99 ${ms(figures.cycle.latency.p99)}`);
-    }
-    if (args.gzip) {
-      await sleep(2_000); // let the server finish the cycles cut short, then read where each attempt is
-      await inBatches(trainees, 10, (trainee) => resync(http, trainee));
-      const gzipped = await measurePages(base, pid, trainees, { gzip: true, only: new Set(["floor", "play"]) });
-      for (const extra of [gzipped.floor, gzipped.play]) if (extra) figures.extra.push(extra);
-    }
 
-    const passed = report(figures, loadBefore);
-    log(`\n(run took ${((performance.now() - began) / 1000).toFixed(0)} s${cpuProf ? `; CPU profile in ${cpuProf}` : ""})`);
+    const app_ = { base, pid: app.child.pid };
+    const specs = {
+      floor: { name: "floor", label: "GET /sign-in", ...app_, path: "/sign-in" },
+      static: { name: "static", label: "GET /favicon.svg", ...app_, path: "/favicon.svg", accept: "image/avif,image/webp,*/*" },
+      play: { name: "play", label: "play page GET", ...app_, path: (t) => `/train/attempts/${t.attemptId}`, mustContain: 'name="choiceId"' },
+      home: { name: "home", label: "GET /train", ...app_, path: "/train", signedIn: true, mustContain: 'class="scenario-grid"' },
+      debrief: { name: "debrief", label: "debrief GET", ...app_, path: (t) => t.debriefPath, mustContain: 'class="debrief__overall"' },
+      remixFloor: { name: "remixFloor", label: "Remix floor", base: floorBase, pid: floorApp.child.pid, path: "/", mustContain: "Hello from the Floor" },
+      floorIdentity: { name: "floorIdentity", label: "GET /sign-in, no Accept-Encoding", ...app_, path: "/sign-in", identity: true },
+      playIdentity: { name: "playIdentity", label: "play GET, no Accept-Encoding", ...app_, path: (t) => `/train/attempts/${t.attemptId}`, identity: true },
+    } satisfies Record<string, GetSpec>;
+    const client = httpClient(base);
+    const showGet = (connections: number) => (result: GetResult) =>
+      step(`${result.label} at ${connections}: ${result.serverCpuMsPerRequest?.toFixed(2) ?? "n/a"} ms CPU, ${Math.round(result.requestsPerSecond)} req/s, ${result.encoding}`);
+    const showCycle = (run: CycleRun) =>
+      step(`choice cycle at ${run.connections}: ${run.serverCpuMsPerCycle?.toFixed(2) ?? "n/a"} ms CPU, ${run.cyclesPerSecond.toFixed(0)} cycles/s, p99 ${ms(run.latency.p99)}, errors ${run.errors}`);
+
+    let gets1: Record<string, GetResult> = {};
+    let cycle1: CycleRun | null = null;
+    if (ONLY.has("cpu1")) {
+      const order = [specs.floor, specs.static, specs.play, specs.remixFloor, specs.floorIdentity, specs.playIdentity];
+      gets1 = await measureGets(order, { seconds: CPU_SECONDS, warmup: CPU_WARMUP, connections: 1, trainees, onResult: showGet(1) });
+      cycle1 = await closedLoopCycles({ client, base, pool, connections: 1, warmup: CPU_WARMUP, seconds: CPU_SECONDS, serverPid: app.child.pid });
+      showCycle(cycle1);
+    }
+    let gets: Record<string, GetResult> = {};
+    if (ONLY.has("gets")) {
+      await pool.refill(http, SCENARIO); // every trainee's attempt in progress again, for the play page GET
+      const order = (ONLY_PAGES.length > 0 ? ONLY_PAGES : PAGES).map((page) => specs[page]);
+      gets = await measureGets(order, { seconds: DURATION, warmup: WARMUP, connections: CONNECTIONS, trainees: withHistory, onResult: showGet(CONNECTIONS) });
+    }
+    let cycle: CycleRun | null = null;
+    if (ONLY.has("cycle")) {
+      await pool.refill(http, SCENARIO);
+      cycle = await closedLoopCycles({ client, base, pool, connections: CONNECTIONS, warmup: WARMUP, seconds: DURATION, serverPid: app.child.pid });
+      showCycle(cycle);
+    }
+    const curve: CurvePoint[] = [];
+    if (ONLY.has("open")) {
+      for (const rate of RATES) {
+        const restarted = await pool.refill(http, SCENARIO); // outside the measured window
+        await sleep(500);
+        const point = await openLoopStep({
+          ...{ client, base, pool, rate, warmup: STEP_WARMUP, seconds: STEP_SECONDS, p99LimitMs: TARGETS.p99LimitMs },
+          serverPid: app.child.pid,
+          random: seededRandom(rate),
+        });
+        curve.push(point);
+        step(
+          `open loop ${rate}/s: p50 ${ms(point.p50)}, p99 ${ms(point.p99)}, errors ${point.errors}, skipped ${point.skipped}, ` +
+            `generator CPU ${point.generatorCpuPct.toFixed(0)}% (${restarted} attempts restarted before) ${point.held ? "held" : "BROKE"}`,
+        );
+        if (!point.held) break;
+      }
+    }
+    client.close();
+
+    const figures = figuresJson({
+      command: [process.env.npm_lifecycle_event === "bench:play" ? "npm run bench:play --" : "tsx app/cli/bench-play.ts", ...process.argv.slice(2)].join(" "),
+      loadBefore,
+      workers: WORKERS,
+      serverProcesses,
+      scenario: SCENARIO,
+      trainees: TRAINEES,
+      settings: {
+        ...{ connections: CONNECTIONS, duration: DURATION, warmup: WARMUP, cpuDuration: CPU_SECONDS, cpuWarmup: CPU_WARMUP },
+        ...{ stepDuration: STEP_SECONDS, stepWarmup: STEP_WARMUP, rates: RATES.join(","), only: [...ONLY].join(",") },
+      },
+      gets1,
+      cycle1,
+      gets,
+      cycle,
+      curve,
+      capacity: ONLY.has("open") ? capacityOf(curve) : null,
+      js,
+    });
+    const targets = checks(figures, os.availableParallelism());
+    const passed = targets.every((check) => check.pass);
+    if (args.json) writeFileSync(path.resolve(args.json), `${JSON.stringify({ ...figures, targets, passed }, null, 2)}\n`);
+    printReport(figures, targets);
+    if (args.json) console.log(`\nfigures written to ${path.resolve(args.json)}`);
+    if (cpuProf) console.log(`CPU profiles in ${cpuProf}`);
     return passed;
   } catch (error) {
     console.error(`\nbench:play failed: ${error instanceof Error ? error.message : String(error)}`);
-    if (server) console.error(`--- last server output ---\n${server.output() || "(none)"}`);
+    for (const server of servers) console.error(`--- last output of pid ${server.child.pid} ---\n${server.output() || "(none)"}`);
     process.exitCode = 1;
     return false;
   } finally {

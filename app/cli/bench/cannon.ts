@@ -1,16 +1,18 @@
 /**
  * One autocannon run and what the benchmarks make of it: requests counted only after the warm-up,
- * with their statuses, latencies and bytes, and the CPU time the server and the bench used meanwhile.
+ * with their statuses, latencies and bytes, and the CPU time the server (all its processes) and the
+ * bench used meanwhile. Autocannon joins each body into a string, so a compressed body cannot be
+ * read back here: runs that must read pages use the bench's own client (client.ts).
  */
 import autocannon from "autocannon";
 import type { Client } from "autocannon";
-import { cpuTimeMs } from "./server";
+import { treeCpuMs } from "./cpu";
 import { StatusCounts, summarise, type Summary } from "./stats";
 
 /**
  * One autocannon run of warm-up + duration seconds on the same connections; only what happens in
  * the measured window (after the warm-up) is counted: responses, their status and latency, bytes,
- * and the CPU time the server process and this process used meanwhile.
+ * and the CPU time the server's process tree and this process used meanwhile.
  */
 export type Window = { started: number | null; inside: (time?: number) => boolean };
 export type Run = {
@@ -47,7 +49,7 @@ export function cannon(
     let benchCpu0 = process.cpuUsage();
     const opening = setTimeout(() => {
       window.started = performance.now();
-      serverCpu0 = cpuTimeMs(serverPid);
+      serverCpu0 = treeCpuMs(serverPid);
       benchCpu0 = process.cpuUsage();
     }, warmup * 1000);
     const instance = autocannon(
@@ -64,7 +66,7 @@ export function cannon(
         clearTimeout(opening);
         if (error) return reject(error instanceof Error ? error : new Error(String(error)));
         const ended = performance.now();
-        const serverCpu1 = cpuTimeMs(serverPid);
+        const serverCpu1 = treeCpuMs(serverPid);
         const bench = process.cpuUsage(benchCpu0);
         run.seconds = window.started === null ? 0 : (ended - window.started) / 1000;
         run.socketErrors = result.errors + result.timeouts;
@@ -117,8 +119,6 @@ export function getFigures(label: string, run: Run, unexpected: number): GetFigu
     load: loadOf(run, run.responses),
   };
 }
-
-export const encoding = (gzip: boolean): Record<string, string> => (gzip ? { "accept-encoding": "gzip" } : {});
 
 export function mergeRuns(runs: readonly Run[]): Run {
   const statuses = new StatusCounts();

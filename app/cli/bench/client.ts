@@ -27,7 +27,7 @@ export function httpClient(base: string, { timeoutMs = 10_000 }: { timeoutMs?: n
     request(method, path, headers, body) {
       return new Promise((resolve, reject) => {
         const request = http.request(
-          { agent, host: url.hostname, port: url.port, method, path, headers: body === undefined ? headers : { ...headers, "content-length": Buffer.byteLength(body) } },
+          { agent, host: url.hostname, port: url.port, method, path, headers: body === undefined ? headers : { ...headers, "content-length": `${Buffer.byteLength(body)}` } },
           (response) => {
             const chunks: Buffer[] = [];
             response.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -52,6 +52,6 @@ export function httpClient(base: string, { timeoutMs = 10_000 }: { timeoutMs?: n
 /** The body as text, decompressed as its Content-Encoding says. */
 export function bodyText(reply: HttpReply): string {
   const encoding = String(reply.headers["content-encoding"] ?? "identity").toLowerCase();
-  const raw = encoding === "br" ? brotliDecompressSync(reply.body) : encoding === "gzip" ? gunzipSync(reply.body) : encoding === "deflate" ? inflateSync(reply.body) : reply.body;
-  return raw.toString("utf8");
+  const decompress = { br: brotliDecompressSync, gzip: gunzipSync, deflate: inflateSync }[encoding];
+  return (decompress ? decompress(reply.body) : reply.body).toString("utf8");
 }

@@ -30,7 +30,8 @@ const db = await new Promise<sqlite3.Database>((resolve, reject) => {
   const opened = new sqlite3.Database(file, (error) => (error ? reject(error) : resolve(opened)));
 });
 // The app's journal mode, so that a read costs what it costs there.
-await exec(db, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS floor (id INTEGER PRIMARY KEY, name TEXT NOT NULL); INSERT OR IGNORE INTO floor VALUES (1, 'Floor')");
+await exec(db, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS floor (id INTEGER PRIMARY KEY, name TEXT NOT NULL)");
+await exec(db, "INSERT OR IGNORE INTO floor VALUES (1, 'Floor')");
 
 type Row = { name: string };
 

@@ -1,5 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -69,29 +68,5 @@ export async function waitUntilAnswering(server: RunningServer, url: string, tim
     }
     if (performance.now() - start > timeoutMs) throw new Error(`the server did not answer ${url} within ${timeoutMs} ms:\n${server.output()}`);
     await sleep(100);
-  }
-}
-
-let clockTicks: number | undefined;
-
-/** CPU time (user + system, ms) a process has used so far, from /proc on Linux; null elsewhere. */
-export function cpuTimeMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after "(comm)": state is field 3, utime field 14, stime field 15.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ticks = Number(fields[11]) + Number(fields[12]);
-    if (!Number.isFinite(ticks)) return null;
-    if (clockTicks === undefined) {
-      try {
-        clockTicks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-      } catch {
-        clockTicks = 100;
-      }
-    }
-    return (ticks * 1000) / clockTicks;
-  } catch {
-    return null;
   }
 }
