@@ -6,7 +6,7 @@
  */
 import autocannon from "autocannon";
 import type { Client } from "autocannon";
-import { treeCpuMs } from "./cpu";
+import { serverCpu } from "./cpu";
 import { StatusCounts, summarise, type Summary } from "./stats";
 
 /**
@@ -45,11 +45,12 @@ export function cannon(
       inside: (time = performance.now()) => window.started !== null && time >= window.started,
     };
     const run: Run = { seconds: 0, responses: 0, bytes: 0, latencies: [], statuses: new StatusCounts(), socketErrors: 0, serverCpuMs: null, benchCpuMs: 0 };
+    const server = serverCpu(serverPid);
     let serverCpu0: number | null = null;
     let benchCpu0 = process.cpuUsage();
     const opening = setTimeout(() => {
       window.started = performance.now();
-      serverCpu0 = treeCpuMs(serverPid);
+      serverCpu0 = server.quick();
       benchCpu0 = process.cpuUsage();
     }, warmup * 1000);
     const instance = autocannon(
@@ -66,7 +67,7 @@ export function cannon(
         clearTimeout(opening);
         if (error) return reject(error instanceof Error ? error : new Error(String(error)));
         const ended = performance.now();
-        const serverCpu1 = treeCpuMs(serverPid);
+        const serverCpu1 = server.full();
         const bench = process.cpuUsage(benchCpu0);
         run.seconds = window.started === null ? 0 : (ended - window.started) / 1000;
         run.socketErrors = result.errors + result.timeouts;

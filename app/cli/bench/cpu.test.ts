@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseProcStat, treeCpu, treeOf } from "./cpu";
+import { parseProcStat, serverCpu, treeCpu, treeOf } from "./cpu";
 
 // A real line's shape: 52 fields, the command name in parentheses.
 const line = (pid: number, comm: string, ppid: number, utime: number, stime: number, cutime = 0, cstime = 0) =>
@@ -50,5 +50,17 @@ describe.runIf(process.platform === "linux")("treeCpu on this machine", () => {
     const reading = treeCpu(process.pid);
     expect(reading?.pids).toContain(process.pid);
     expect(reading!.ms).toBeGreaterThan(0);
+  });
+
+  it("follows a process's CPU between quick readings of the processes found at the start", () => {
+    const server = serverCpu(process.pid);
+    const before = server.quick()!;
+    const self0 = process.cpuUsage();
+    const burnt = () => process.cpuUsage(self0).user + process.cpuUsage(self0).system;
+    while (burnt() < 80_000); // 80 ms of CPU (8 ticks at 100 Hz), however busy the machine
+    const after = server.quick()!;
+    expect(after - before).toBeGreaterThanOrEqual(40);
+    expect(server.full()!).toBeGreaterThanOrEqual(after);
+    expect(serverCpu(undefined).quick()).toBeNull();
   });
 });

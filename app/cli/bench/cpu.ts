@@ -75,24 +75,47 @@ export function ticksPerSecond(): number {
 
 export type TreeCpu = { ms: number; pids: number[] };
 
+const msOf = (stats: readonly ProcStat[]) => (stats.reduce((sum, stat) => sum + stat.ticks, 0) * 1000) / ticksPerSecond();
+
 /** CPU time (ms) used so far by `root` and all its descendants, and which processes those are; null off Linux. */
 export function treeCpu(root: number | undefined): TreeCpu | null {
   if (root === undefined || readStat(root) === null) return null;
   const tree = treeOf(root, allStats());
-  const ticks = tree.reduce((sum, stat) => sum + stat.ticks, 0);
-  return { ms: (ticks * 1000) / ticksPerSecond(), pids: tree.map((stat) => stat.pid) };
+  return { ms: msOf(tree), pids: tree.map((stat) => stat.pid) };
 }
 
-export const treeCpuMs = (root: number | undefined): number | null => treeCpu(root)?.ms ?? null;
+export type ServerCpu = { quick(): number | null; full(): number | null };
 
-/** A window of CPU use: the server tree's and this process's own, opened now and read at `close()`. */
-export function cpuWindow(serverPid: number | undefined) {
-  const server0 = treeCpuMs(serverPid);
+/**
+ * A server's CPU time (ms) so far. Finding its processes scans all of /proc (~20 ms on a busy
+ * machine, which would stall the load generator in the middle of a run): the scan is done now,
+ * before the traffic, and `quick()` reads only the processes it found. `full()` scans again (for
+ * the end of a window, after the traffic): a worker started meanwhile then counts whole, and one
+ * that died is in its parent's cutime, so a replaced worker is neither lost nor counted twice.
+ */
+export function serverCpu(root: number | undefined): ServerCpu {
+  let pids = treeCpu(root)?.pids ?? [];
+  return {
+    quick() {
+      if (root === undefined || readStat(root) === null) return null;
+      return msOf(pids.map(readStat).filter((stat): stat is ProcStat => stat !== null));
+    },
+    full() {
+      const reading = treeCpu(root);
+      pids = reading?.pids ?? [];
+      return reading?.ms ?? null;
+    },
+  };
+}
+
+/** A window of CPU use: the server tree's and this process's own, opened now and read at `close()` (after the traffic). */
+export function cpuWindow(server: ServerCpu) {
+  const server0 = server.quick();
   const self0 = process.cpuUsage();
   const began = performance.now();
   return {
     close() {
-      const server1 = treeCpuMs(serverPid);
+      const server1 = server.full();
       const self = process.cpuUsage(self0);
       return {
         seconds: (performance.now() - began) / 1000,

@@ -4,7 +4,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { BROWSER_ENCODING, bodyText, type HttpClient } from "./client";
-import { cpuWindow, type CpuReading } from "./cpu";
+import { cpuWindow, serverCpu, type CpuReading } from "./cpu";
 import { readPlayPage } from "./html";
 import type { Requester } from "./http";
 import { summarise, type Summary } from "./stats";
@@ -110,6 +110,7 @@ export async function closedLoopCycles(options: {
   serverPid: number | undefined;
 }): Promise<CycleRun> {
   const { client, base, pool, connections, warmup, seconds, serverPid } = options;
+  const server = serverCpu(serverPid);
   const began = performance.now();
   const opensAt = began + warmup * 1000;
   const endsAt = opensAt + seconds * 1000;
@@ -118,7 +119,7 @@ export async function closedLoopCycles(options: {
   let finished = 0;
   let starved = 0;
   let window: ReturnType<typeof cpuWindow> | null = null;
-  const opener = setTimeout(() => (window = cpuWindow(serverPid)), warmup * 1000);
+  const opener = setTimeout(() => (window = cpuWindow(server)), warmup * 1000);
   const loop = async () => {
     while (performance.now() < endsAt) {
       const trainee = pool.take();

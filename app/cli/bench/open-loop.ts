@@ -8,7 +8,7 @@
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import type { HttpClient } from "./client";
-import { cpuWindow } from "./cpu";
+import { cpuWindow, serverCpu } from "./cpu";
 import { choiceCycle, Problems, type TraineePool } from "./cycle";
 import { percentile } from "./stats";
 
@@ -84,6 +84,7 @@ export async function openLoopStep(options: {
   let skipped = 0;
   let due = 0;
   let window: ReturnType<typeof cpuWindow> | null = null;
+  const server = serverCpu(serverPid);
   const connections0 = client.connections();
   const start = performance.now();
 
@@ -108,7 +109,7 @@ export async function openLoopStep(options: {
     const elapsed = performance.now() - start;
     for (; next < arrivals.length && arrivals[next]! <= elapsed; next++) {
       const counted = arrivals[next]! >= opensAtMs;
-      if (counted && window === null) window = cpuWindow(serverPid);
+      if (counted && window === null) window = cpuWindow(server);
       if (counted) due++;
       send(start + arrivals[next]!, counted);
     }
