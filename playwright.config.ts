@@ -38,10 +38,13 @@ export default defineConfig({
   projects: [
     // Signs each demo role in once and saves the session cookie for the other tests.
     { name: "setup", testMatch: /auth\.setup\.ts$/ },
-    { name: "chromium", testMatch: /\.spec\.ts$/, testIgnore: /workspace(-[a-z]+)?\.spec\.ts$/, dependencies: ["setup"] },
+    { name: "chromium", testMatch: /\.spec\.ts$/, testIgnore: [/workspace(-[a-z]+)?\.spec\.ts$/, /workers\.spec\.ts$/], dependencies: ["setup"] },
     // The workspace publishes scenarios to every trainee on the server: it runs after the rest,
     // whose figures count the library's scenarios.
     { name: "workspace", testMatch: /workspace(-[a-z]+)?\.spec\.ts$/, dependencies: ["chromium"] },
+    // Servers of their own with two workers each, hashing 16 passwords at once and killing processes: last, so that
+    // they never starve the shared server's tests of CPU.
+    { name: "workers", testMatch: /workers\.spec\.ts$/, dependencies: ["workspace"] },
   ],
   webServer: {
     // A freshly built server (npm run test:e2e builds first) on a throw-away database.
