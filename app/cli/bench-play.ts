@@ -19,7 +19,7 @@
  * the reference that makes every figure a ratio.
  *
  * Options: --workers <n> (os.availableParallelism()) --connections <n> (50) --duration <s> (10) --warmup <s> (2)
- *          --cpu-duration <s> (4) --cpu-warmup <s> (1) --rates <list> (50,100,150,200,250,300,400,500,600,800)
+ *          --cpu-duration <s> (4) --cpu-warmup <s> (1) --rates <list> (10,25,50,100,150,…,300,400,500,600,800)
  *          --step-duration <s> (4) --step-warmup <s> (1) --trainees <n> (800) --scenario <id> (parcel-third-call)
  *          --only <cpu1,gets,cycle,open> (only these parts; or name pages of gets: floor,play,home,debrief,static,remixFloor)
  *          --json <file> (write every figure there)
@@ -63,7 +63,7 @@ const { values: args } = parseArgs({
     warmup: { type: "string", default: "2" },
     "cpu-duration": { type: "string", default: "4" },
     "cpu-warmup": { type: "string", default: "1" },
-    rates: { type: "string", default: "50,100,150,200,250,300,400,500,600,800" },
+    rates: { type: "string", default: "10,25,50,100,150,200,250,300,400,500,600,800" },
     "step-duration": { type: "string", default: "4" },
     "step-warmup": { type: "string", default: "1" },
     trainees: { type: "string", default: "800" },

@@ -2,7 +2,10 @@
  * The measured requests that autocannon cannot make: it joins a compressed body into a string,
  * which loses bytes, so a choice cycle could not read the next turn from a page sent as br or gzip.
  * Node's http module on a keep-alive agent with no socket limit: a request never queues behind a
- * slow one for a free socket; a new connection is opened instead, and counted.
+ * slow one for a free socket; a new connection is opened instead, and counted. Free sockets are
+ * reused oldest first: the cluster primary hands each new connection to the next worker, and
+ * reusing the last few sockets (the agent's default) could keep all the traffic on one worker
+ * while the other idles, which no population of browsers, each on its own connection, would do.
  */
 import http, { type IncomingHttpHeaders } from "node:http";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
@@ -21,7 +24,7 @@ export type HttpClient = {
 
 export function httpClient(base: string, { timeoutMs = 10_000 }: { timeoutMs?: number } = {}): HttpClient {
   const url = new URL(base);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY, maxFreeSockets: 1024, scheduling: "lifo" });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY, maxFreeSockets: 1024, scheduling: "fifo" });
   let opened = 0;
   return {
     request(method, path, headers, body) {

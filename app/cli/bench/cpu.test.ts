@@ -60,6 +60,7 @@ describe.runIf(process.platform === "linux")("treeCpu on this machine", () => {
     while (burnt() < 80_000); // 80 ms of CPU (8 ticks at 100 Hz), however busy the machine
     const after = server.quick()!;
     expect(after - before).toBeGreaterThanOrEqual(40);
+    expect(server.byPid().get(process.pid)).toBe(after);
     expect(server.full()!).toBeGreaterThanOrEqual(after);
     expect(serverCpu(undefined).quick()).toBeNull();
   });

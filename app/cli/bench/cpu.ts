@@ -73,18 +73,25 @@ export function ticksPerSecond(): number {
   return clockTicks;
 }
 
-export type TreeCpu = { ms: number; pids: number[] };
+export type TreeCpu = { ms: number; pids: number[]; byPid: Map<number, number> };
 
-const msOf = (stats: readonly ProcStat[]) => (stats.reduce((sum, stat) => sum + stat.ticks, 0) * 1000) / ticksPerSecond();
+const toMs = (ticks: number) => (ticks * 1000) / ticksPerSecond();
+const msOf = (stats: readonly ProcStat[]) => toMs(stats.reduce((sum, stat) => sum + stat.ticks, 0));
+const byPidOf = (stats: readonly ProcStat[]) => new Map(stats.map((stat) => [stat.pid, toMs(stat.ticks)]));
 
 /** CPU time (ms) used so far by `root` and all its descendants, and which processes those are; null off Linux. */
 export function treeCpu(root: number | undefined): TreeCpu | null {
   if (root === undefined || readStat(root) === null) return null;
   const tree = treeOf(root, allStats());
-  return { ms: msOf(tree), pids: tree.map((stat) => stat.pid) };
+  return { ms: msOf(tree), pids: tree.map((stat) => stat.pid), byPid: byPidOf(tree) };
 }
 
-export type ServerCpu = { quick(): number | null; full(): number | null };
+export type ServerCpu = {
+  quick(): number | null;
+  full(): number | null;
+  /** Each process's CPU time (ms) at the last reading. */
+  byPid(): Map<number, number>;
+};
 
 /**
  * A server's CPU time (ms) so far. Finding its processes scans all of /proc (~20 ms on a busy
@@ -95,22 +102,28 @@ export type ServerCpu = { quick(): number | null; full(): number | null };
  */
 export function serverCpu(root: number | undefined): ServerCpu {
   let pids = treeCpu(root)?.pids ?? [];
+  let last = new Map<number, number>();
   return {
     quick() {
       if (root === undefined || readStat(root) === null) return null;
-      return msOf(pids.map(readStat).filter((stat): stat is ProcStat => stat !== null));
+      const stats = pids.map(readStat).filter((stat): stat is ProcStat => stat !== null);
+      last = byPidOf(stats);
+      return msOf(stats);
     },
     full() {
       const reading = treeCpu(root);
       pids = reading?.pids ?? [];
+      last = reading?.byPid ?? new Map();
       return reading?.ms ?? null;
     },
+    byPid: () => last,
   };
 }
 
 /** A window of CPU use: the server tree's and this process's own, opened now and read at `close()` (after the traffic). */
 export function cpuWindow(server: ServerCpu) {
   const server0 = server.quick();
+  const byPid0 = server.byPid();
   const self0 = process.cpuUsage();
   const began = performance.now();
   return {
@@ -120,6 +133,8 @@ export function cpuWindow(server: ServerCpu) {
       return {
         seconds: (performance.now() - began) / 1000,
         serverCpuMs: server0 !== null && server1 !== null ? server1 - server0 : null,
+        /** Each process's share (ms), largest first: shows whether the workers shared the load. */
+        byProcessMs: [...server.byPid()].map(([pid, ms]) => ms - (byPid0.get(pid) ?? 0)).sort((a, b) => b - a),
         benchCpuMs: (self.user + self.system) / 1000,
       };
     },

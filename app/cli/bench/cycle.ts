@@ -141,7 +141,7 @@ export async function closedLoopCycles(options: {
   };
   await Promise.all(Array.from({ length: connections }, loop));
   clearTimeout(opener);
-  const cpu = (window as ReturnType<typeof cpuWindow> | null)?.close() ?? { seconds: 0, serverCpuMs: null, benchCpuMs: 0 };
+  const cpu = (window as ReturnType<typeof cpuWindow> | null)?.close() ?? { seconds: 0, serverCpuMs: null, byProcessMs: [], benchCpuMs: 0 };
   return {
     connections,
     cycles: latencies.length,

@@ -40,6 +40,8 @@ export type CurvePoint = {
   /** The server's CPU (all its processes), % of one core. */
   serverCpuPct: number | null;
   serverCpuMsPerCycle: number | null;
+  /** Each server process's CPU, % of one core, largest first: whether the workers shared the load. */
+  serverCpuPctByProcess: number[];
   /** Connections the generator opened during the step. */
   connectionsOpened: number;
   held: boolean;
@@ -131,6 +133,7 @@ export async function openLoopStep(options: {
     generatorCpuPct: cpu ? (100 * cpu.benchCpuMs) / (cpu.seconds * 1000) : 0,
     serverCpuPct: cpu?.serverCpuMs != null ? (100 * cpu.serverCpuMs) / (cpu.seconds * 1000) : null,
     serverCpuMsPerCycle: cpu?.serverCpuMs != null && latencies.length > 0 ? cpu.serverCpuMs / latencies.length : null,
+    serverCpuPctByProcess: cpu ? cpu.byProcessMs.map((ms) => (100 * ms) / (cpu.seconds * 1000)) : [],
     connectionsOpened: client.connections() - connections0,
     samples: problems.samples,
   };

@@ -33,7 +33,7 @@ function describeCycle(cycle: CycleRecord, remixFloorCpu: number | null) {
   log(`  ${"choice cycle (POST → 302 → GET)".padEnd(56)} ${n(cycle.serverCpuMs).padStart(6)} ms CPU${ratio.padEnd(14)}  ${n(cycle.cyclesPerSecond, 0).padStart(5)} cycles/s`);
   log(
     `  ${"".padEnd(56)} p50 ${n(cycle.p50, 1)} ms, p99 ${n(cycle.p99, 1)} ms over ${cycle.cycles} cycles (${cycle.attemptsFinished} reached the debrief);` +
-      ` server ${n(cycle.serverCpuPct, 0)}%, bench ${n(cycle.benchCpuPct, 0)}%${cycle.errors > 0 ? `; ERRORS ${cycle.errors}` : ""}`,
+      ` server ${n(cycle.serverCpuPct, 0)}% (${cycle.serverCpuPctByProcess.join("/")} by process), bench ${n(cycle.benchCpuPct, 0)}%${cycle.errors > 0 ? `; ERRORS ${cycle.errors}` : ""}`,
   );
   for (const problem of cycle.problems) log(`    problem: ${problem}`);
 }
@@ -58,12 +58,12 @@ export function printReport(figures: FiguresJson, targets: readonly Check[]): vo
   log();
   const open = figures.openLoop;
   log(`Open loop: Poisson arrivals of choice cycles, each a different trainee and attempt; ${settings.stepWarmup} s warm-up + ${settings.stepDuration} s per step:`);
-  log(`  ${"rate/s".padStart(7)} ${"offered".padStart(8)} ${"p50".padStart(8)} ${"p99".padStart(8)} ${"max".padStart(8)} errors skipped ${"lag p99".padStart(8)} server CPU  ms/cycle  generator CPU  new conns`);
+  log(`  ${"rate/s".padStart(7)} ${"offered".padStart(8)} ${"p50".padStart(8)} ${"p99".padStart(8)} ${"max".padStart(8)} errors skipped ${"lag p99".padStart(8)} server CPU  ms/cycle  generator CPU  new conns  CPU by process`);
   for (const point of open.curve) {
     log(
       `  ${String(point.rate).padStart(7)} ${n(point.offeredRate, 0).padStart(8)} ${ms(point.p50 ?? Number.NaN).padStart(8)} ${ms(point.p99 ?? Number.NaN).padStart(8)} ${ms(point.max ?? Number.NaN).padStart(8)}` +
         ` ${String(point.errors).padStart(6)} ${String(point.skipped).padStart(7)} ${ms(point.lagP99 ?? Number.NaN).padStart(8)} ${`${n(point.serverCpuPct, 0)}%`.padStart(10)}` +
-        ` ${n(point.serverCpuMsPerCycle).padStart(9)} ${`${n(point.generatorCpuPct, 0)}%`.padStart(14)} ${String(point.connectionsOpened).padStart(10)}  ${point.held ? "held" : "BROKE"}`,
+        ` ${n(point.serverCpuMsPerCycle).padStart(9)} ${`${n(point.generatorCpuPct, 0)}%`.padStart(14)} ${String(point.connectionsOpened).padStart(10)}  ${point.serverCpuPctByProcess.join("/").padEnd(13)}  ${point.held ? "held" : "BROKE"}`,
     );
     for (const problem of point.samples) log(`    problem: ${problem}`);
     if (point.skipped > 0) log(`    (${point.skipped} arrivals found no trainee free: the generator ran short; raise --trainees)`);

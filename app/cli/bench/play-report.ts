@@ -77,6 +77,7 @@ const cycleRecord = (run: CycleRun) => ({
   starved: run.starved,
   serverCpuMs: round(run.serverCpuMsPerCycle),
   serverCpuPct: run.cpu.serverCpuMs === null ? null : round((100 * run.cpu.serverCpuMs) / (run.cpu.seconds * 1000), 1),
+  serverCpuPctByProcess: run.cpu.byProcessMs.map((ms) => round((100 * ms) / (run.cpu.seconds * 1000), 0)),
   benchCpuPct: round((100 * run.cpu.benchCpuMs) / (run.cpu.seconds * 1000), 1),
   problems: run.samples,
 });
@@ -120,6 +121,7 @@ export function figuresJson(measured: Measured) {
         generatorCpuPct: round(point.generatorCpuPct, 1),
         serverCpuPct: round(point.serverCpuPct, 1),
         serverCpuMsPerCycle: round(point.serverCpuMsPerCycle),
+        serverCpuPctByProcess: point.serverCpuPctByProcess.map((pct) => round(pct, 0)),
       })),
     },
     closedLoop: {
