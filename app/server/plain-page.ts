@@ -13,6 +13,7 @@ export type PlainMessage =
   | { title: "errors.refusedTitle"; message: "errors.refusedBody" }
   | { title: "errors.tooLargeTitle"; message: "errors.tooLargeBody" }
   | { title: "errors.formTooLargeTitle"; message: "errors.formTooLargeBody" }
+  | { title: "errors.sourceTooLargeTitle"; message: "errors.sourceTooLargeBody" }
   | { title: "errors.badRequestTitle"; message: "errors.badRequestPlainBody" }
   | { title: "errors.methodTitle"; message: "errors.methodBody" }
   | { title: "errors.mediaTypeTitle"; message: "errors.mediaTypeBody" }

@@ -18,20 +18,32 @@ export const FORM_BODY_BYTES = 32 * 1024;
 // that a file of exactly the limit is still taken.
 const ENVELOPE_BYTES = 64 * 1024;
 
-type BodyRule = { pattern: RegExp; bytes: number; /** The route counts the body itself as it streams, so a body without a length is fine. */ streamed?: boolean };
+type BodyRule = {
+  pattern: RegExp;
+  bytes: number;
+  /** The route counts the body itself as it streams, so a body without a length is fine. */
+  streamed?: boolean;
+  /** What a 413 says: the limit the person can act on. */
+  tooLarge: PlainMessage;
+};
+const FORM_TOO_LARGE: PlainMessage = { title: "errors.formTooLargeTitle", message: "errors.formTooLargeBody" };
 
 /** Routes that take more than a form, first match wins; everything else gets FORM_BODY_BYTES. */
 export const BODY_RULES: readonly BodyRule[] = [
   // The helpdesk export upload, counted as it streams (upload.server.ts).
-  { pattern: /^\/team\/outcomes\/imports\/?$/, bytes: MAX_UPLOAD_BYTES + ENVELOPE_BYTES, streamed: true },
+  { pattern: /^\/team\/outcomes\/imports\/?$/, bytes: MAX_UPLOAD_BYTES + ENVELOPE_BYTES, streamed: true, tooLarge: { title: "errors.tooLargeTitle", message: "errors.tooLargeBody" } },
   // A scenario's source: URL encoding can triple a text, and an import adds a multipart envelope.
-  { pattern: /^\/workspace\/(?:new|[^/]+(?:\/(?:draft|check))?)\/?$/, bytes: 4 * MAX_SOURCE_BYTES },
+  {
+    pattern: /^\/workspace\/(?:new|[^/]+(?:\/(?:draft|check))?)\/?$/,
+    bytes: 4 * MAX_SOURCE_BYTES,
+    tooLarge: { title: "errors.sourceTooLargeTitle", message: "errors.sourceTooLargeBody" },
+  },
 ];
 
 /** The most bytes a POST to `path` may carry, and whether its route counts a body sent without a length. */
-export function bodyRuleFor(path: string): { bytes: number; streamed: boolean } {
+export function bodyRuleFor(path: string): { bytes: number; streamed: boolean; tooLarge: PlainMessage } {
   const rule = BODY_RULES.find((candidate) => candidate.pattern.test(path));
-  return { bytes: rule?.bytes ?? FORM_BODY_BYTES, streamed: rule?.streamed ?? false };
+  return { bytes: rule?.bytes ?? FORM_BODY_BYTES, streamed: rule?.streamed ?? false, tooLarge: rule?.tooLarge ?? FORM_TOO_LARGE };
 }
 
 /** Body types the app's actions parse: forms. */
@@ -76,10 +88,7 @@ export function guardRequest(req: Request, res: Response, next: NextFunction) {
   if (declared === undefined && req.get("transfer-encoding") !== undefined && !rule.streamed) {
     return refuse(req, res, 411, { title: "errors.lengthTitle", message: "errors.lengthBody" });
   }
-  if (Number(declared ?? "0") > rule.bytes) {
-    const upload = rule.bytes > 1024 * 1024 * 10;
-    return refuse(req, res, 413, upload ? { title: "errors.tooLargeTitle", message: "errors.tooLargeBody" } : { title: "errors.formTooLargeTitle", message: "errors.formTooLargeBody" });
-  }
+  if (Number(declared ?? "0") > rule.bytes) return refuse(req, res, 413, rule.tooLarge);
   next();
 }
 

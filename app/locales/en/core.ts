@@ -74,6 +74,8 @@ export const core = {
     tooLargeBody: "Uploads can be up to 50 MB. Split the file into smaller ones (by month, say) and upload them one by one. Nothing was stored.",
     formTooLargeTitle: "Too much to send at once",
     formTooLargeBody: "This form carried far more than it ever needs, so Frontline did not read it. Nothing was changed. Go back and send it again.",
+    sourceTooLargeTitle: "This scenario is too large",
+    sourceTooLargeBody: "A scenario can be at most 256 KB of text. Nothing was saved; your text is still in the editor. Shorten it, or split it into two scenarios.",
     badRequestPlainBody: "The address or its headers could not be read. Check the link, or start again from the home page.",
     methodTitle: "That kind of request is not answered here",
     methodBody: "Frontline answers pages and forms only. Nothing was changed.",
