@@ -25,6 +25,22 @@ test.afterEach(() => killRunningServers());
 async function twoWorkerServer(label: string): Promise<{ server: AppServer; remove: () => Promise<void> }> {
   const temp = await makeTempDir(label);
   const server = await startAppServer({ databasePath: path.join(temp.dir, "frontline.db"), port: await freePort(), env: { WEB_CONCURRENCY: "2" } });
+  // The server answers as soon as one worker listens: wait for the second, or every request may reach the first.
+  await expect
+    .poll(
+      async () => {
+        const seen = new Set<number>();
+        for (let i = 0; i < 6; i++) {
+          const context = await playwrightRequest.newContext({ baseURL: server.url, timeout: 5_000 });
+          const answer = await context.get("/healthz").catch(() => null);
+          if (answer?.ok()) seen.add(Number(answer.headers()["x-frontline-process"]));
+          await context.dispose();
+        }
+        return seen.size;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(2);
   return { server, remove: temp.remove };
 }
 
