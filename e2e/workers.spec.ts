@@ -26,22 +26,20 @@ async function twoWorkerServer(label: string): Promise<{ server: AppServer; remo
   const temp = await makeTempDir(label);
   const server = await startAppServer({ databasePath: path.join(temp.dir, "frontline.db"), port: await freePort(), env: { WEB_CONCURRENCY: "2" } });
   // The server answers as soon as one worker listens: wait for the second, or every request may reach the first.
-  await expect
-    .poll(
-      async () => {
-        const seen = new Set<number>();
-        for (let i = 0; i < 6; i++) {
-          const context = await playwrightRequest.newContext({ baseURL: server.url, timeout: 5_000 });
-          const answer = await context.get("/healthz").catch(() => null);
-          if (answer?.ok()) seen.add(Number(answer.headers()["x-frontline-process"]));
-          await context.dispose();
-        }
-        return seen.size;
-      },
-      { timeout: 30_000 },
-    )
-    .toBe(2);
+  await expect.poll(async () => (await processesAnswering(server.url)).size, { timeout: 30_000 }).toBe(2);
   return { server, remove: temp.remove };
+}
+
+/** The processes that answer /healthz over a few fresh connections (the primary hands each to a worker in turn). */
+async function processesAnswering(baseURL: string): Promise<Set<number>> {
+  const seen = new Set<number>();
+  for (let i = 0; i < 8; i++) {
+    const context = await playwrightRequest.newContext({ baseURL, timeout: 5_000 });
+    const answer = await context.get("/healthz").catch(() => null);
+    if (answer?.ok()) seen.add(processOf(answer.headers()));
+    await context.dispose();
+  }
+  return seen;
 }
 
 /** A context of its own: its own connections, so the primary may hand its requests to either worker. */
@@ -144,16 +142,7 @@ test("SIGKILL to a worker under load: it is replaced, the other keeps serving, a
       }
     })();
 
-    const pidsSeen = async () => {
-      const seen = new Set<number>();
-      for (let i = 0; i < 8; i++) {
-        const context = await fresh(server.url);
-        const answer = await context.get("/healthz", { timeout: 5_000 }).catch(() => null);
-        if (answer?.ok()) seen.add(processOf(answer.headers()));
-        await context.dispose();
-      }
-      return seen;
-    };
+    const pidsSeen = () => processesAnswering(server.url);
 
     await expect.poll(() => acknowledged, { timeout: 30_000 }).toBeGreaterThan(10);
     for (let round = 0; round < 2; round++) {

@@ -16,6 +16,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { openDatabase, type BusyWait } from "#db/connection.server";
+import { poissonArrivals } from "./bench/open-loop";
+import { percentile } from "./bench/stats";
 
 type ChildReport = { latencies: number[]; errors: string[] };
 
@@ -30,18 +32,14 @@ const { values: args } = parseArgs({
   },
 });
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
 async function child(file: string, rate: number, seconds: number, busyWait: BusyWait): Promise<void> {
   const db = await openDatabase(file, { busyWait });
   const latencies: number[] = [];
   const errors: string[] = [];
   const pending: Promise<void>[] = [];
   const start = performance.now();
-  let at = start;
-  for (;;) {
-    at += -Math.log(1 - Math.random()) * (1000 / rate);
-    if (at - start > seconds * 1000) break;
+  for (const offset of poissonArrivals(rate, seconds, Math.random)) {
+    const at = start + offset;
     const wait = at - performance.now();
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     const arrival = at;
