@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -7,6 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { i18next } from "~/i18n/i18next.server";
 import { renderInstanceFor } from "~/i18n/render-instance.server";
+import { CoalescingStream } from "~/utils/coalescing-stream.server";
 import { NonceProvider } from "~/utils/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -33,7 +33,8 @@ export default async function handleRequest(
     let settled = false;
     const respond = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      // One chunk per burst of rendering, not one per 2 KB: see CoalescingStream.
+      const body = new CoalescingStream();
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);
