@@ -11,7 +11,7 @@ import { strFromU8, unzipSync, type Unzipped } from "fflate";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { PATHS } from "./manager-support";
 import { expect, PARCEL, playByClicking, SIGNED_OUT, test, type Trainee } from "./play-support";
-import { stateFile } from "./support";
+import { ROLES, stateFile, type Role } from "./support";
 
 const require = createRequire(import.meta.url);
 const SCORM_AGAIN_DIST = path.dirname(require.resolve("scorm-again/scorm12"));
@@ -181,5 +181,41 @@ test.describe("SCORM packages", () => {
     const launch = await request.get(`/scorm/launch?scenario=${PARCEL.id}&v=1.2&origin=https%3A%2F%2Flms.example.com`);
     expect(launch.headers()["cross-origin-opener-policy"]).toBe("unsafe-none");
     expect((await request.get("/train")).headers()["cross-origin-opener-policy"]).toBe("same-origin");
+  });
+
+  test("who may open the new routes: downloads for trainers and admins, the launch for every player, sign-in first for no one", async ({ playwright, baseURL }) => {
+    const launch = `/scorm/launch?scenario=${PARCEL.id}&v=2004&origin=https%3A%2F%2Flms.example.com`;
+    const routes: { path: string; roles: readonly Role[]; type: string }[] = [
+      { path: "/library/scorm?v=1.2", roles: ["trainer", "admin"], type: "application/zip" },
+      { path: `/library/${PARCEL.id}/scorm?v=2004`, roles: ["trainer", "admin"], type: "application/zip" },
+      { path: launch, roles: ["trainee", "trainer", "admin"], type: "text/html" },
+    ];
+    for (const role of [...ROLES, null]) {
+      const context = await playwright.request.newContext({ baseURL, storageState: role ? stateFile(role) : SIGNED_OUT });
+      try {
+        for (const route of routes) {
+          const response = await context.get(route.path, { maxRedirects: 0 });
+          const where = `${role ?? "signed out"} at ${route.path}`;
+          if (role === null) {
+            expect(response.status(), where).toBe(302);
+            expect(response.headers().location, where).toBe(`/sign-in?redirectTo=${encodeURIComponent(route.path)}`);
+          } else if (route.roles.includes(role)) {
+            expect(response.status(), where).toBe(200);
+            expect(response.headers()["content-type"], where).toContain(route.type);
+          } else expect(response.status(), where).toBe(403);
+        }
+      } finally {
+        await context.dispose();
+      }
+    }
+    const trainer = await playwright.request.newContext({ baseURL, storageState: stateFile("trainer") });
+    try {
+      const bad = await trainer.get(`/library/${PARCEL.id}/scorm?v=2004-3rd`);
+      expect(bad.status()).toBe(400);
+      expect(await bad.text()).toBe('Choose SCORM version "1.2" or "2004" (the v parameter); "2004-3rd" is neither.');
+      expect((await trainer.get("/library/no-such-scenario/scorm?v=1.2")).status()).toBe(404);
+    } finally {
+      await trainer.dispose();
+    }
   });
 });
