@@ -10,7 +10,7 @@ import path from "node:path";
 import { strFromU8, unzipSync, type Unzipped } from "fflate";
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { PATHS } from "./manager-support";
-import { expect, PARCEL, playByClicking, SIGNED_OUT, test, type Trainee } from "./play-support";
+import { expect, expectNoSeriousViolations, PARCEL, playByClicking, SIGNED_OUT, test, type Trainee } from "./play-support";
 import { ROLES, stateFile, type Role } from "./support";
 
 const require = createRequire(import.meta.url);
@@ -71,13 +71,16 @@ async function startLms(files: Unzipped, version: Version): Promise<{ origin: st
   return { origin: `http://localhost:${address.port}`, server };
 }
 
-/** From the SCO's launch page in the LMS to the debrief in the Frontline window it opened; returns the LMS page. */
-async function playFromLms(context: BrowserContext, lmsOrigin: string, choices: readonly number[], signIn: Trainee | null): Promise<Page> {
+/** From the SCO's launch page in the LMS to the debrief in the Frontline window it opened; returns both pages. */
+async function playFromLms(context: BrowserContext, lmsOrigin: string, choices: readonly number[], signIn: Trainee | null): Promise<{ lms: Page; popup: Page }> {
   const lms = await context.newPage();
   const [popup] = await Promise.all([context.waitForEvent("page"), lms.goto(`${lmsOrigin}/player.html`)]);
   const course = lms.frameLocator("iframe");
   await expect(course.getByRole("heading", { level: 1 })).toHaveText(PARCEL.title);
   await expect(course.getByRole("status")).toContainText("The scenario is open in a Frontline window");
+  await expect(course.getByRole("button", { name: "Show the Frontline window" })).toBeVisible();
+  // axe looks into the frame: the package's page as the learner sees it.
+  await expectNoSeriousViolations(lms);
   if (signIn) {
     await expect(popup).toHaveURL(/\/sign-in\?redirectTo=%2Fscorm%2Flaunch/);
     await popup.getByLabel("Email").fill(signIn.email);
@@ -87,15 +90,16 @@ async function playFromLms(context: BrowserContext, lmsOrigin: string, choices: 
   await expect(popup).toHaveURL(/\/scorm\/launch\?/, { timeout: 15_000 });
   await expect(popup.getByRole("heading", { level: 1 })).toHaveText(PARCEL.title);
   await expect(popup.getByText(`will be sent to ${lmsOrigin}`)).toBeVisible();
+  await expectNoSeriousViolations(popup);
   await popup.getByRole("button", { name: "Start the conversation" }).click();
   await playByClicking(popup, choices);
   await expect(popup.getByRole("status").filter({ hasText: "Your result has been sent to your learning platform" })).toBeVisible();
-  return lms;
+  return { lms, popup };
 }
 
 test.describe("SCORM packages", () => {
-  // A whole conversation with typing pauses, plus a download and a sign-in, on two shared cores.
-  test.describe.configure({ timeout: 90_000 });
+  // A whole conversation with typing pauses, a download, a sign-in and three axe runs, on two shared cores.
+  test.describe.configure({ timeout: 150_000 });
 
   test("SCORM 1.2: the learner signs in in Frontline's window, plays to the end, and the runtime gets passed with the score", async ({ browser, baseURL, trainee }) => {
     if (!baseURL) throw new Error("baseURL is not configured");
@@ -104,7 +108,7 @@ test.describe("SCORM packages", () => {
     const { origin, server } = await startLms(files, "1.2");
     const context = await browser.newContext({ storageState: SIGNED_OUT });
     try {
-      const lms = await playFromLms(context, origin, PATHS.best.choices, trainee);
+      const { lms } = await playFromLms(context, origin, PATHS.best.choices, trainee);
       const course = lms.frameLocator("iframe");
       await expect(course.getByRole("status")).toHaveText("Done: your score of 100 out of 100 has been recorded as passed (the pass mark is 70).");
       const cmi = await lms.evaluate(() => {
@@ -125,7 +129,8 @@ test.describe("SCORM packages", () => {
     const { origin, server } = await startLms(files, "2004");
     const context = await browser.newContext({ storageState: trainee.state });
     try {
-      const lms = await playFromLms(context, origin, PATHS.mixed.choices, null);
+      const { lms, popup } = await playFromLms(context, origin, PATHS.mixed.choices, null);
+      await expectNoSeriousViolations(popup);
       const course = lms.frameLocator("iframe");
       await expect(course.getByRole("status")).toHaveText(`Done: your score of ${PATHS.mixed.overall} out of 100 has been recorded; the pass mark is 70. You can try again from the course page.`);
       const cmi = await lms.evaluate(() => {

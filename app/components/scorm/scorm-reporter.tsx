@@ -13,9 +13,13 @@ export function ScormReporter({ report }: { report: ScormReport }) {
   const { origin, message } = report;
   useEffect(() => {
     const opener = window.opener as Window | null;
-    if (!opener || opener.closed) return setState("lost");
-    opener.postMessage(message, origin);
-    setState("sent");
+    if (opener && !opener.closed) {
+      opener.postMessage(message, origin);
+      return setState("sent");
+    }
+    // Only the window the package opened (launch.js names it) says the link is lost; the same debrief opened later
+    // in an ordinary tab says nothing.
+    if (window.name === `frontline-${message.scenarioId}`) setState("lost");
   }, [origin, message]);
   if (state === "pending") return null;
   return (

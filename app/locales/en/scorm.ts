@@ -4,10 +4,11 @@ import { registerCopy } from "~/i18n/feature-copy";
 export const scorm = {
   download: {
     title: "SCORM packages",
-    intro: "For a learning platform without LTI: upload the zip as a SCORM course. Learners open the scenario in Frontline, sign in once, and their result goes back to the platform.",
+    intro:
+      "For a learning platform without LTI: upload the zip as a SCORM course (SCORM 1.2, or SCORM 2004 4th edition). Learners open the scenario in Frontline, sign in once, and their result goes back to the platform. Each scenario's row has its own package.",
     version: "SCORM version",
     versionFor: "SCORM version for {{title}}",
-    versions: { "1.2": "SCORM 1.2", "2004": "SCORM 2004 (4th edition)" },
+    versions: { "1.2": "SCORM 1.2", "2004": "SCORM 2004" },
     one: "SCORM package",
     oneLabel: "Download a SCORM package of {{title}}",
     library: "Download SCORM package of the whole library",

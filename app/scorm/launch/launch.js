@@ -201,6 +201,7 @@
 
     function open() {
       if (popup && !popup.closed) return popup.focus();
+      // Frontline's debrief reads this name to tell a window that lost its platform page from an ordinary tab.
       popup = win.open(url, "frontline-" + config.scenarioId);
       if (!popup) {
         say("blocked");
