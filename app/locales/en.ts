@@ -11,6 +11,7 @@ import { game } from "./en/game";
 import { imports } from "./en/imports";
 import { outcomesPage } from "./en/outcomes-page";
 import { review } from "./en/review";
+import { scorm } from "./en/scorm";
 import { teamGame } from "./en/team-game";
 import { trainerPlay } from "./en/trainer-play";
 import { workspace } from "./en/workspace";
@@ -18,6 +19,6 @@ import { workspaceDiff } from "./en/workspace-diff";
 import { workspaceEditor } from "./en/workspace-editor";
 import { workspacePreview } from "./en/workspace-preview";
 
-const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff, workspacePreview, trainerPlay } as const;
+const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff, workspacePreview, trainerPlay, scorm } as const;
 
 export default { common };

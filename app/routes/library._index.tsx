@@ -5,11 +5,13 @@ import { requireRole } from "~/auth/session.server";
 import { AuditReport } from "~/components/library/audit-report";
 import { ChannelLabel } from "~/components/scenario/channel-label";
 import { PersonaBadge } from "~/components/scenario/persona-badge";
+import { ScormDownloadForm } from "~/components/scorm/scorm-download";
 import { pageTitle } from "~/i18n/meta";
 import styles from "~/styles/workspace.css";
 import { formatDateTime } from "~/utils/dates";
 import { libraryPage, type LibraryRow } from "~/workspace/library-view.server";
 import { archiveFromForm } from "~/workspace/routes.server";
+import "~/locales/en/scorm";
 import "~/locales/en/workspace";
 import { readForm } from "~/utils/form.server";
 
@@ -29,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/library?${done.archived ? "archived" : "unarchived"}=${encodeURIComponent(done.scenarioId)}`);
 }
 
-function ScenarioActions({ scenario, archived }: { scenario: Pick<LibraryRow, "id" | "title" | "origin">; archived: boolean }) {
+function ScenarioActions({ scenario, archived, playable = false }: { scenario: Pick<LibraryRow, "id" | "title" | "origin">; archived: boolean; playable?: boolean }) {
   const { t } = useTranslation();
   return (
     <div className="workspace-actions">
@@ -44,6 +46,15 @@ function ScenarioActions({ scenario, archived }: { scenario: Pick<LibraryRow, "i
       <a className="button button--small" href={`/library/${scenario.id}/download`} download aria-label={t("workspace.library.downloadLabel", { title: scenario.title })}>
         {t("workspace.library.download")}
       </a>
+      {playable ? (
+        <ScormDownloadForm
+          action={`/library/${scenario.id}/scorm`}
+          id={`scorm-version-${scenario.id}`}
+          label={t("scorm.download.versionFor", { title: scenario.title })}
+          button={t("scorm.download.one")}
+          buttonLabel={t("scorm.download.oneLabel", { title: scenario.title })}
+        />
+      ) : null}
       <Form method="post">
         <input type="hidden" name="scenarioId" value={scenario.id} />
         <input type="hidden" name="archived" value={archived ? "0" : "1"} />
@@ -110,7 +121,7 @@ function ScenarioTable({ rows, caption, archived }: { rows: LibraryRow[]; captio
                 )}
               </td>
               <td data-label={t("workspace.library.actions")}>
-                <ScenarioActions scenario={scenario} archived={archived} />
+                <ScenarioActions scenario={scenario} archived={archived} playable={!archived} />
               </td>
             </tr>
           ))}
@@ -151,6 +162,13 @@ export default function TrainerLibrary() {
           ) : null}
         </div>
       </header>
+      {scenarios.length > 0 ? (
+        <section className="card stack" aria-labelledby="scorm-title">
+          <h2 id="scorm-title">{t("scorm.download.title")}</h2>
+          <p className="muted">{t("scorm.download.intro")}</p>
+          <ScormDownloadForm action="/library/scorm" id="scorm-version-library" label={t("scorm.download.version")} button={t("scorm.download.library")} visibleLabel />
+        </section>
+      ) : null}
       {archivedId ? (
         <p className="notice notice--ok" role="status">
           {t("workspace.library.archivedDone", { id: archivedId })}

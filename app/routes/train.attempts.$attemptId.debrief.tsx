@@ -7,11 +7,13 @@ import { guestPlayer, PLAYER_ROLES } from "~/attempts/players.server";
 import { requireRole } from "~/auth/session.server";
 import gameStyles from "~/components/game/game.css";
 import { XpAward } from "~/components/game/xp-award";
+import { ScormReporter } from "~/components/scorm/scorm-reporter";
 import { Debrief } from "~/components/scenario/debrief";
 import { debriefGame } from "~/game/views.server";
 import { pageTitle } from "~/i18n/meta";
 import "~/locales/en/game";
 import "~/locales/en/trainer-play";
+import { scormReportFor } from "~/scorm/launch.server";
 import { idParamOr404 } from "~/utils/params.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: gameStyles }];
@@ -25,13 +27,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const debrief = await buildDebriefView(await ownAttemptOr404(user.id, attemptId));
   if (!debrief) throw redirect(`/train/attempts/${attemptId}`);
   const guest = guestPlayer(user.role);
+  const ending = { attemptId, scenarioId: debrief.scenario.id, overall: debrief.overall, ended: debrief.endedAt !== null };
   // A trainer's or admin's attempt earns nothing, so the game is not even read for them.
-  return json({ debrief, guest, game: guest ? null : await debriefGame(user.id, attemptId) });
+  const [game, scorm] = await Promise.all([guest ? null : debriefGame(user.id, attemptId), scormReportFor(request, ending)]);
+  return json({ debrief, guest, game, scorm });
 }
 
 export default function TraineeDebrief() {
   const { t } = useTranslation();
-  const { debrief, guest, game } = useLoaderData<typeof loader>();
+  const { debrief, guest, game, scorm } = useLoaderData<typeof loader>();
   const next = game?.nextUp && game.nextUp.scenarioId !== debrief.scenario.id ? game.nextUp : null;
   const page = (
     <Debrief
@@ -56,12 +60,16 @@ export default function TraineeDebrief() {
       }
     />
   );
-  if (!guest) return page;
+  const reporter = scorm ? <ScormReporter report={scorm} /> : null;
+  if (!guest && !reporter) return page;
   return (
     <div className="stack">
-      <p className="notice notice--info" role="note">
-        {t(`trainerPlay.attemptNote.${guest}`)}
-      </p>
+      {reporter}
+      {guest ? (
+        <p className="notice notice--info" role="note">
+          {t(`trainerPlay.attemptNote.${guest}`)}
+        </p>
+      ) : null}
       {page}
     </div>
   );

@@ -9,7 +9,7 @@ import type { Config } from "~/config.server";
 import { plainPage } from "./plain-page";
 import { healthCheck } from "./health";
 import { guardRequest } from "./request-guard";
-import { assignCspNonce, refuseCrossOriginWrites, securityHeaders } from "./security";
+import { assignCspNonce, keepOpenerForScormLaunches, refuseCrossOriginWrites, securityHeaders } from "./security";
 
 type BuildSource = () => Promise<ServerBuild>;
 
@@ -36,6 +36,7 @@ export function createApp(config: Config, build: BuildSource, { development }: {
   if (!config.production) app.use((_req, res, next) => (res.set("X-Frontline-Process", String(process.pid)), next()));
   app.use(assignCspNonce);
   app.use(securityHeaders({ frameAncestors: config.frameAncestors, development, production: config.production }));
+  app.use(keepOpenerForScormLaunches);
   app.use(guardRequest);
 
   const publicDir = path.join(projectRoot, "public");

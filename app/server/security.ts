@@ -44,6 +44,18 @@ export function securityHeaders({
   });
 }
 
+/**
+ * The pages a SCORM package's window passes through: the launch, sign-in, play and debrief. Helmet's
+ * `Cross-Origin-Opener-Policy: same-origin` would cut such a window off from the platform page that opened it
+ * (another site), and the debrief could no longer post the result back. Everywhere else keeps same-origin.
+ */
+const OPENER_KEPT = [/^\/scorm\//, /^\/sign-in$/, /^\/train\/attempts\//];
+
+export function keepOpenerForScormLaunches(req: Request, res: Response, next: NextFunction) {
+  if (OPENER_KEPT.some((path) => path.test(req.path))) res.setHeader("Cross-Origin-Opener-Policy", "unsafe-none");
+  next();
+}
+
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
