@@ -96,7 +96,7 @@ export function stepActivity(setting: StatementSetting, scenario: ScenarioFacts,
 export const attemptRegistration = (setting: StatementSetting, attemptId: number) => uuidV5(`attempt:${attemptId}`, setting.namespace);
 
 function context(setting: StatementSetting, scenario: ScenarioFacts, options: { attemptId?: number; parent?: boolean; review?: boolean }): Statement["context"] {
-  const category = [{ objectType: "Activity" as const, id: CATEGORIES.frontline }];
+  const category: { objectType: "Activity"; id: string }[] = [{ objectType: "Activity", id: CATEGORIES.frontline }];
   if (options.review) category.push({ objectType: "Activity", id: CATEGORIES.review });
   return {
     ...(options.attemptId === undefined ? {} : { registration: attemptRegistration(setting, options.attemptId) }),
