@@ -98,7 +98,8 @@ export default function AdminLrs() {
               {t("xapi.lrs.endpointHint")}
             </p>
             <input
-              {...getInputProps(fields.endpoint, { type: "url" })}
+              {...getInputProps(fields.endpoint, { type: "text" })}
+              inputMode="url"
               autoComplete="off"
               spellCheck={false}
               aria-describedby={described(fields.endpoint)}
@@ -128,7 +129,8 @@ export default function AdminLrs() {
               {t("xapi.lrs.activityBaseHint", { example: `${view.activityBase}/xapi/scenarios/parcel-third-call` })}
             </p>
             <input
-              {...getInputProps(fields.activityBase, { type: "url" })}
+              {...getInputProps(fields.activityBase, { type: "text" })}
+              inputMode="url"
               autoComplete="off"
               spellCheck={false}
               aria-describedby={described(fields.activityBase)}

@@ -28,6 +28,11 @@ export const deliverStatement: Deliverer = async (delivery, { signal }) => {
     signal,
     // A redirect could carry the credentials somewhere else.
     redirect: "error",
+  }).catch((error: unknown) => {
+    // fetch says only "fetch failed"; the reason (refused, unknown host, timeout) is its cause.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+    throw new DeliveryError(`Could not reach the LRS at ${target.endpoint} (${reason})`);
   });
   // 409: the LRS already holds a statement with this id, which only we make: an earlier try whose answer was lost.
   if (response.ok || response.status === 409) return;
