@@ -392,12 +392,15 @@ export async function startAppServer({
   port,
   scenariosDir,
   env: extra = {},
+  startTimeoutMs = 30_000,
 }: {
   databasePath: string;
   port: number;
   scenariosDir?: string;
   /** More environment, WEB_CONCURRENCY say. */
   env?: Record<string, string>;
+  /** Seeding a new database's demo data can take longer than the default on a busy machine. */
+  startTimeoutMs?: number;
 }): Promise<AppServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), REQUEST_LOG: "off" };
   for (const name of ["NODE_ENV", "SESSION_SECRET", "FRAME_ANCESTORS", "TRUST_PROXY", "SCENARIOS_DIR", "WEB_CONCURRENCY"]) delete env[name];
@@ -423,7 +426,7 @@ export async function startAppServer({
   });
 
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (hasExited) throw new Error(`the server on port ${port} exited while starting:\n${output}`);
     try {
@@ -434,7 +437,7 @@ export async function startAppServer({
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`the server on port ${port} did not start within 30 s:\n${output}`);
+      throw new Error(`the server on port ${port} did not start within ${startTimeoutMs / 1000} s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

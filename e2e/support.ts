@@ -59,6 +59,8 @@ export const ROLE_PAGES: Record<Role, readonly string[]> = {
     "/admin/users/new",
     "/admin/users/:id",
     "/admin/api-tokens",
+    "/admin/lrs",
+    "/admin/outbox",
     "/team",
     "/team/outcomes",
     "/team/outcomes/imports",

@@ -1,6 +1,8 @@
-import { advanceAttempt, canChoose, currentStep, endingReached, scoreAttempt } from "~/engine";
+import { advanceAttempt, canChoose, currentStep, endingReached, scoreAttempt, visibleChoices } from "~/engine";
 import { afterConversation } from "~/game/conversation-end.server";
 import { findAttemptTurn, listAttemptTurns, recordTurn, TurnConflictError } from "~/models/attempt.server";
+import { insertDeliveries } from "~/models/outbox.server";
+import { replyDeliveries, xapiScopeFor } from "~/xapi/record.server";
 import { attemptEndOf } from "./attempt-end";
 import { conversationFacts } from "./conversation-facts";
 import { AttemptError } from "./errors";
@@ -51,21 +53,31 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
     end = attemptEndOf(scoreAttempt(scenario, next.context), conversationFacts(scenario, next.context, times));
   }
 
+  // A preview is a trainer's draft: it reaches no LRS.
+  const xapi = attempt.preview ? null : await xapiScopeFor(userId);
+  const offered = visibleChoices(scenario, snapshot.context).map((visible) => visible.id);
+  const reply = { turn, stepId: step.id, choiceId, offered, late, mood: next.context.mood, chosenAt: now.toISOString() };
+  const deliveries = xapi ? replyDeliveries(xapi, version, attempt, reply, end) : [];
+
   try {
-    await recordTurn({
-      attemptId,
-      snapshot: JSON.stringify(next),
-      end,
-      turn: {
-        turn,
-        stepId: step.id,
-        choiceId,
-        late,
-        responseMs,
-        chosenAt: now.toISOString(),
-        timing: attempt.timing,
+    await recordTurn(
+      {
+        attemptId,
+        snapshot: JSON.stringify(next),
+        end,
+        turn: {
+          turn,
+          stepId: step.id,
+          choiceId,
+          late,
+          responseMs,
+          chosenAt: now.toISOString(),
+          timing: attempt.timing,
+        },
       },
-    });
+      // The statements go with the turn: both are stored, or neither.
+      deliveries.length > 0 ? (tx) => insertDeliveries(tx, deliveries, now) : undefined,
+    );
   } catch (error) {
     // Another request recorded this turn first: a double click lands here.
     if (error instanceof TurnConflictError) {

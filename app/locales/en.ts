@@ -18,7 +18,8 @@ import { workspace } from "./en/workspace";
 import { workspaceDiff } from "./en/workspace-diff";
 import { workspaceEditor } from "./en/workspace-editor";
 import { workspacePreview } from "./en/workspace-preview";
+import { xapi } from "./en/xapi";
 
-const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff, workspacePreview, trainerPlay, scorm } as const;
+const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff, workspacePreview, trainerPlay, scorm, xapi } as const;
 
 export default { common };

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import type { Database } from "#db/connection.server";
+import type { Database, WriteTx } from "#db/connection.server";
 import { getDb } from "#db/db.server";
 import { TIMINGS, type Timing } from "~/domain/timing";
 import type { Channel, Persona } from "~/domain/vocabulary";
@@ -162,7 +162,7 @@ export async function insertAttempt(attempt: {
   timing: Timing;
   now: Date;
   preview?: boolean;
-}): Promise<number> {
+}, alsoInTransaction?: (tx: WriteTx, attemptId: number) => Promise<unknown>): Promise<number> {
   const db = await getDb();
   const at = isoNow(attempt.now);
   const preview = attempt.preview ? 1 : 0;
@@ -178,6 +178,7 @@ export async function insertAttempt(attempt: {
       [attempt.userId, attempt.scenarioId, attempt.scenarioHash, at, at, attempt.orderSeed, attempt.timing, preview],
     );
     await tx.run("INSERT INTO attempt_snapshots (attempt_id, snapshot) VALUES (?, ?)", [lastID, attempt.snapshot]);
+    await alsoInTransaction?.(tx, lastID);
     return lastID;
   });
 }
@@ -226,13 +227,17 @@ export class TurnConflictError extends Error {
 /**
  * Appends one turn and the new snapshot in a single transaction. It only applies on top of
  * the turn before it (turns = turn - 1), so a concurrent duplicate cannot record twice.
+ * `alsoInTransaction` writes what the turn causes (deliveries to other systems) in the same transaction.
  */
-export async function recordTurn(input: {
-  attemptId: number;
-  turn: AttemptTurn;
-  snapshot: string;
-  end: AttemptEnd | null;
-}): Promise<void> {
+export async function recordTurn(
+  input: {
+    attemptId: number;
+    turn: AttemptTurn;
+    snapshot: string;
+    end: AttemptEnd | null;
+  },
+  alsoInTransaction?: (tx: WriteTx) => Promise<unknown>,
+): Promise<void> {
   const db = await getDb();
   const { attemptId, turn, snapshot, end } = input;
   await db.write(async (tx) => {
@@ -272,6 +277,7 @@ export async function recordTurn(input: {
         ],
       );
     }
+    await alsoInTransaction?.(tx);
   });
 }
 

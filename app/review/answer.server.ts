@@ -8,7 +8,9 @@ import { getDb } from "#db/db.server";
 import { decisionOf } from "~/analytics/decisions";
 import { loadVersion } from "~/attempts/version.server";
 import { GameInputError } from "~/game/time";
+import { insertDeliveries } from "~/models/outbox.server";
 import { appendReviewLog, findReviewCard, listCardLog, upsertReviewCards } from "~/models/review-card.server";
+import { reviewDelivery, stepFacts, xapiScopeFor } from "~/xapi/record.server";
 import { applyReview } from "./cards";
 import { isDue } from "./schedule";
 
@@ -40,12 +42,13 @@ export type AnswerOutcome =
 /**
  * Records the answer to a due card, once. The page posts the card's review count (`reps`) it was
  * shown with; a post for a state the card has left is never applied again, so a double submit or
- * an old tab cannot log twice. Check and write are one transaction on the single writer.
+ * an old tab cannot log twice. Check and write are one transaction on the single writer, with the "answered"
+ * statement queued in it when an LRS is switched on.
  */
 export async function answerReview(userId: number, form: ReviewAnswerForm, now: Date = new Date()): Promise<AnswerOutcome> {
   const version = await loadVersion(form.version);
   if (!version) return { kind: "not-found" };
-  const db = await getDb();
+  const [db, xapi] = await Promise.all([getDb(), xapiScopeFor(userId)]);
   const at = now.toISOString();
   return db.write(async (tx): Promise<AnswerOutcome> => {
     const card = await findReviewCard(userId, form.version, form.step, tx);
@@ -73,6 +76,11 @@ export async function answerReview(userId: number, form: ReviewAnswerForm, now: 
     const [answerId] = await appendReviewLog(tx, [
       { userId, scenarioHash: card.scenarioHash, stepId: card.stepId, source: "review", attemptId: null, chosenId: form.choiceId, rating, reviewedAt: at },
     ]);
+    if (xapi) {
+      const step = stepFacts(version.scenario, card.stepId, card.visibleChoiceIds);
+      const reply = step.replies.find((offered) => offered.id === form.choiceId)!;
+      await insertDeliveries(tx, [reviewDelivery(xapi, userId, version, { answerId: answerId!, step, reply, rating, answeredAt: at })], now);
+    }
     return { kind: "answered", answerId: answerId! };
   });
 }

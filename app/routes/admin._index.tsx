@@ -9,6 +9,7 @@ import "~/locales/en/api-tokens";
 import "~/locales/en/certificates";
 import "~/locales/en/team-game";
 import "~/locales/en/workspace";
+import "~/locales/en/xapi";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("nav.admin"));
 
@@ -45,6 +46,12 @@ export default function AdminPeople() {
           </Link>
           <Link to="/admin/workspace-log" className="button">
             {t("workspace.library.logLink")}
+          </Link>
+          <Link to="/admin/lrs" className="button">
+            {t("xapi.lrs.linkFromAdmin")}
+          </Link>
+          <Link to="/admin/outbox" className="button">
+            {t("xapi.outbox.linkFromAdmin")}
           </Link>
         </div>
       </header>

@@ -8,6 +8,8 @@ import path from "node:path";
 import { projectRoot } from "#db/paths.server";
 import { DEMO_SIGN_INS } from "~/accounts/demo.server";
 import { ConfigError, readConfig, type Config } from "~/config.server";
+import { startOutboxScheduler } from "~/outbox/scheduler.server";
+import { registerXapiDeliverer } from "~/xapi/deliver.server";
 import { prepare, StartError } from "./prepare";
 import { runPrimary } from "./primary";
 import { drainAndExit, serve } from "./serve";
@@ -27,12 +29,18 @@ function announce(config: Config, seeded: boolean, workers: number) {
 
 async function serveHere(config: Config, options: { development: boolean; liveReload: boolean }) {
   const server = await serve(config, options);
+  // Every serving process sends what the outbox holds; the claims decide who sends which row.
+  registerXapiDeliverer();
+  const outbox = startOutboxScheduler();
   // Guarded rather than once: a second signal during the drain must not end the process at once.
   let draining = false;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     process.on(signal, () => {
       if (draining) return;
       draining = true;
+      // No new round. One under way may be cut short by the database closing: its claims run out and another
+      // process sends those rows again, under the same statement ids.
+      void outbox.stop();
       drainAndExit(server, signal);
     });
   }
