@@ -78,7 +78,7 @@ export default function Agents() {
                       </option>
                       {people.map((person) => (
                         <option key={person.id} value={person.id}>
-                          {person.name} ({person.email})
+                          {person.email ? `${person.name} (${person.email})` : person.name}
                         </option>
                       ))}
                     </select>
