@@ -9,6 +9,7 @@ import { certificates } from "./en/certificates";
 import { core } from "./en/core";
 import { game } from "./en/game";
 import { imports } from "./en/imports";
+import { lti } from "./en/lti";
 import { outcomesPage } from "./en/outcomes-page";
 import { review } from "./en/review";
 import { teamGame } from "./en/team-game";
@@ -18,6 +19,6 @@ import { workspaceDiff } from "./en/workspace-diff";
 import { workspaceEditor } from "./en/workspace-editor";
 import { workspacePreview } from "./en/workspace-preview";
 
-const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff, workspacePreview, trainerPlay } as const;
+const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff, workspacePreview, trainerPlay, lti } as const;
 
 export default { common };

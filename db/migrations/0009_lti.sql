@@ -122,3 +122,16 @@ CREATE TABLE lti_resource_links (
   updated_at TEXT NOT NULL,
   UNIQUE (platform_id, deployment_id, resource_link_id)
 );
+
+-- A deep linking request waiting for the instructor's choice: where to post the answer and what to hand back.
+CREATE TABLE lti_deep_link_requests (
+  id TEXT PRIMARY KEY,
+  platform_id INTEGER NOT NULL REFERENCES lti_platforms (id) ON DELETE CASCADE,
+  deployment_id TEXT NOT NULL,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  return_url TEXT NOT NULL,
+  data TEXT,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX lti_deep_link_requests_expiry ON lti_deep_link_requests (expires_at);
