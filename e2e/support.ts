@@ -59,6 +59,7 @@ export const ROLE_PAGES: Record<Role, readonly string[]> = {
     "/admin/users/new",
     "/admin/users/:id",
     "/admin/api-tokens",
+    "/admin/platforms",
     "/team",
     "/team/outcomes",
     "/team/outcomes/imports",

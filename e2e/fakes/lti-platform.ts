@@ -44,6 +44,8 @@ export type FakePlatform = {
   launchPage(plan: LaunchPlan): string;
   /** A course page that frames the launch, as a platform embedding the tool does. */
   framedLaunchPage(plan: LaunchPlan): string;
+  /** A page that posts an earlier launch's id_token and state to Frontline again, as an attacker replaying it would. */
+  replayPage(index: number): string;
   /** An id_token for the plan, signed now (for unit tests that post it themselves). */
   idToken(plan: LaunchPlan, nonce: string): Promise<string>;
   /** Every id_token+state form the auth endpoint posted, in order. */
@@ -151,6 +153,11 @@ export async function startFakePlatform({ toolOrigin, clientId = "frontline-clie
         const hint = url.searchParams.get("hint") ?? "";
         return html(res, 200, autoPost(`${toolOrigin}/lti/login`, { iss: issuer, login_hint: hint, target_link_uri: `${toolOrigin}/lti/launch`, lti_message_hint: `m-${hint}`, client_id: clientId, lti_deployment_id: deploymentId }));
       }
+      if (url.pathname === "/replay") {
+        const earlier = state.posted[Number(url.searchParams.get("i"))];
+        if (!earlier) return html(res, 404, "<p>No such launch</p>");
+        return html(res, 200, autoPost(`${toolOrigin}/lti/launch`, { id_token: earlier.idToken, state: earlier.state }));
+      }
       if (url.pathname === "/course") {
         const hint = url.searchParams.get("hint") ?? "";
         return html(res, 200, `<h1>Course page</h1><iframe title="Frontline" name="tool" width="900" height="600" src="${escape(`${origin}/start?hint=${encodeURIComponent(hint)}`)}"></iframe>`);
@@ -218,6 +225,7 @@ export async function startFakePlatform({ toolOrigin, clientId = "frontline-clie
     tokenUrl: `${origin}/token`,
     jwksUrl: `${origin}/jwks`,
     launchPage: (planned) => `${origin}/start?hint=${plan(planned)}`,
+    replayPage: (index) => `${origin}/replay?i=${index}`,
     framedLaunchPage: (planned) => `${origin}/course?hint=${plan(planned)}`,
     idToken,
     ...state,
