@@ -7,6 +7,7 @@ import { insertDeepLinkRequest } from "~/models/lti-deep-link.server";
 import { recordLaunchedPerson, upsertResourceLink } from "~/models/lti-launch.server";
 import { findUserById } from "~/models/user.server";
 import { LaunchProblem } from "./claims";
+import { makeHandoff } from "./handoff.server";
 import { mapLtiRoles } from "./roles";
 import { verifyLaunch } from "./verify.server";
 
@@ -63,5 +64,5 @@ export async function completeLaunch(form: FormData): Promise<{ setCookie: strin
     const plays = (PLAYER_ROLES as readonly string[]).includes(user.role);
     location = launch.scenarioId && plays ? `/train/scenarios/${launch.scenarioId}` : homePathFor(user.role);
   }
-  return { setCookie: await startLaunchedSession(user.id), location };
+  return { setCookie: await startLaunchedSession(user.id), location: await makeHandoff(user.id, location) };
 }

@@ -6,7 +6,7 @@ import { listPlatforms } from "~/models/lti-platform.server";
  * the admin page clears this process's copy at once, other worker processes' within MAX_AGE_MS.
  */
 
-const MAX_AGE_MS = 30_000;
+const MAX_AGE_MS = 5_000;
 // On globalThis, like the database handle: the Express entry and the Remix bundle each have their own copy of this
 // module, and the admin page (Remix) must clear the copy the headers (Express) read.
 type Cache = { at: number; origins: string[] } | null;

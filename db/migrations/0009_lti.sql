@@ -135,3 +135,14 @@ CREATE TABLE lti_deep_link_requests (
   expires_at TEXT NOT NULL
 );
 CREATE INDEX lti_deep_link_requests_expiry ON lti_deep_link_requests (expires_at);
+
+-- A launch's one-time handoff: where the launch leads, for a browser that kept the SameSite=None cookie out of the
+-- platform's frame (third-party cookies blocked). Opened in a top-level window, it starts an ordinary session there.
+-- Only the SHA-256 of the token is kept.
+CREATE TABLE lti_handoffs (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  target TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+);
+CREATE INDEX lti_handoffs_expiry ON lti_handoffs (expires_at);

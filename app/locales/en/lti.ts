@@ -70,6 +70,13 @@ export const lti = {
     continue: "Continue",
     gone: "This choice has already been sent, or it waited more than an hour. Start again from your course.",
   },
+  handoff: {
+    title: "Open Frontline",
+    blocked: "Your browser keeps Frontline's sign-in out of this frame (it blocks cookies from other sites here).",
+    open: "Open Frontline in a new window",
+    after: "You will be signed in there, on the page this link leads to.",
+    gone: "This link has already been used or is more than 5 minutes old. Open the activity again from your course.",
+  },
   problems: {
     "missing-parameter": "The launch request lacks “{{name}}”, which LTI 1.3 requires.",
     "unknown-issuer": "The platform “{{issuer}}” is not registered in Frontline.",
