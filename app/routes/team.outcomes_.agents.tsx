@@ -116,7 +116,7 @@ export default function Agents() {
                       {mapping.agent_key}
                     </th>
                     <td data-label={t("imports.person")}>
-                      {mapping.display_name} ({mapping.email})
+                      {mapping.email ? `${mapping.display_name} (${mapping.email})` : mapping.display_name}
                     </td>
                     <td>
                       <Form method="post">
