@@ -29,8 +29,20 @@ test.beforeAll(async ({ browser }) => {
   await admin.close();
 });
 
-test.afterAll(async () => {
-  await platform?.close();
+// Removing the platform on its admin page ends its launches (and its place in frame-ancestors).
+test.afterAll(async ({ browser }) => {
+  const admin = await browser.newContext({ storageState: stateFile("admin") });
+  const page = await admin.newPage();
+  await page.goto("/admin/platforms");
+  const row = page.getByRole("row", { name: new RegExp(platform.clientId) });
+  await row.getByText("Remove…").click();
+  await row.getByRole("button", { name: /^Remove “/ }).click();
+  await expect(page.getByRole("status")).toContainText("Platform removed.");
+  await expect(page.getByRole("row", { name: new RegExp(platform.clientId) })).toHaveCount(0);
+  await admin.close();
+  const refused = await (await fetch(`${TOOL}/lti/login`, { method: "POST", body: new URLSearchParams({ iss: platform.issuer, login_hint: "x", target_link_uri: `${TOOL}/lti/launch` }) })).text();
+  expect(refused).toContain("is not registered in Frontline");
+  await platform.close();
 });
 
 async function sessionCookie(context: BrowserContext) {
