@@ -164,6 +164,21 @@ test("inside the platform's frame, a browser that blocks third-party cookies is 
   await context.close();
 });
 
+test("only the login and launch take cross-site posts, of at most 64 KB", async ({ request }) => {
+  const foreign = { Origin: platform.origin, "Content-Type": "application/x-www-form-urlencoded" };
+  const launchPost = (body: string) => request.post(`${TOOL}/lti/launch`, { headers: foreign, data: body, maxRedirects: 0 });
+  const state = "s".repeat(40);
+  // Past the form limit (32 KB) but within LTI's: read, and refused for what it says, not for its size or origin.
+  const big = await launchPost(`state=${state}&id_token=${"a".repeat(40 * 1024)}`);
+  expect(big.status()).toBe(400);
+  expect(await big.text()).toContain("not a well-formed signed JSON Web Token");
+  expect((await launchPost(`state=${state}&id_token=${"a".repeat(70 * 1024)}`)).status()).toBe(413);
+  // Every other LTI path keeps the cross-origin refusal.
+  for (const path of ["/lti/continue", "/lti/deep-link/x/answer", "/admin/platforms"]) {
+    expect((await request.post(`${TOOL}${path}`, { headers: foreign, data: "intent=rotate", maxRedirects: 0 })).status(), path).toBe(403);
+  }
+});
+
 test("the admin rotates Frontline's keys: the new key is published beside the old one", async ({ browser, request }) => {
   const before = ((await (await request.get(`${TOOL}/lti/jwks`)).json()) as { keys: { kid: string }[] }).keys.map((key) => key.kid);
   const admin = await browser.newContext({ storageState: stateFile("admin") });
