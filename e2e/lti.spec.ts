@@ -179,6 +179,30 @@ test("only the login and launch take cross-site posts, of at most 64 KB", async 
   }
 });
 
+test("the platform form names a bad address and a second registration of the same client", async ({ browser }) => {
+  const admin = await browser.newContext({ storageState: stateFile("admin") });
+  const page = await admin.newPage();
+  await page.goto("/admin/platforms");
+  const fill = async (authUrl: string) => {
+    await page.getByLabel("Name", { exact: true }).fill("Duplicate");
+    await page.getByLabel("Issuer (platform ID)").fill(platform.issuer);
+    await page.getByLabel("Client ID").fill(platform.clientId);
+    await page.getByLabel("Deployment IDs").fill("d-2");
+    await page.getByLabel("Authentication request URL (OIDC)").fill(authUrl);
+    await page.getByLabel("Access token URL").fill(platform.tokenUrl);
+    await page.getByLabel("Public keyset URL of the platform").fill(platform.jwksUrl);
+    await page.getByRole("button", { name: "Save platform" }).click();
+  };
+  // Plain http is for a test platform on this computer only.
+  await fill("http://lms.example.com/auth");
+  await expect(page.getByText("Enter a full web address starting with https://")).toBeVisible();
+  await expect(page.getByLabel("Client ID")).toHaveValue(platform.clientId);
+  await fill(platform.authUrl);
+  await expect(page.getByRole("alert")).toContainText("already registered");
+  await expect(page.getByRole("row", { name: /Duplicate/ })).toHaveCount(0);
+  await admin.close();
+});
+
 test("the admin rotates Frontline's keys: the new key is published beside the old one", async ({ browser, request }) => {
   const before = ((await (await request.get(`${TOOL}/lti/jwks`)).json()) as { keys: { kid: string }[] }).keys.map((key) => key.kid);
   const admin = await browser.newContext({ storageState: stateFile("admin") });

@@ -1,6 +1,6 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { FieldError, FormErrors } from "~/components/form-errors";
@@ -175,6 +175,8 @@ export default function AdminPlatforms() {
   const { t, i18n } = useTranslation();
   const { platforms: list, editing, keys, tool, retiredDays } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
+  // A fresh form after each navigation (a save redirects here): the last submission's values and errors go with it.
+  const { key: locationKey } = useLocation();
   const saved = searchParams.get("saved");
   const notice = saved
     ? t("lti.admin.saved", { name: saved })
@@ -231,7 +233,7 @@ export default function AdminPlatforms() {
           </div>
         )}
       </section>
-      <PlatformForm key={editing?.id ?? "new"} editing={editing} />
+      <PlatformForm key={`${editing?.id ?? "new"}-${locationKey}`} editing={editing} />
       <section className="card stack" aria-labelledby="keys-title">
         <h2 id="keys-title">{t("lti.admin.keysTitle")}</h2>
         <p>{t("lti.admin.keysIntro", { days: retiredDays })}</p>
