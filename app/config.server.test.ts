@@ -13,7 +13,14 @@ describe("readConfig", () => {
   it("requires a real SESSION_SECRET in production", () => {
     expect(() => readConfig(env({ NODE_ENV: "production" }))).toThrow(ConfigError);
     expect(() => readConfig(env({ NODE_ENV: "production", SESSION_SECRET: "short" }))).toThrow(/SESSION_SECRET/);
-    expect(readConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32) }).production).toBe(true);
+    expect(readConfig({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), LTI_KEY_SECRET: "y".repeat(32) }).production).toBe(true);
+  });
+
+  it("requires a real LTI_KEY_SECRET in production, and has a fixed development one elsewhere", () => {
+    expect(() => readConfig(env({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32) }))).toThrow(/LTI_KEY_SECRET/);
+    expect(() => readConfig(env({ NODE_ENV: "production", SESSION_SECRET: "x".repeat(32), LTI_KEY_SECRET: "short" }))).toThrow(/LTI_KEY_SECRET/);
+    expect(readConfig(env({})).ltiKeySecret).toBe(readConfig(env({})).ltiKeySecret);
+    expect(readConfig(env({ LTI_KEY_SECRET: "z".repeat(40) })).ltiKeySecret).toBe("z".repeat(40));
   });
 
   it("names a bad PORT", () => {

@@ -2,12 +2,17 @@ import { availableParallelism } from "node:os";
 import * as z from "zod";
 
 const DEVELOPMENT_SESSION_SECRET = "frontline-development-secret-not-for-production";
+// Outside production the LTI signing keys are encrypted under this fixed, public key: fine for a demo database only.
+const DEVELOPMENT_LTI_KEY_SECRET = "frontline-development-lti-key-secret-not-for-production";
 
 const Env = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SESSION_SECRET: z.string().optional(),
+    // Encrypts Frontline's LTI private keys at rest (AES-256-GCM under its SHA-256). Changing it makes stored keys
+    // unreadable: rotate the keys after a change.
+    LTI_KEY_SECRET: z.string().optional(),
     // Space-separated CSP frame-ancestors sources, e.g. "'self' https://lms.example.com".
     FRAME_ANCESTORS: z.string().trim().min(1).default("'self'"),
     // Express "trust proxy" setting: set it when a reverse proxy adds X-Forwarded-For.
@@ -33,12 +38,20 @@ const Env = z
         message: "must be set to a random string of at least 32 characters when NODE_ENV=production",
       });
     }
+    if (env.NODE_ENV === "production" && (!env.LTI_KEY_SECRET || env.LTI_KEY_SECRET.length < 32)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["LTI_KEY_SECRET"],
+        message: "must be set to a random string of at least 32 characters when NODE_ENV=production (it encrypts the LTI signing keys)",
+      });
+    }
   });
 
 export type Config = {
   production: boolean;
   port: number;
   sessionSecret: string;
+  ltiKeySecret: string;
   frameAncestors: string;
   trustProxy: string | undefined;
   requestLog: "on" | "off" | "all";
@@ -59,6 +72,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: value.NODE_ENV === "production",
     port: value.PORT,
     sessionSecret: value.SESSION_SECRET || DEVELOPMENT_SESSION_SECRET,
+    ltiKeySecret: value.LTI_KEY_SECRET || DEVELOPMENT_LTI_KEY_SECRET,
     frameAncestors: value.FRAME_ANCESTORS,
     trustProxy: value.TRUST_PROXY,
     requestLog: value.REQUEST_LOG,

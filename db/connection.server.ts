@@ -16,6 +16,15 @@ export interface WriteTx {
   exec(sql: string): Promise<void>;
 }
 
+export type WriteOptions = {
+  /**
+   * For a migration that rebuilds a table others refer to (SQLite's documented procedure): foreign keys are off for the
+   * transaction, so dropping the old copy cascades nowhere, and `PRAGMA foreign_key_check` must come back empty before
+   * it commits. The pragma only takes effect outside a transaction, hence an option and not a statement.
+   */
+  foreignKeysOff?: boolean;
+};
+
 export interface Database {
   readonly path: string;
   /** Reads on a query-only connection; rows are parsed with the given zod schema. */
@@ -26,7 +35,7 @@ export interface Database {
    * Transactions are queued, so two never overlap on that connection (the sqlite3
    * package fails with "cannot start a transaction within a transaction" when they do).
    */
-  write<T>(work: (tx: WriteTx) => Promise<T>): Promise<T>;
+  write<T>(work: (tx: WriteTx) => Promise<T>, options?: WriteOptions): Promise<T>;
   /** A consistent copy of the whole database into a new file (queued behind pending writes). */
   vacuumInto(file: string): Promise<void>;
   close(): Promise<void>;
@@ -167,22 +176,31 @@ export async function openDatabase(file: string, { readOnly = false, busyWait = 
     queue = result.catch(() => undefined);
     return result;
   }
-  async function transaction<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
-    await (busyWait === "retry" ? beginImmediate(writer) : promisedExec(writer, "BEGIN IMMEDIATE"));
+  async function transaction<T>(work: (tx: WriteTx) => Promise<T>, { foreignKeysOff = false }: WriteOptions = {}): Promise<T> {
+    if (foreignKeysOff) await promisedExec(writer, "PRAGMA foreign_keys = OFF");
     try {
-      const result = await work(tx);
-      await promisedExec(writer, "COMMIT");
-      return result;
-    } catch (error) {
-      await promisedExec(writer, "ROLLBACK").catch(() => undefined);
-      throw error;
+      await (busyWait === "retry" ? beginImmediate(writer) : promisedExec(writer, "BEGIN IMMEDIATE"));
+      try {
+        const result = await work(tx);
+        if (foreignKeysOff) {
+          const broken = await promisedAll(writer, "PRAGMA foreign_key_check");
+          if (broken.length > 0) throw new Error(`foreign key check failed: ${JSON.stringify(broken.slice(0, 5))}`);
+        }
+        await promisedExec(writer, "COMMIT");
+        return result;
+      } catch (error) {
+        await promisedExec(writer, "ROLLBACK").catch(() => undefined);
+        throw error;
+      }
+    } finally {
+      if (foreignKeysOff) await promisedExec(writer, "PRAGMA foreign_keys = ON");
     }
   }
 
   return {
     path: file,
     ...readerOf(reader),
-    write: (work) => enqueue(() => transaction(work)),
+    write: (work, options) => enqueue(() => transaction(work, options)),
     vacuumInto: (target) => enqueue(() => promisedRun(writer, "VACUUM INTO ?", [target]).then(() => undefined)),
     async close() {
       await queue;

@@ -68,6 +68,8 @@ export async function migrate(db: Database, dir: string): Promise<{ applied: str
   const applied: string[] = [];
   for (const migration of migrations.filter((m) => m.version > version)) {
     try {
+      // A migration that rebuilds a referenced table says so on its first line (see WriteOptions).
+      const foreignKeysOff = migration.sql.startsWith("-- foreign_keys: off");
       await db.write(async (tx) => {
         await tx.exec(migration.sql);
         await tx.run("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", [
@@ -75,7 +77,7 @@ export async function migrate(db: Database, dir: string): Promise<{ applied: str
           migration.name,
           new Date().toISOString(),
         ]);
-      });
+      }, { foreignKeysOff });
     } catch (error) {
       throw new MigrationError(migration.name, error instanceof Error ? error.message : String(error));
     }

@@ -14,6 +14,7 @@ const pages: Array<{ label: string; path: string; role?: Role }> = [
   { label: "assignments", path: "/team/assignments", role: "manager" },
   { label: "pathways", path: "/pathways", role: "trainer" },
   { label: "game settings", path: "/admin/game", role: "admin" },
+  { label: "learning platforms", path: "/admin/platforms", role: "admin" },
 ];
 
 for (const width of [375, 1280]) {

@@ -61,6 +61,7 @@ export const ROLE_PAGES: Record<Role, readonly string[]> = {
     "/admin/api-tokens",
     "/admin/lrs",
     "/admin/outbox",
+    "/admin/platforms",
     "/team",
     "/team/outcomes",
     "/team/outcomes/imports",

@@ -1,3 +1,4 @@
+import { sweepLti } from "~/lti/housekeeping.server";
 import { deleteExpiredSessions } from "~/models/session.server";
 import { sweepOutcomes } from "~/outcomes/housekeeping.server";
 import { deleteSignInFailuresBefore } from "~/models/sign-in-failure.server";
@@ -7,12 +8,13 @@ const SWEEP_EVERY_MS = 60 * 60 * 1000;
 
 /**
  * Deletes sessions past their expiry, sign-in failures that no longer count towards the limit,
- * helpdesk outcomes past their retention and uploads nobody committed.
+ * helpdesk outcomes past their retention, uploads nobody committed and LTI's expired one-time rows.
  */
 export async function sweepExpiredRecords(now: Date = new Date()): Promise<void> {
   await deleteExpiredSessions(now);
   await deleteSignInFailuresBefore(new Date(now.getTime() - SIGN_IN_WINDOW_MS));
   await sweepOutcomes(now);
+  await sweepLti(now);
 }
 
 /** Sweeps at start-up and then hourly, so neither table grows without bound on a long-running server. */

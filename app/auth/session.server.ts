@@ -29,6 +29,17 @@ export async function startSession(userId: number): Promise<string> {
   return sessionCookie.serialize(id);
 }
 
+/**
+ * A session started by an LTI launch, which usually runs in the platform's frame on another site: SameSite=Lax cookies
+ * are neither set nor sent there, so this one is SameSite=None and Secure (browsers take Secure on http://localhost too).
+ * Same cookie, same session table: only where it may travel differs.
+ */
+export async function startLaunchedSession(userId: number): Promise<string> {
+  const id = randomBytes(32).toString("base64url");
+  await insertSession(id, userId, new Date(Date.now() + SESSION_MS));
+  return sessionCookie.serialize(id, { sameSite: "none", secure: true });
+}
+
 export async function endSession(request: Request): Promise<string> {
   const id = await sessionIdFrom(request);
   if (id) await deleteSession(id);

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "#db/db.server";
 import { useFreshDatabase } from "#db/test-database";
 import { createAccount } from "~/accounts/accounts.server";
 import { countAllSignInFailures, recordSignInFailure } from "~/models/sign-in-failure.server";
@@ -34,6 +35,16 @@ describe("signIn", () => {
     const wrong = await signIn({ email: "ana@example.test", password: "not the password", ip: "192.0.2.2" });
     expect(unknown).toEqual({ status: "invalid" });
     expect(wrong).toEqual({ status: "invalid" });
+  });
+
+  it("refuses password sign-in to a person who has no password (launched from a learning platform)", async () => {
+    const db = await getDb();
+    await db.write((tx) =>
+      tx.run("INSERT INTO users (email, display_name, role, created_at, updated_at) VALUES ('lti@example.test', 'Lee', 'trainee', 'x', 'x')"),
+    );
+    // Any password, the empty one included, is refused exactly like an unknown email.
+    expect(await signIn({ email: "lti@example.test", password: "", ip: "192.0.2.4" })).toEqual({ status: "invalid" });
+    expect(await signIn({ email: "lti@example.test", password: "a good long password", ip: "192.0.2.4" })).toEqual({ status: "invalid" });
   });
 
   it("refuses a disabled account even with the right password", async () => {

@@ -61,6 +61,7 @@ async function main() {
       PORT: String(port),
       DATABASE_PATH: database,
       SESSION_SECRET: randomBytes(36).toString("base64url"),
+      LTI_KEY_SECRET: randomBytes(36).toString("base64url"),
       REQUEST_LOG: "off",
     },
   });

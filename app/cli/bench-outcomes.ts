@@ -118,7 +118,7 @@ async function main() {
   const server = startServer({
     entry: path.join(projectRoot, "build", "server.js"),
     cwd: projectRoot,
-    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: database, SESSION_SECRET: randomBytes(36).toString("base64url"), REQUEST_LOG: "off" },
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_PATH: database, SESSION_SECRET: randomBytes(36).toString("base64url"), LTI_KEY_SECRET: randomBytes(36).toString("base64url"), REQUEST_LOG: "off" },
   });
   try {
     await waitUntilAnswering(server, `${base}/sign-in`);

@@ -146,6 +146,7 @@ async function main(): Promise<boolean> {
         NODE_ENV: "production",
         WEB_CONCURRENCY: String(WORKERS),
         SESSION_SECRET: randomBytes(36).toString("base64url"), // 48 characters
+        LTI_KEY_SECRET: randomBytes(36).toString("base64url"),
         REQUEST_LOG: "off",
         PORT: String(port),
         DATABASE_PATH: databasePath,

@@ -84,7 +84,7 @@ runCli(async () => {
       return setActive(values, true);
     case "list": {
       for (const user of await listUsers()) {
-        console.log([user.email, user.displayName, user.role, user.teamName ?? "-", user.active ? "active" : "disabled"].join("\t"));
+        console.log([user.email ?? "(launched, no email)", user.displayName, user.role, user.teamName ?? "-", user.active ? "active" : "disabled"].join("\t"));
       }
       return;
     }

@@ -9,6 +9,7 @@ import { certificates } from "./en/certificates";
 import { core } from "./en/core";
 import { game } from "./en/game";
 import { imports } from "./en/imports";
+import { lti } from "./en/lti";
 import { outcomesPage } from "./en/outcomes-page";
 import { review } from "./en/review";
 import { scorm } from "./en/scorm";
@@ -20,6 +21,6 @@ import { workspaceEditor } from "./en/workspace-editor";
 import { workspacePreview } from "./en/workspace-preview";
 import { xapi } from "./en/xapi";
 
-const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff, workspacePreview, trainerPlay, scorm, xapi } as const;
+const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff, workspacePreview, trainerPlay, scorm, xapi, lti } as const;
 
 export default { common };

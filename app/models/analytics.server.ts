@@ -25,7 +25,7 @@ const Mastery = z.number().nullable();
 const OverviewRow = z.object({
   id: z.number().int(),
   display_name: z.string(),
-  email: z.string(),
+  email: z.string().nullable(),
   team_id: z.number().int(),
   team_name: z.string(),
   active: z.number().int(),
@@ -44,7 +44,7 @@ const OverviewRow = z.object({
 export type OverviewTrainee = {
   id: number;
   displayName: string;
-  email: string;
+  email: string | null;
   teamId: number;
   teamName: string;
   active: boolean;
@@ -145,7 +145,7 @@ export async function scenarioStats(scope: Scope): Promise<ScenarioStat[]> {
 const ScopedAttemptRow = z.object({
   id: z.number().int(),
   display_name: z.string(),
-  email: z.string(),
+  email: z.string().nullable(),
   team_name: z.string(),
   scenario_id: z.string(),
   title: z.string(),

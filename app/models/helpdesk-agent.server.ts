@@ -30,7 +30,7 @@ export async function matchAgents(agentKeys: readonly string[]): Promise<Map<str
   return found;
 }
 
-const MappingRow = z.object({ agent_key: z.string(), user_id: z.number().int(), display_name: z.string(), email: z.string(), team_id: z.number().int().nullable(), mapped_at: z.string() });
+const MappingRow = z.object({ agent_key: z.string(), user_id: z.number().int(), display_name: z.string(), email: z.string().nullable(), team_id: z.number().int().nullable(), mapped_at: z.string() });
 export type AgentMapping = z.infer<typeof MappingRow>;
 
 /** Saved mappings, for users in these teams (null: every mapping). */

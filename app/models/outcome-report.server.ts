@@ -13,8 +13,8 @@ export { NOT_ASSESSED, type AgentTickets, type MasteryHistory } from "./outcome-
 
 const count = z.number().int().nonnegative();
 
-const TraineeRow = z.object({ id: z.number().int(), email: z.string(), display_name: z.string() });
-export type Trainee = { id: number; email: string; name: string };
+const TraineeRow = z.object({ id: z.number().int(), email: z.string().nullable(), display_name: z.string() });
+export type Trainee = { id: number; email: string | null; name: string };
 
 /** Every trainee of these teams, by name. */
 export async function traineesOfTeams(teamIds: readonly number[]): Promise<Trainee[]> {

@@ -8,7 +8,8 @@ export type { Role };
 
 const UserRow = z.object({
   id: z.number().int(),
-  email: z.string(),
+  // NULL for a person launched from a learning platform that sent no email.
+  email: z.string().nullable(),
   display_name: z.string(),
   role: RoleSchema,
   team_id: z.number().int().nullable(),
@@ -18,7 +19,7 @@ const UserRow = z.object({
 
 export type User = {
   id: number;
-  email: string;
+  email: string | null;
   displayName: string;
   role: Role;
   teamId: number | null;
@@ -76,7 +77,8 @@ export async function findPasswordHash(email: string): Promise<{ userId: number;
   const db = await getDb();
   const row = await db.get(
     z.object({ id: z.number().int(), password_hash: z.string(), active: z.number().int() }),
-    "SELECT id, password_hash, active FROM users WHERE email = ?",
+    // A person without a password (launched from a learning platform) cannot sign in with one: they are not found.
+    "SELECT id, password_hash, active FROM users WHERE email = ? AND password_hash IS NOT NULL",
     [email.trim()],
   );
   return row && { userId: row.id, hash: row.password_hash, active: row.active === 1 };

@@ -15,7 +15,7 @@ import { visibleImports } from "./imports.server";
 export type AgentsView = {
   unknown: UnknownAgent[];
   mappings: AgentMapping[];
-  people: { id: number; name: string; email: string }[];
+  people: { id: number; name: string; email: string | null }[];
 };
 
 const isAdmin = (actor: ImportActor) => actor.user.role === "admin";

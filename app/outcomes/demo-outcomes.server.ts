@@ -93,7 +93,7 @@ export async function seedDemoOutcomes(traineeEmails: readonly string[]): Promis
       to = Math.max(to, Date.parse(attempt.endedAt));
     }
     // A trainee without practice still answers customers: their tickets simply follow no mastery.
-    agents.push({ email: user.email, timeline: overallMasteryTimeline(finished) });
+    if (user.email) agents.push({ email: user.email, timeline: overallMasteryTimeline(finished) });
   }
   if (agents.length === 0 || !(from < to)) return false;
   const { written } = await importSyntheticHelpdesk(agents, {

@@ -7,6 +7,7 @@ import { pageTitle } from "~/i18n/meta";
 import { listPeople } from "~/accounts/people.server";
 import "~/locales/en/api-tokens";
 import "~/locales/en/certificates";
+import "~/locales/en/lti";
 import "~/locales/en/team-game";
 import "~/locales/en/workspace";
 import "~/locales/en/xapi";
@@ -37,6 +38,9 @@ export default function AdminPeople() {
           </Link>
           <Link to="/admin/api-tokens" className="button">
             {t("apiTokens.linkFromAdmin")}
+          </Link>
+          <Link to="/admin/platforms" className="button">
+            {t("lti.admin.linkFromAdmin")}
           </Link>
           <Link to="/admin/certification" className="button">
             {t("certificates.admin.linkFromAdmin")}

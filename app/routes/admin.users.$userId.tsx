@@ -82,7 +82,8 @@ export default function EditPerson() {
         </p>
         <h1>{t("admin.editTitle", { name: person.displayName })}</h1>
         <p className="muted">
-          {person.email} · <StatusBadge active={person.active} />
+          {person.email ? `${person.email} · ` : null}
+          <StatusBadge active={person.active} />
         </p>
       </header>
       {searchParams.get("saved") ? (

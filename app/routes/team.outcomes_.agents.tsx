@@ -78,7 +78,7 @@ export default function Agents() {
                       </option>
                       {people.map((person) => (
                         <option key={person.id} value={person.id}>
-                          {person.name} ({person.email})
+                          {person.email ? `${person.name} (${person.email})` : person.name}
                         </option>
                       ))}
                     </select>
@@ -116,7 +116,7 @@ export default function Agents() {
                       {mapping.agent_key}
                     </th>
                     <td data-label={t("imports.person")}>
-                      {mapping.display_name} ({mapping.email})
+                      {mapping.email ? `${mapping.display_name} (${mapping.email})` : mapping.display_name}
                     </td>
                     <td>
                       <Form method="post">

@@ -9,7 +9,7 @@ import type { Config } from "~/config.server";
 import { plainPage } from "./plain-page";
 import { healthCheck } from "./health";
 import { guardRequest } from "./request-guard";
-import { assignCspNonce, keepOpenerForScormLaunches, refuseCrossOriginWrites, securityHeaders } from "./security";
+import { assignCspNonce, keepOpenerForScormLaunches, loadPlatformOrigins, refuseCrossOriginWrites, securityHeaders } from "./security";
 
 type BuildSource = () => Promise<ServerBuild>;
 
@@ -35,6 +35,7 @@ export function createApp(config: Config, build: BuildSource, { development }: {
   // Outside production, each answer names the process that gave it, so tests can see requests spread over the workers.
   if (!config.production) app.use((_req, res, next) => (res.set("X-Frontline-Process", String(process.pid)), next()));
   app.use(assignCspNonce);
+  app.use(loadPlatformOrigins);
   app.use(securityHeaders({ frameAncestors: config.frameAncestors, development, production: config.production }));
   app.use(keepOpenerForScormLaunches);
   app.use(guardRequest);

@@ -28,8 +28,12 @@ type BodyRule = {
 };
 const FORM_TOO_LARGE: PlainMessage = { title: "errors.formTooLargeTitle", message: "errors.formTooLargeBody" };
 
+/** An LTI id_token carries the platform's claims (names, roles, custom parameters): more than a form, far less than this. */
+export const LTI_BODY_BYTES = 64 * 1024;
+
 /** Routes that take more than a form, first match wins; everything else gets FORM_BODY_BYTES. */
 export const BODY_RULES: readonly BodyRule[] = [
+  { pattern: /^\/lti\/(?:login|launch)$/, bytes: LTI_BODY_BYTES, tooLarge: FORM_TOO_LARGE },
   // The helpdesk export upload, counted as it streams (upload.server.ts).
   { pattern: /^\/team\/outcomes\/imports\/?$/, bytes: MAX_UPLOAD_BYTES + ENVELOPE_BYTES, streamed: true, tooLarge: { title: "errors.tooLargeTitle", message: "errors.tooLargeBody" } },
   // A scenario's source: URL encoding can triple a text, and an import adds a multipart envelope.

@@ -1,11 +1,36 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
 import helmet from "helmet";
+import { platformOrigins } from "~/lti/platform-origins.server";
 import { plainPage } from "./plain-page";
 
 export function assignCspNonce(_req: Request, res: Response, next: NextFunction) {
   res.locals.cspNonce = randomBytes(16).toString("base64");
   next();
+}
+
+/** Registered learning platforms' origins, read before the headers are written (they frame Frontline). */
+export function loadPlatformOrigins(_req: Request, res: Response, next: NextFunction) {
+  platformOrigins().then(
+    (origins) => ((res.locals.platformOrigins = origins), next()),
+    (error: unknown) => {
+      // No database answer: the policy falls back to FRAME_ANCESTORS alone, which only frames less.
+      console.error(error);
+      res.locals.platformOrigins = [];
+      next();
+    },
+  );
+}
+
+const originsOf = (res: unknown) => ((res as Response).locals.platformOrigins as string[] | undefined) ?? [];
+/** The page that posts a deep linking answer back to the platform. */
+export const DEEP_LINK_PATH = /^\/lti\/deep-link\//;
+
+/** FRAME_ANCESTORS plus the registered platforms ('none' gives way when there are platforms to allow). */
+export function frameAncestorsFor(configured: string, origins: readonly string[]): string {
+  const sources = configured.split(/\s+/);
+  if (origins.length === 0) return sources.join(" ");
+  return [...sources.filter((source) => source !== "'none'"), ...origins].join(" ");
 }
 
 export function securityHeaders({
@@ -29,10 +54,11 @@ export function securityHeaders({
         fontSrc: ["'self'"],
         // Remix's live reload talks over a WebSocket in development.
         connectSrc: development ? ["'self'", "ws:"] : ["'self'"],
-        formAction: ["'self'"],
+        // The deep linking page auto-posts its signed answer to the platform's return URL.
+        formAction: ["'self'", (req, res) => (DEEP_LINK_PATH.test((req as Request).path) ? originsOf(res).join(" ") : "")],
         objectSrc: ["'none'"],
         baseUri: ["'none'"],
-        frameAncestors: frameAncestors.split(/\s+/),
+        frameAncestors: [(_req, res) => frameAncestorsFor(frameAncestors, originsOf(res))],
       },
     },
     referrerPolicy: { policy: "same-origin" },
@@ -57,13 +83,15 @@ export function keepOpenerForScormLaunches(req: Request, res: Response, next: Ne
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** LTI's login initiation and launch are cross-site posts by design; their state and nonce protect them instead. */
+const CROSS_SITE_POSTS = new Set(["/lti/login", "/lti/launch"]);
 
 /**
  * Refuses state-changing requests sent from another site. Browsers always send Origin on
  * cross-origin POSTs, so a missing header means a same-origin navigation or a non-browser client.
  */
 export function refuseCrossOriginWrites(req: Request, res: Response, next: NextFunction) {
-  if (SAFE_METHODS.has(req.method)) return next();
+  if (SAFE_METHODS.has(req.method) || CROSS_SITE_POSTS.has(req.path)) return next();
   const origin = req.get("origin");
   const ownOrigin = `${req.protocol}://${req.get("host") ?? ""}`;
   if (origin === undefined || origin === ownOrigin) return next();
