@@ -20,7 +20,7 @@
  *
  * Options: --workers <n> (os.availableParallelism()) --connections <n> (50) --duration <s> (10) --warmup <s> (2)
  *          --cpu-duration <s> (4) --cpu-warmup <s> (1) --rates <list> (10,25,50,100,150,…,300,400,500,600,800)
- *          --step-duration <s> (4) --step-warmup <s> (1) --trainees <n> (800) --scenario <id> (parcel-third-call)
+ *          --step-duration <s> (4; longer at low rates: 200 cycles at least) --step-warmup <s> (1) --trainees <n> (800) --scenario <id> (parcel-third-call)
  *          --only <cpu1,gets,cycle,open> (only these parts; or name pages of gets: floor,play,home,debrief,static,remixFloor)
  *          --json <file> (write every figure there)
  *          --cpu-prof <dir> (run the server under node --cpu-prof) --full-hash (trainees' passwords at the app's full cost)
@@ -51,6 +51,11 @@ import { kib, ms } from "./bench/stats";
 import { finishAttempt, inBatches, resync, seedTrainees, signIn, type Trainee } from "./bench/trainees";
 
 const DEADLINE_MS = 480_000;
+/**
+ * A step's p99 needs enough cycles to be more than its slowest one: 40 cycles (10/s for 4 s) made one pause of
+ * 136 ms a "p99" and ended the curve at its first step. Low rates run longer, so each step has at least this many.
+ */
+const MIN_CYCLES_PER_STEP = 200;
 const PARTS = ["cpu1", "gets", "cycle", "open"] as const;
 /** Pages of the closed-loop GETs: naming some in --only measures those alone (as the bench's earlier --only did). */
 const PAGES = ["floor", "play", "home", "debrief", "static", "remixFloor"] as const;
@@ -222,12 +227,13 @@ async function main(): Promise<boolean> {
       showCycle(cycle);
     }
     const curve: CurvePoint[] = [];
+    const stepSeconds = (rate: number) => Math.max(STEP_SECONDS, Math.ceil(MIN_CYCLES_PER_STEP / rate));
     if (ONLY.has("open")) {
       for (const rate of RATES) {
         const restarted = await pool.refill(http, SCENARIO); // outside the measured window
         await sleep(500);
         const point = await openLoopStep({
-          ...{ client, base, pool, rate, warmup: STEP_WARMUP, seconds: STEP_SECONDS, p99LimitMs: TARGETS.p99LimitMs },
+          ...{ client, base, pool, rate, warmup: STEP_WARMUP, seconds: stepSeconds(rate), p99LimitMs: TARGETS.p99LimitMs },
           serverPid: app.child.pid,
           random: seededRandom(rate),
         });
