@@ -1,9 +1,10 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
+import { AdminPageHeader } from "~/components/admin-page-header";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
@@ -143,13 +144,7 @@ export default function AdminApiTokens() {
 
   return (
     <div className="stack-lg">
-      <header className="page-header">
-        <p>
-          <Link to="/admin">← {t("admin.peopleTitle")}</Link>
-        </p>
-        <h1>{t("apiTokens.title")}</h1>
-        <p className="lead">{t("apiTokens.intro")}</p>
-      </header>
+      <AdminPageHeader title={t("apiTokens.title")} lead={t("apiTokens.intro")} />
       {revoked && !created ? (
         <p className="notice notice--ok" role="status">
           {t("apiTokens.revokedNotice", { name: revoked.name })}

@@ -1,8 +1,9 @@
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { coreSetPage, saveCoreSet } from "~/certificates/core-set.server";
+import { AdminPageHeader } from "~/components/admin-page-header";
 import { RuleList } from "~/components/certificates/rule-list";
 import type { Skill } from "~/domain/vocabulary";
 import { pageTitle } from "~/i18n/meta";
@@ -40,13 +41,7 @@ export default function AdminCertification() {
 
   return (
     <div className="stack-lg">
-      <header className="page-header">
-        <p>
-          <Link to="/admin">← {t("certificates.admin.back")}</Link>
-        </p>
-        <h1>{t("certificates.admin.title")}</h1>
-        <p className="lead">{t("certificates.admin.intro")}</p>
-      </header>
+      <AdminPageHeader title={t("certificates.admin.title")} backLabel={t("certificates.admin.back")} lead={t("certificates.admin.intro")} />
       {refused ? (
         <p className="notice" role="alert" id="core-set-error">
           {refused.unknown.length > 0 ? t("certificates.admin.unknown", { ids: refused.unknown.join(", ") }) : t("certificates.admin.invalid")}

@@ -1,8 +1,9 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
+import { AdminPageHeader } from "~/components/admin-page-header";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { formatCount } from "~/components/outcomes/format";
 import { changeGameSettings, gameSettingsView, parseGameSettingsForm, type SettingName, type SettingView } from "~/game-settings/settings.server";
@@ -79,13 +80,7 @@ export default function AdminGameSettings() {
 
   return (
     <div className="stack-lg narrow-wide">
-      <header className="page-header">
-        <p>
-          <Link to="/admin">← {t("admin.peopleTitle")}</Link>
-        </p>
-        <h1>{t("teamGame.settings.title")}</h1>
-        <p className="lead">{t("teamGame.settings.intro")}</p>
-      </header>
+      <AdminPageHeader title={t("teamGame.settings.title")} lead={t("teamGame.settings.intro")} />
       {lastResult ? null : searchParams.get("saved") ? (
         <p className="notice notice--ok" role="status">
           {t("teamGame.settings.saved", { date: fromDate })}

@@ -3,6 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
+import { AdminPageHeader } from "~/components/admin-page-header";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
@@ -64,16 +65,11 @@ export default function AdminLrs() {
 
   return (
     <div className="stack-lg">
-      <header className="page-header">
-        <p>
-          <Link to="/admin">← {t("admin.peopleTitle")}</Link>
-        </p>
-        <h1>{t("xapi.lrs.title")}</h1>
-        <p className="lead">{t("xapi.lrs.intro")}</p>
+      <AdminPageHeader title={t("xapi.lrs.title")} lead={t("xapi.lrs.intro")}>
         <p>
           <Link to="/admin/outbox">{t("xapi.lrs.queueLink")}</Link>
         </p>
-      </header>
+      </AdminPageHeader>
       {searchParams.get("saved") && !lastResult ? (
         <p className="notice notice--ok" role="status">
           {t("xapi.lrs.saved")}

@@ -8,6 +8,7 @@ import { LISTED } from "~/outbox/listing";
 import { formatDate } from "~/utils/dates";
 import { readForm } from "~/utils/form.server";
 import "~/locales/en/xapi";
+import { AdminPageHeader } from "~/components/admin-page-header";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -112,14 +113,9 @@ export default function AdminOutbox() {
   const retried = searchParams.get("retried");
   return (
     <div className="stack-lg">
-      <header className="page-header">
-        <p>
-          <Link to="/admin">← {t("admin.peopleTitle")}</Link> · <Link to="/admin/lrs">{t("xapi.lrs.linkFromAdmin")}</Link>
-        </p>
-        <h1>{t("xapi.outbox.title")}</h1>
-        <p className="lead">{t("xapi.outbox.intro")}</p>
+      <AdminPageHeader title={t("xapi.outbox.title")} besideBack={<> · <Link to="/admin/lrs">{t("xapi.lrs.linkFromAdmin")}</Link></>} lead={t("xapi.outbox.intro")}>
         <p>{t("xapi.outbox.counts", view.counts)}</p>
-      </header>
+      </AdminPageHeader>
       {retried !== null ? (
         <p className="notice notice--ok" role="status">
           {Number(retried) > 0 ? t("xapi.outbox.retried", { count: Number(retried) }) : t("xapi.outbox.retriedNone")}

@@ -3,6 +3,7 @@ import { json, redirect, type ActionFunctionArgs, type LinksFunction, type Loade
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
+import { AdminPageHeader } from "~/components/admin-page-header";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
@@ -187,13 +188,7 @@ export default function AdminPlatforms() {
         : null;
   return (
     <div className="stack-lg">
-      <header className="page-header">
-        <p>
-          <Link to="/admin">← {t("admin.peopleTitle")}</Link>
-        </p>
-        <h1>{t("lti.admin.title")}</h1>
-        <p className="lead">{t("lti.admin.intro")}</p>
-      </header>
+      <AdminPageHeader title={t("lti.admin.title")} lead={t("lti.admin.intro")} />
       {notice ? (
         <p className="notice notice--ok" role="status">
           {notice}

@@ -1,11 +1,12 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EditPersonForm, PersonStatusForm } from "~/accounts/forms";
 import { editPerson, personEditView, personOr404, setPersonActive } from "~/accounts/people.server";
 import { requireRole } from "~/auth/session.server";
+import { AdminPageHeader } from "~/components/admin-page-header";
 import { RoleSelect, TeamSelect } from "~/components/choice-fields";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { StatusBadge } from "~/components/status-badge";
@@ -76,16 +77,12 @@ export default function EditPerson() {
 
   return (
     <div className="stack-lg narrow">
-      <header className="page-header">
-        <p>
-          <Link to="/admin">← {t("admin.peopleTitle")}</Link>
-        </p>
-        <h1>{t("admin.editTitle", { name: person.displayName })}</h1>
+      <AdminPageHeader title={t("admin.editTitle", { name: person.displayName })}>
         <p className="muted">
           {person.email ? `${person.email} · ` : null}
           <StatusBadge active={person.active} />
         </p>
-      </header>
+      </AdminPageHeader>
       {searchParams.get("saved") ? (
         <p className="notice notice--ok" role="status">
           {t("admin.saved")}

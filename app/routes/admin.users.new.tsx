@@ -7,6 +7,7 @@ import { NewPersonForm } from "~/accounts/forms";
 import { addPerson, teamsToChooseFrom } from "~/accounts/people.server";
 import { PASSWORD_MIN_LENGTH } from "~/auth/password-rules";
 import { requireRole } from "~/auth/session.server";
+import { AdminPageHeader } from "~/components/admin-page-header";
 import { RoleSelect, TeamSelect } from "~/components/choice-fields";
 import { FieldError, FormErrors } from "~/components/form-errors";
 import { i18next } from "~/i18n/i18next.server";
@@ -50,12 +51,7 @@ export default function NewPerson() {
   });
   return (
     <div className="stack-lg narrow">
-      <header className="page-header">
-        <p>
-          <Link to="/admin">← {t("admin.peopleTitle")}</Link>
-        </p>
-        <h1>{t("admin.newTitle")}</h1>
-      </header>
+      <AdminPageHeader title={t("admin.newTitle")} />
       <Form method="post" {...getFormProps(form)} className="card stack">
         <FormErrors id={form.errorId} errors={form.errors} />
         <div className="field">

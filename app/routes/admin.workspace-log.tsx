@@ -7,6 +7,7 @@ import styles from "~/styles/workspace.css";
 import { formatDateTime } from "~/utils/dates";
 import { workspaceLog } from "~/workspace/log-view.server";
 import "~/locales/en/workspace";
+import { AdminPageHeader } from "~/components/admin-page-header";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
@@ -24,13 +25,7 @@ export default function WorkspaceLog() {
   const { entries, olderFrom } = useLoaderData<typeof loader>();
   return (
     <div className="stack-lg">
-      <header className="page-header">
-        <p>
-          <Link to="/admin">← {t("admin.peopleTitle")}</Link>
-        </p>
-        <h1>{t("workspace.log.title")}</h1>
-        <p className="lead">{t("workspace.log.intro")}</p>
-      </header>
+      <AdminPageHeader title={t("workspace.log.title")} lead={t("workspace.log.intro")} />
       {entries.length === 0 ? (
         <p className="notice notice--info">{t("workspace.log.empty")}</p>
       ) : (
