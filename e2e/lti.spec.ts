@@ -126,7 +126,7 @@ test("an instructor picks a scenario and the platform receives a signed resource
   const page = await context.newPage();
   await launch(page, { sub: "teacher-1", name: "Tess Teacher", roles: [INSTRUCTOR], messageType: "LtiDeepLinkingRequest" });
   await expect(page.getByRole("heading", { name: "Choose what this link opens" })).toBeVisible();
-  const row = page.getByRole("listitem").filter({ has: page.locator(`input[value="${SCENARIO}"]`) });
+  const row = page.getByRole("listitem").filter({ has: page.locator(`input[value="scenario:${SCENARIO}"]`) });
   await row.getByRole("button").click();
   await expect(page.getByRole("heading", { name: "Content added to the course" })).toBeVisible();
   expect(platform.refusals).toEqual([]);

@@ -99,7 +99,8 @@ const TARGET = /^(trainee|team):([1-9]\d{0,15})$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const isRealDay = (day: string) => DAY.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day);
 
-function parseItem(value: string): AssignmentItem | null {
+/** "scenario:<id>" or "pathway:<id>", as the assignment and deep-linking forms send what they offer. */
+export function parseAssignmentItem(value: string): AssignmentItem | null {
   const [, kind, rest] = ITEM.exec(value) ?? [];
   if (kind === "scenario" && rest) return { kind: "scenario", scenarioId: rest };
   if (kind === "pathway" && rest && /^[1-9]\d{0,15}$/.test(rest)) return { kind: "pathway", pathwayId: Number(rest) };
@@ -124,7 +125,7 @@ export async function assignFromForm(actor: AssignActor, formData: FormData, t: 
   const [scenarios, pathways, members] = await Promise.all([scenarioOptions(), listPathways(), listTraineesOfTeams(actor.teams.map((team) => team.id))]);
   const schema = z.object({
     item: z.string({ error: t("assignments.assign.errors.what") }).transform((value, ctx) => {
-      const item = parseItem(value);
+      const item = parseAssignmentItem(value);
       const known = item?.kind === "scenario" ? scenarios.some((s) => s.id === item.scenarioId) : pathways.some((p) => item !== null && p.id === item.pathwayId && p.scenarioIds.length > 0);
       if (!item || !known) {
         ctx.addIssue({ code: "custom", message: t("assignments.assign.errors.whatUnknown") });

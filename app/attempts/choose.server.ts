@@ -1,6 +1,7 @@
 import { advanceAttempt, canChoose, currentStep, endingReached, scoreAttempt, visibleChoices } from "~/engine";
 import { afterConversation } from "~/game/conversation-end.server";
 import { findAttemptTurn, listAttemptTurns, recordTurn, TurnConflictError } from "~/models/attempt.server";
+import { queueGradesAfterCompletion } from "~/lti/grades.server";
 import { insertDeliveries } from "~/models/outbox.server";
 import { replyDeliveries, xapiScopeFor } from "~/xapi/record.server";
 import { attemptEndOf } from "./attempt-end";
@@ -75,8 +76,12 @@ export async function chooseReply({ userId, attemptId, turn, choiceId, now = new
           timing: attempt.timing,
         },
       },
-      // The statements go with the turn: both are stored, or neither.
-      deliveries.length > 0 ? (tx) => insertDeliveries(tx, deliveries, now) : undefined,
+      // The statements and grades go with the turn: all are stored, or none.
+      async (tx) => {
+        if (deliveries.length > 0) await insertDeliveries(tx, deliveries, now);
+        // The score counts this completion, so it is read in the transaction that records it.
+        if (end && !attempt.preview) await queueGradesAfterCompletion(tx, { userId, scenarioId: attempt.scenarioId, at: now });
+      },
     );
   } catch (error) {
     // Another request recorded this turn first: a double click lands here.

@@ -85,6 +85,8 @@ export type Launch = {
   context: { id: string; title: string | null } | null;
   /** The scenario a deep-linked resource link opens (custom parameter `scenario_id`). */
   scenarioId: string | null;
+  /** The skill pathway it opens instead (custom parameter `pathway_id`). */
+  pathwayId: number | null;
   ags: { scopes: string[]; lineItemUrl: string | null; lineItemsUrl: string | null } | null;
   deepLinking: { returnUrl: string; acceptTypes: string[]; data: string | null } | null;
 };
@@ -124,6 +126,8 @@ export function checkLaunchClaims(
 
   const name = claims.name?.trim() || [claims.given_name, claims.family_name].filter(Boolean).join(" ").trim() || null;
   const scenario = claims[`${CLAIM}custom`]?.scenario_id;
+  // Platforms send custom values as strings (Moodle, Canvas) or, from JSON settings, as numbers.
+  const pathway = String(claims[`${CLAIM}custom`]?.pathway_id ?? "");
   const context = claims[`${CLAIM}context`];
   const ags = claims[AGS_CLAIM];
   return {
@@ -137,6 +141,7 @@ export function checkLaunchClaims(
     resourceLink: resourceLink ? { id: resourceLink.id, title: resourceLink.title ?? null } : null,
     context: context ? { id: context.id, title: context.title ?? context.label ?? null } : null,
     scenarioId: typeof scenario === "string" && scenario.length <= 100 && SCENARIO_ID.test(scenario) ? scenario : null,
+    pathwayId: /^[1-9]\d{0,14}$/.test(pathway) ? Number(pathway) : null,
     ags: ags ? { scopes: ags.scope, lineItemUrl: ags.lineitem ?? null, lineItemsUrl: ags.lineitems ?? null } : null,
     deepLinking: settings ? { returnUrl: settings.deep_link_return_url, acceptTypes: settings.accept_types, data: settings.data ?? null } : null,
   };

@@ -4,10 +4,11 @@ import { startLaunchedSession } from "~/auth/session.server";
 import { homePathFor } from "~/auth/roles";
 import { PLAYER_ROLES } from "~/attempts/players.server";
 import { insertDeepLinkRequest } from "~/models/lti-deep-link.server";
-import { recordLaunchedPerson, upsertResourceLink } from "~/models/lti-launch.server";
+import { findResourceLinkTarget, recordLaunchedPerson, upsertResourceLink } from "~/models/lti-launch.server";
 import { findUserById } from "~/models/user.server";
 import { LaunchProblem } from "./claims";
 import { makeHandoff } from "./handoff.server";
+import { landingFor, type LinkTarget } from "./landing.server";
 import { mapLtiRoles } from "./roles";
 import { verifyLaunch } from "./verify.server";
 
@@ -48,21 +49,25 @@ export async function completeLaunch(form: FormData): Promise<{ setCookie: strin
     );
     location = `/lti/deep-link/${id}`;
   } else {
+    let opens: LinkTarget = { scenarioId: launch.scenarioId, pathwayId: launch.scenarioId ? null : launch.pathwayId };
     if (launch.resourceLink) {
-      await upsertResourceLink({
+      const linkId = await upsertResourceLink({
         platformId: platform.id,
         deploymentId: launch.deploymentId,
         resourceLinkId: launch.resourceLink.id,
         contextRowId: person.contextRowId,
         title: launch.resourceLink.title,
-        scenarioId: launch.scenarioId,
+        ...opens,
         lineItemUrl: launch.ags?.lineItemUrl ?? null,
         lineItemsUrl: launch.ags?.lineItemsUrl ?? null,
         agsScopes: launch.ags?.scopes ?? [],
+        learner: { userId: user.id, subject: launch.subject },
       });
+      // A launch without the custom parameter (a copied course, a platform that drops it) opens what the link was made for.
+      opens = (await findResourceLinkTarget(linkId)) ?? opens;
     }
     const plays = (PLAYER_ROLES as readonly string[]).includes(user.role);
-    location = launch.scenarioId && plays ? `/train/scenarios/${launch.scenarioId}` : homePathFor(user.role);
+    location = plays ? await landingFor(user.id, opens) : homePathFor(user.role);
   }
   return { setCookie: await startLaunchedSession(user.id), location: await makeHandoff(user.id, location) };
 }

@@ -7,7 +7,7 @@ import { SIGNING_ALG, signingKey } from "./keys.server";
 /**
  * An OAuth 2 access token for the platform's services (AGS line items and scores), by the client-credentials grant
  * with a signed JWT assertion (RFC 7523, as LTI's security framework asks). Tokens are kept in memory until a minute
- * before they expire. Grade passback (another piece) calls this; nothing here sends grades.
+ * before they expire. Grade passback (score-delivery.server.ts) calls this.
  */
 
 export const AGS_SCOPES = {
@@ -31,8 +31,15 @@ const cache = new Map<string, { token: string; expiresAt: number }>();
 const EARLY_MS = 60_000;
 const TIMEOUT_MS = 10_000;
 
+const cacheKey = (platformId: number, scopes: readonly string[]) => `${platformId} ${[...scopes].sort().join(" ")}`;
+
+/** Drops a held token the platform no longer accepts (it answered 401), so the next call asks for a new one. */
+export function forgetServiceToken(platformId: number, scopes: readonly string[]): void {
+  cache.delete(cacheKey(platformId, scopes));
+}
+
 export async function serviceToken(platformId: number, scopes: readonly string[], now: Date = new Date()): Promise<string> {
-  const key = `${platformId} ${[...scopes].sort().join(" ")}`;
+  const key = cacheKey(platformId, scopes);
   const held = cache.get(key);
   if (held && held.expiresAt - EARLY_MS > now.getTime()) return held.token;
 

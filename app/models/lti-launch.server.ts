@@ -111,36 +111,67 @@ export type ResourceLinkRecord = {
   contextRowId: number | null;
   title: string | null;
   scenarioId: string | null;
+  pathwayId: number | null;
   lineItemUrl: string | null;
   lineItemsUrl: string | null;
   agsScopes: string[];
+  /** The person launching through it, and the `sub` the platform knows them by (the userId of their scores). */
+  learner: { userId: number; subject: string };
 };
 
-/** Keeps the latest AGS endpoints and scopes the platform sent; a scenario once known stays unless a new one is named. */
-export async function upsertResourceLink(link: ResourceLinkRecord): Promise<number> {
+/**
+ * Keeps the latest AGS endpoints and scopes the platform sent; what the link opens (a scenario or a pathway) once known
+ * stays unless the launch names one. Records the person as a learner of the link, in the same transaction.
+ */
+export async function upsertResourceLink(link: ResourceLinkRecord, at: Date = new Date()): Promise<number> {
   const db = await getDb();
-  const now = isoNow();
+  const now = isoNow(at);
+  const named = link.scenarioId !== null || link.pathwayId !== null;
   return db.write(async (tx) => {
     await tx.run(
-      `INSERT INTO lti_resource_links (platform_id, deployment_id, resource_link_id, context_id, title, scenario_id, line_item_url, line_items_url, ags_scopes, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO lti_resource_links (platform_id, deployment_id, resource_link_id, context_id, title, scenario_id, pathway_id, line_item_url, line_items_url, ags_scopes,
+                                       created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (platform_id, deployment_id, resource_link_id) DO UPDATE SET
-         context_id = excluded.context_id, title = excluded.title, scenario_id = COALESCE(excluded.scenario_id, scenario_id),
+         context_id = excluded.context_id, title = excluded.title,
+         scenario_id = CASE WHEN ? THEN excluded.scenario_id ELSE scenario_id END, pathway_id = CASE WHEN ? THEN excluded.pathway_id ELSE pathway_id END,
          line_item_url = COALESCE(excluded.line_item_url, line_item_url), line_items_url = COALESCE(excluded.line_items_url, line_items_url),
          ags_scopes = excluded.ags_scopes, updated_at = excluded.updated_at`,
-      [link.platformId, link.deploymentId, link.resourceLinkId, link.contextRowId, link.title, link.scenarioId, link.lineItemUrl, link.lineItemsUrl, link.agsScopes.join(" "), now, now],
+      [
+        link.platformId,
+        link.deploymentId,
+        link.resourceLinkId,
+        link.contextRowId,
+        link.title,
+        link.scenarioId,
+        link.pathwayId,
+        link.lineItemUrl,
+        link.lineItemsUrl,
+        link.agsScopes.join(" "),
+        now,
+        now,
+        named ? 1 : 0,
+        named ? 1 : 0,
+      ],
     );
     const row = await tx.get(Id, "SELECT id FROM lti_resource_links WHERE platform_id = ? AND deployment_id = ? AND resource_link_id = ?", [
       link.platformId,
       link.deploymentId,
       link.resourceLinkId,
     ]);
+    await tx.run(
+      `INSERT INTO lti_link_learners (link_id, user_id, subject, first_launch_at, last_launch_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (link_id, user_id) DO UPDATE SET subject = excluded.subject, last_launch_at = excluded.last_launch_at`,
+      [row!.id, link.learner.userId, link.learner.subject, now, now],
+    );
     return row!.id;
   });
 }
 
-const ResourceLinkRow = z.object({ id: z.number().int(), scenario_id: z.string().nullable(), line_item_url: z.string().nullable(), ags_scopes: z.string() });
-export async function findResourceLink(id: number) {
+const OpenedRow = z.object({ scenario_id: z.string().nullable(), pathway_id: z.number().int().nullable() });
+/** What a link opens, as stored (a launch without the custom parameter still opens what the link was made for). */
+export async function findResourceLinkTarget(id: number): Promise<{ scenarioId: string | null; pathwayId: number | null } | undefined> {
   const db = await getDb();
-  return db.get(ResourceLinkRow, "SELECT id, scenario_id, line_item_url, ags_scopes FROM lti_resource_links WHERE id = ?", [id]);
+  const row = await db.get(OpenedRow, "SELECT scenario_id, pathway_id FROM lti_resource_links WHERE id = ?", [id]);
+  return row && { scenarioId: row.scenario_id, pathwayId: row.pathway_id };
 }

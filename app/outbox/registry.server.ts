@@ -16,6 +16,24 @@ export class DeliveryError extends Error {
   }
 }
 
+/**
+ * Whether an HTTP refusal is about the delivery itself and will not change with time: 400, 404, 422 and the like.
+ * 401/403 (credentials being fixed), 408, 425, 429 and 5xx may pass on a later try.
+ */
+export const permanentRefusal = (status: number) => status >= 400 && status < 500 && ![401, 403, 408, 425, 429].includes(status);
+
+/** fetch says only "fetch failed"; the reason (refused, unknown host, timeout) is its cause. */
+export function unreachableReason(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+}
+
+/** The start of a refusal's body, on one line, for the admin's queue page. */
+export async function refusalDetail(response: Response): Promise<string> {
+  const detail = (await response.text().catch(() => "")).replace(/\s+/g, " ").trim().slice(0, 300);
+  return detail ? `: ${detail}` : "";
+}
+
 // On globalThis: the server entry and the Remix bundle are built apart, and both may register or read.
 const KEY = Symbol.for("frontline.outbox.deliverers");
 type Holder = { [KEY]?: Map<string, Deliverer> };

@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "~/auth/session.server";
 import { pageTitle } from "~/i18n/meta";
-import { deepLinkChoices } from "~/lti/deep-linking.server";
+import { deepLinkChoices, type DeepLinkChoice } from "~/lti/deep-linking.server";
 import "~/locales/en/lti";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
@@ -17,21 +17,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ choices, requestId: params.requestId ?? "" });
 }
 
-export default function DeepLinkChoice() {
+function Choices({ id, title, choices, requestId }: { id: string; title: string; choices: readonly (DeepLinkChoice & { detail?: string })[]; requestId: string }) {
   const { t } = useTranslation();
-  const { choices, requestId } = useLoaderData<typeof loader>();
   return (
-    <div className="stack-lg">
-      <header className="page-header">
-        <h1>{t("lti.deepLink.title")}</h1>
-        <p className="lead">{t("lti.deepLink.intro")}</p>
-      </header>
+    <section className="stack" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
       <ul className="stack">
         {choices.map((choice) => (
-          <li key={choice.id} className="card">
+          <li key={choice.value} className="card">
             <Form method="post" action={`/lti/deep-link/${requestId}/answer`} reloadDocument className="inline-form">
-              <input type="hidden" name="scenarioId" value={choice.id} />
-              <span>{choice.title}</span>
+              <input type="hidden" name="choice" value={choice.value} />
+              <span>
+                {choice.title}
+                {choice.detail ? <span className="muted"> · {choice.detail}</span> : null}
+              </span>
               <button type="submit" className="button button--primary" aria-label={`${t("lti.deepLink.choose")}: ${choice.title}`}>
                 {t("lti.deepLink.choose")}
               </button>
@@ -39,6 +38,22 @@ export default function DeepLinkChoice() {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+export default function DeepLinkChoice() {
+  const { t } = useTranslation();
+  const { choices, requestId } = useLoaderData<typeof loader>();
+  const pathways = choices.pathways.map((pathway) => ({ ...pathway, detail: t("lti.deepLink.pathwayDetail", { skill: t(`skills.${pathway.skill}.name`), count: pathway.steps }) }));
+  return (
+    <div className="stack-lg">
+      <header className="page-header">
+        <h1>{t("lti.deepLink.title")}</h1>
+        <p className="lead">{t("lti.deepLink.intro")}</p>
+      </header>
+      {pathways.length > 0 ? <Choices id="pathways-title" title={t("lti.deepLink.pathwaysTitle")} choices={pathways} requestId={requestId} /> : null}
+      <Choices id="scenarios-title" title={t("lti.deepLink.scenariosTitle")} choices={choices.scenarios} requestId={requestId} />
     </div>
   );
 }

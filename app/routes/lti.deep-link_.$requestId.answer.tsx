@@ -13,9 +13,9 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await readForm(request);
-  const scenarioId = form.get("scenarioId");
+  const choice = form.get("choice");
   const t = await i18next.getFixedT(request);
-  const answer = typeof scenarioId === "string" ? await deepLinkResponse(params.requestId ?? "", user.id, scenarioId, new URL(request.url).origin) : null;
+  const answer = typeof choice === "string" ? await deepLinkResponse(params.requestId ?? "", user.id, choice, new URL(request.url).origin) : null;
   if (!answer) {
     return new Response(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(t("lti.deepLink.title"))}</title><link rel="stylesheet" href="/plain.css"></head><body><main class="plain"><p>${escapeHtml(t("lti.deepLink.gone"))}</p></main></body></html>`, {
       status: 410,

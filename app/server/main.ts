@@ -10,6 +10,7 @@ import { DEMO_SIGN_INS } from "~/accounts/demo.server";
 import { ConfigError, readConfig, type Config } from "~/config.server";
 import { startOutboxScheduler } from "~/outbox/scheduler.server";
 import { registerXapiDeliverer } from "~/xapi/deliver.server";
+import { registerScoreDeliverer } from "~/lti/score-delivery.server";
 import { prepare, StartError } from "./prepare";
 import { runPrimary } from "./primary";
 import { drainAndExit, serve } from "./serve";
@@ -31,6 +32,7 @@ async function serveHere(config: Config, options: { development: boolean; liveRe
   const server = await serve(config, options);
   // Every serving process sends what the outbox holds; the claims decide who sends which row.
   registerXapiDeliverer();
+  registerScoreDeliverer();
   const outbox = startOutboxScheduler();
   // Guarded rather than once: a second signal during the drain must not end the process at once.
   let draining = false;

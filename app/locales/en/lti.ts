@@ -64,11 +64,22 @@ export const lti = {
   },
   deepLink: {
     title: "Choose what this link opens",
-    intro: "Pick one scenario. Your course gets a link that opens it, with a grade column out of 100.",
+    intro: "Pick one scenario, or a skill pathway of several. Your course gets a link that opens it, with a grade column out of 100.",
+    scenariosTitle: "Scenarios",
+    pathwaysTitle: "Skill pathways",
+    pathwayDetail_one: "{{skill}}, {{count}} scenario; the grade is the mean of its best scores",
+    pathwayDetail_other: "{{skill}}, {{count}} scenarios; the grade is the mean of their best scores",
     choose: "Add to the course",
     sending: "Sending your choice back to the learning platform…",
     continue: "Continue",
     gone: "This choice has already been sent, or it waited more than an hour. Start again from your course.",
+  },
+  grade: {
+    scenario: "Best score {{score}}/100 in Frontline.",
+    pathway: "Mean of the best scores of this pathway's {{total}} scenarios: {{score}}/100 ({{played}} played so far; a scenario not yet played counts 0).",
+    skills: "Skills: {{skills}}.",
+    skill: "{{name}} {{score}}",
+    summary: "Grade {{score}}/100 for {{person}} on “{{title}}” to {{platform}}",
   },
   handoff: {
     title: "Open Frontline",
