@@ -2,6 +2,7 @@
 // real platform is. The admin registers the platform on the "Learning platforms" page first.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { INSTRUCTOR, startFakePlatform, type FakePlatform, type LaunchPlan } from "./fakes/lti-platform";
+import { parsePlayHtml } from "./play-support";
 import { stateFile } from "./support";
 
 test.describe.configure({ mode: "serial" });
@@ -70,11 +71,11 @@ test("a learner launched from the platform lands signed in on the deep-linked sc
   await context.close();
 });
 
-test("the same person launching again is the same account, not a second one", async ({ browser }) => {
+test("the same person launching again is the same account, and the link still opens its scenario without the custom parameter", async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
   await launch(page, { sub: "learner-1", name: "Lee Launched" });
-  await expect(page).toHaveURL(`${TOOL}/train`);
+  await expect(page).toHaveURL(`${TOOL}/train/scenarios/${SCENARIO}`);
   await page.goto(`${TOOL}/train/progress`);
   await expect(page.getByText("Lee Launched")).toBeVisible();
   await context.close();
@@ -215,4 +216,101 @@ test("the admin rotates Frontline's keys: the new key is published beside the ol
   expect(after.map((key) => key.kid)).toEqual(expect.arrayContaining(before));
   expect(after.every((key) => key.d === undefined)).toBe(true);
   await admin.close();
+});
+
+// Grade passback: the shared server's outbox polls every 200 ms and retries within a second (e2e/start-server.js).
+
+/** Starts the scenario as the launched person and gives the first reply shown at every turn; returns the attempt's id. */
+async function playToTheEnd(context: BrowserContext, scenarioId: string): Promise<number> {
+  const post = (path: string, form: Record<string, string>) => context.request.post(`${TOOL}${path}`, { form, headers: { Origin: TOOL }, maxRedirects: 0 });
+  const started = await post(`/train/scenarios/${scenarioId}`, {});
+  const attemptId = Number(/\/train\/attempts\/(\d+)$/.exec(started.headers().location ?? "")?.[1]);
+  expect(attemptId, "the start should lead to the new attempt").toBeGreaterThan(0);
+  for (let turns = 0; turns < 30; turns++) {
+    const response = await context.request.get(`${TOOL}/train/attempts/${attemptId}`, { maxRedirects: 0 });
+    const play = parsePlayHtml(response.status(), await response.text());
+    if (play.status !== 200 || play.turn === null) return attemptId;
+    expect((await post(`/train/attempts/${attemptId}`, { turn: String(play.turn), choiceId: play.choiceIds[0]! })).status()).toBe(302);
+  }
+  throw new Error(`attempt ${attemptId} did not end in 30 turns`);
+}
+
+/** The overall score the debrief shows the learner. */
+async function debriefOverall(page: Page, attemptId: number): Promise<number> {
+  await page.goto(`${TOOL}/train/attempts/${attemptId}/debrief`);
+  return Number(await page.locator(".debrief__overall-score").textContent());
+}
+
+const scoresFor = (lineItem: string) => platform.scores.filter((one) => one.lineItem === lineItem).map((one) => one.score);
+
+test("a launched learner plays the linked scenario to the end and the platform receives exactly one score, with its value", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await launch(page, { sub: "learner-graded", name: "Gale Graded", resourceLinkId: "graded-1", custom: { scenario_id: SCENARIO } });
+  await expect(page).toHaveURL(`${TOOL}/train/scenarios/${SCENARIO}`);
+  const overall = await debriefOverall(page, await playToTheEnd(context, SCENARIO));
+  await expect.poll(() => scoresFor("graded-1").length, { timeout: 15_000 }).toBe(1);
+  expect(scoresFor("graded-1")[0]).toMatchObject({
+    userId: "learner-graded",
+    scoreGiven: overall,
+    scoreMaximum: 100,
+    activityProgress: "Completed",
+    gradingProgress: "FullyGraded",
+    comment: expect.stringMatching(/^Best score \d+\/100 in Frontline\. Skills: Listening \d+/) as unknown,
+  });
+  // Nothing more comes later: one completion, one score.
+  await page.waitForTimeout(1_500);
+  expect(scoresFor("graded-1")).toHaveLength(1);
+  expect(platform.refusals).toEqual([]);
+  await context.close();
+});
+
+test("a grade made while the platform is down reaches it when it is back, and the admin sees it waiting meanwhile", async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await launch(page, { sub: "learner-offline", name: "Otto Offline", resourceLinkId: "graded-2", custom: { scenario_id: SCENARIO } });
+  platform.setDown(true);
+  try {
+    const overall = await debriefOverall(page, await playToTheEnd(context, SCENARIO));
+    const admin = await browser.newContext({ storageState: stateFile("admin") });
+    const adminPage = await admin.newPage();
+    const waiting = adminPage.getByRole("region", { name: "Grades waiting to be sent" }).getByRole("row", { name: /Otto Offline/ });
+    await expect(async () => {
+      await adminPage.goto("/admin/platforms");
+      await expect(waiting).toContainText("503");
+    }).toPass({ timeout: 15_000 });
+    expect(scoresFor("graded-2")).toHaveLength(0);
+    platform.setDown(false);
+    await expect.poll(() => scoresFor("graded-2").length, { timeout: 15_000 }).toBe(1);
+    expect(scoresFor("graded-2")[0]).toMatchObject({ userId: "learner-offline", scoreGiven: overall });
+    await adminPage.goto("/admin/platforms");
+    await expect(adminPage.getByRole("row", { name: /Otto Offline/ })).toHaveCount(0);
+    await admin.close();
+  } finally {
+    platform.setDown(false);
+  }
+  expect(platform.refusals).toEqual([]);
+  await context.close();
+});
+
+test("a grade the platform refuses for good is marked failed, and the admin's retry sends it once the line item is back", async ({ browser }) => {
+  platform.goneLineItems.add("graded-3");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await launch(page, { sub: "learner-refused", name: "Rhea Refused", resourceLinkId: "graded-3", custom: { scenario_id: SCENARIO } });
+  const overall = await debriefOverall(page, await playToTheEnd(context, SCENARIO));
+  const admin = await browser.newContext({ storageState: stateFile("admin") });
+  const adminPage = await admin.newPage();
+  const failed = adminPage.getByRole("region", { name: "Grades that failed" }).getByRole("row", { name: /Rhea Refused/ });
+  await expect(async () => {
+    await adminPage.goto("/admin/platforms");
+    await expect(failed).toContainText("404");
+  }).toPass({ timeout: 15_000 });
+  platform.goneLineItems.delete("graded-3");
+  await failed.getByRole("button", { name: /^Retry/ }).click();
+  await expect(adminPage.getByRole("status")).toContainText("1 delivery is back in the queue.");
+  await expect.poll(() => scoresFor("graded-3").length, { timeout: 15_000 }).toBe(1);
+  expect(scoresFor("graded-3")[0]).toMatchObject({ userId: "learner-refused", scoreGiven: overall });
+  await admin.close();
+  await context.close();
 });

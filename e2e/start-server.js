@@ -28,6 +28,12 @@ const env = {
   // Tests simulate other client IPs with X-Forwarded-For (rate-limit tests), so they never lock out 127.0.0.1.
   TRUST_PROXY: "loopback",
   NODE_ENV: "test",
+  // Grades and statements go out within a second, and a destination that is down is tried again every second or so:
+  // the platform-down test then takes seconds, not the hours the defaults allow.
+  OUTBOX_POLL_MS: "200",
+  OUTBOX_BACKOFF_BASE_MS: "300",
+  OUTBOX_BACKOFF_MAX_MS: "1000",
+  OUTBOX_MAX_ATTEMPTS: "60",
 };
 delete env.SESSION_SECRET;
 delete env.FRAME_ANCESTORS;

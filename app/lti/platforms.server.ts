@@ -1,6 +1,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import * as z from "zod";
 import { deletePlatform, findPlatformById, insertPlatform, listPlatforms, PlatformTakenError, updatePlatform, type Platform, type PlatformInput } from "~/models/lti-platform.server";
+import { outboxView, parseRetryForm, retryFailedDeliveries } from "~/outbox/admin.server";
+import { LTI_SCORE_KIND } from "./grades.server";
 import { forgetPlatformOrigins } from "./platform-origins.server";
 
 /** The "Learning platforms" admin page's use cases: registrations and the values Frontline gives platforms. */
@@ -67,4 +69,13 @@ export type { Platform };
 /** What an admin pastes into the platform. */
 export function toolValues(origin: string) {
   return { loginUrl: `${origin}/lti/login`, launchUrl: `${origin}/lti/launch`, jwksUrl: `${origin}/lti/jwks`, deepLinkUrl: `${origin}/lti/launch` };
+}
+
+/** Grades on their way to platforms: the outbox's rows of that kind, which the page lists with their retry forms. */
+export const gradeQueue = () => outboxView(LTI_SCORE_KIND);
+
+/** A retry form of the grade list; null when the form is not one. Retrying "all" retries only grades. */
+export async function retryGrades(form: FormData, now: Date = new Date()): Promise<number | null> {
+  const which = parseRetryForm(form);
+  return which === null ? null : retryFailedDeliveries(which, now, LTI_SCORE_KIND);
 }

@@ -125,15 +125,18 @@ export async function markDeliveryFailedTry(
   return changes === 1;
 }
 
-/** Puts failed rows (one, or all when `id` is null) back in the queue, due now, with a fresh count of tries. */
-export async function requeueFailedDeliveries(id: number | null, at: Date = new Date()): Promise<number> {
+/**
+ * Puts failed rows (one, or all when `id` is null; of one kind unless `kind` is null) back in the queue, due now, with a
+ * fresh count of tries.
+ */
+export async function requeueFailedDeliveries(id: number | null, at: Date = new Date(), kind: string | null = null): Promise<number> {
   const db = await getDb();
   const now = isoNow(at);
   const { changes } = await db.write((tx) =>
     tx.run(
       `UPDATE outbox SET status = 'pending', attempts = 0, next_try_at = ?, updated_at = ?, claimed_by = NULL, claimed_until = NULL
-        WHERE status = 'failed' AND (? IS NULL OR id = ?)`,
-      [now, now, id, id],
+        WHERE status = 'failed' AND (? IS NULL OR id = ?) AND (? IS NULL OR kind = ?)`,
+      [now, now, id, id, kind, kind],
     ),
   );
   return changes;
@@ -144,9 +147,14 @@ export async function findDelivery(id: number): Promise<OutboxRecord | undefined
   return db.get(OutboxRow, "SELECT * FROM outbox WHERE id = ?", [id]);
 }
 
-export async function countDeliveriesByStatus(): Promise<Record<OutboxStatus, number>> {
+/** `kind` null: every kind. */
+export async function countDeliveriesByStatus(kind: string | null = null): Promise<Record<OutboxStatus, number>> {
   const db = await getDb();
-  const rows = await db.all(z.object({ status: z.enum(OUTBOX_STATUSES), n: z.number().int() }), "SELECT status, count(*) AS n FROM outbox GROUP BY status");
+  const rows = await db.all(
+    z.object({ status: z.enum(OUTBOX_STATUSES), n: z.number().int() }),
+    "SELECT status, count(*) AS n FROM outbox WHERE ? IS NULL OR kind = ? GROUP BY status",
+    [kind, kind],
+  );
   const counts = { pending: 0, sent: 0, failed: 0 };
   for (const row of rows) counts[row.status] = row.n;
   return counts;
@@ -155,14 +163,14 @@ export async function countDeliveriesByStatus(): Promise<Record<OutboxStatus, nu
 const ListedRow = OutboxRow.extend({ waiting_behind: z.number().int().nullable() });
 export type ListedDelivery = z.infer<typeof ListedRow>;
 
-/** Rows of one status: unsent ones oldest first (the order they go out), sent ones newest first. */
-export async function listDeliveries(status: OutboxStatus, limit: number): Promise<ListedDelivery[]> {
+/** Rows of one status (of one kind, unless null): unsent ones oldest first (the order they go out), sent ones newest first. */
+export async function listDeliveries(status: OutboxStatus, limit: number, kind: string | null = null): Promise<ListedDelivery[]> {
   const db = await getDb();
   return db.all(
     ListedRow,
     `SELECT o.*, (SELECT min(e.id) FROM outbox e WHERE e.ordering_key = o.ordering_key AND e.id < o.id AND e.status <> 'sent') AS waiting_behind
-       FROM outbox o WHERE o.status = ? ORDER BY ${status === "sent" ? "o.sent_at DESC, o.id DESC" : "o.id"} LIMIT ?`,
-    [status, limit],
+       FROM outbox o WHERE o.status = ? AND (? IS NULL OR o.kind = ?) ORDER BY ${status === "sent" ? "o.sent_at DESC, o.id DESC" : "o.id"} LIMIT ?`,
+    [status, kind, kind, limit],
   );
 }
 

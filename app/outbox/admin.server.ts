@@ -35,12 +35,13 @@ const view = (row: ListedDelivery): DeliveryView => ({
   waitingBehind: row.waiting_behind,
 });
 
-export async function outboxView(): Promise<OutboxView> {
+/** The whole queue, or only the deliveries of one kind (the platforms page shows the grades). */
+export async function outboxView(kind: string | null = null): Promise<OutboxView> {
   const [counts, pending, failed, sent] = await Promise.all([
-    countDeliveriesByStatus(),
-    listDeliveries("pending", LISTED.pending),
-    listDeliveries("failed", LISTED.failed),
-    listDeliveries("sent", LISTED.sent),
+    countDeliveriesByStatus(kind),
+    listDeliveries("pending", LISTED.pending, kind),
+    listDeliveries("failed", LISTED.failed, kind),
+    listDeliveries("sent", LISTED.sent, kind),
   ]);
   return { counts, pending: pending.map(view), failed: failed.map(view), sent: sent.map(view) };
 }
@@ -57,7 +58,7 @@ export function parseRetryForm(form: FormData): number | "all" | null {
   return parsed.data.intent === "retry-all" ? "all" : parsed.data.deliveryId;
 }
 
-/** Puts a failed row (or every failed row) back in the queue with a fresh count of tries; returns how many. */
-export async function retryFailedDeliveries(which: number | "all", now: Date = new Date()): Promise<number> {
-  return requeueFailedDeliveries(which === "all" ? null : which, now);
+/** Puts a failed row (or every failed row, of one kind unless null) back in the queue with a fresh count of tries; returns how many. */
+export async function retryFailedDeliveries(which: number | "all", now: Date = new Date(), kind: string | null = null): Promise<number> {
+  return requeueFailedDeliveries(which === "all" ? null : which, now, kind);
 }

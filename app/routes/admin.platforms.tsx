@@ -8,7 +8,8 @@ import { FieldError, FormErrors } from "~/components/form-errors";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
 import { publishedKeys, RETIRED_KEY_DAYS, rotateSigningKey } from "~/lti/keys.server";
-import { parsePlatformForm, platform, platforms, removePlatform, savePlatform, toolValues, type Platform } from "~/lti/platforms.server";
+import { gradeQueue, parsePlatformForm, platform, platforms, removePlatform, retryGrades, savePlatform, toolValues, type Platform } from "~/lti/platforms.server";
+import { GradeQueue } from "~/components/grade-queue";
 import styles from "~/styles/api-tokens.css";
 import { formatDate } from "~/utils/dates";
 import { readForm } from "~/utils/form.server";
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const editId = Number(url.searchParams.get("edit"));
   const editing = Number.isInteger(editId) && editId > 0 ? ((await platform(editId)) ?? null) : null;
   const keys = (await publishedKeys()).map(({ kid, createdAt, retiredAt }) => ({ kid, createdAt, retiredAt }));
-  return json({ platforms: await platforms(), editing, keys, tool: toolValues(url.origin), retiredDays: RETIRED_KEY_DAYS });
+  return json({ platforms: await platforms(), editing, keys, tool: toolValues(url.origin), retiredDays: RETIRED_KEY_DAYS, grades: await gradeQueue() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -37,6 +38,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "rotate") {
     await rotateSigningKey();
     return redirect("/admin/platforms?rotated=1");
+  }
+  if (intent === "retry" || intent === "retry-all") {
+    const retried = await retryGrades(formData);
+    if (retried === null) throw new Response("This form is not one of this page's: reload the page and try again.", { status: 400 });
+    return redirect(`/admin/platforms?retried=${retried}#grades-title`);
   }
   if (intent === "delete") {
     const id = Number(formData.get("platformId"));
@@ -174,18 +180,23 @@ function PlatformRow({ platform: item }: { platform: Platform }) {
 
 export default function AdminPlatforms() {
   const { t, i18n } = useTranslation();
-  const { platforms: list, editing, keys, tool, retiredDays } = useLoaderData<typeof loader>();
+  const { platforms: list, editing, keys, tool, retiredDays, grades } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   // A fresh form after each navigation (a save redirects here): the last submission's values and errors go with it.
   const { key: locationKey } = useLocation();
   const saved = searchParams.get("saved");
+  const retried = searchParams.get("retried");
   const notice = saved
     ? t("lti.admin.saved", { name: saved })
     : searchParams.get("deleted")
       ? t("lti.admin.deleted")
       : searchParams.get("rotated")
         ? t("lti.admin.rotated", { days: retiredDays })
-        : null;
+        : retried !== null
+          ? Number(retried) > 0
+            ? t("xapi.outbox.retried", { count: Number(retried) })
+            : t("xapi.outbox.retriedNone")
+          : null;
   return (
     <div className="stack-lg">
       <AdminPageHeader title={t("lti.admin.title")} lead={t("lti.admin.intro")} />
@@ -228,6 +239,7 @@ export default function AdminPlatforms() {
           </div>
         )}
       </section>
+      <GradeQueue view={grades} />
       <PlatformForm key={`${editing?.id ?? "new"}-${locationKey}`} editing={editing} />
       <section className="card stack" aria-labelledby="keys-title">
         <h2 id="keys-title">{t("lti.admin.keysTitle")}</h2>

@@ -54,8 +54,14 @@ export type FakePlatform = {
   deepLinkResponses: JWTPayload[];
   /** Scores, token requests and line item requests, as received. */
   received: Recorded[];
+  /** Scores the scores endpoint accepted, in the order they came. */
+  scores: { lineItem: string; score: Record<string, unknown> }[];
   /** Problems the fake found in what Frontline sent (a test expects this empty). */
   refusals: string[];
+  /** Line items that answer 404 (deleted from the course) while listed here. */
+  goneLineItems: Set<string>;
+  /** While down, the token and line item endpoints answer 503, as a platform in maintenance does. */
+  setDown(down: boolean): void;
   close(): Promise<void>;
 };
 
@@ -92,7 +98,11 @@ export async function startFakePlatform({ toolOrigin, clientId = "frontline-clie
   const toolKeys = createRemoteJWKSet(new URL(`${toolOrigin}/lti/jwks`), { cooldownDuration: 0 });
   const plans = new Map<string, LaunchPlan>();
   const seenJti = new Set<string>();
-  const state = { posted: [] as FakePlatform["posted"], deepLinkResponses: [] as JWTPayload[], received: [] as Recorded[], refusals: [] as string[] };
+  const state = { posted: [] as FakePlatform["posted"], deepLinkResponses: [] as JWTPayload[], received: [] as Recorded[], scores: [] as FakePlatform["scores"], refusals: [] as string[] };
+  // Access tokens this platform issued, with the scopes granted.
+  const tokens = new Map<string, string[]>();
+  let down = false;
+  const goneLineItems = new Set<string>();
 
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -147,7 +157,9 @@ export async function startFakePlatform({ toolOrigin, clientId = "frontline-clie
   server.on("request", (req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", origin);
-      const form = req.method === "POST" ? new URLSearchParams(await readBody(req)) : url.searchParams;
+      const raw = req.method === "POST" ? await readBody(req) : "";
+      const form = req.method === "POST" ? new URLSearchParams(raw) : url.searchParams;
+      if (down && (url.pathname === "/token" || url.pathname.startsWith("/lineitems"))) return json(res, 503, { error: "maintenance" });
       if (url.pathname === "/jwks") return json(res, 200, { keys: [jwk] });
       if (url.pathname === "/start") {
         const hint = url.searchParams.get("hint") ?? "";
@@ -196,12 +208,38 @@ export async function startFakePlatform({ toolOrigin, clientId = "frontline-clie
         const assertion = ok ? await verifyToolJwt(form.get("client_assertion") ?? "", `${origin}/token`) : null;
         state.received.push({ path: url.pathname, body: Object.fromEntries(form), headers: req.headers });
         if (!assertion) return json(res, 400, { error: "invalid_client" });
-        return json(res, 200, { access_token: `at-${randomUUID()}`, token_type: "Bearer", expires_in: 3600, scope: form.get("scope") ?? "" });
+        const token = `at-${randomUUID()}`;
+        tokens.set(token, (form.get("scope") ?? "").split(" ").filter(Boolean));
+        return json(res, 200, { access_token: token, token_type: "Bearer", expires_in: 3600, scope: form.get("scope") ?? "" });
       }
       if (url.pathname.startsWith("/lineitems")) {
-        const body = req.method === "POST" ? await readBody(req) : "";
-        state.received.push({ path: url.pathname, body: body ? (JSON.parse(body) as unknown) : null, headers: req.headers });
-        return json(res, 200, {}, "application/vnd.ims.lis.v1.score+json");
+        state.received.push({ path: url.pathname, body: raw ? (JSON.parse(raw) as unknown) : null, headers: req.headers });
+        const scores = /^\/lineitems\/([^/]+)\/scores$/.exec(url.pathname);
+        if (!scores || req.method !== "POST") return json(res, 404, { error: "only the scores endpoint is served" });
+        if (goneLineItems.has(decodeURIComponent(scores[1]!))) return json(res, 404, { error: "no such line item" });
+        // Strict, as AGS asks: a token from this platform's token endpoint with the score scope, the score media type,
+        // and a score a gradebook can take.
+        const granted = tokens.get((req.headers.authorization ?? "").replace(/^Bearer /, ""));
+        if (!granted?.includes("https://purl.imsglobal.org/spec/lti-ags/scope/score")) {
+          state.refusals.push(`score without a valid token: ${req.headers.authorization ?? "none"}`);
+          return json(res, 401, { error: "invalid_token" });
+        }
+        const score = JSON.parse(raw) as Record<string, unknown>;
+        const problems = [
+          req.headers["content-type"] !== "application/vnd.ims.lis.v1.score+json" && `content type ${req.headers["content-type"]}`,
+          typeof score.userId !== "string" && "userId",
+          (typeof score.scoreGiven !== "number" || score.scoreGiven < 0 || score.scoreGiven > Number(score.scoreMaximum)) && "scoreGiven",
+          typeof score.timestamp !== "string" && "timestamp",
+          !["Initialized", "Started", "InProgress", "Submitted", "Completed"].includes(String(score.activityProgress)) && "activityProgress",
+          !["FullyGraded", "Pending", "PendingManual", "Failed", "NotReady"].includes(String(score.gradingProgress)) && "gradingProgress",
+        ].filter(Boolean);
+        if (problems.length > 0) {
+          state.refusals.push(`bad score: ${problems.join(", ")}`);
+          return json(res, 400, { error: problems.join(", ") });
+        }
+        state.scores.push({ lineItem: decodeURIComponent(scores[1]!), score });
+        res.writeHead(204).end();
+        return;
       }
       res.writeHead(404).end();
     })().catch((error: unknown) => {
@@ -229,6 +267,10 @@ export async function startFakePlatform({ toolOrigin, clientId = "frontline-clie
     framedLaunchPage: (planned) => `${origin}/course?hint=${plan(planned)}`,
     idToken,
     ...state,
+    goneLineItems,
+    setDown: (value) => {
+      down = value;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -74,6 +74,15 @@ export const lti = {
     continue: "Continue",
     gone: "This choice has already been sent, or it waited more than an hour. Start again from your course.",
   },
+  grades: {
+    title: "Grades sent to platforms",
+    intro: "A finished conversation sends its grade to the course's grade book. {{pending}} waiting, {{failed}} failed, {{sent}} sent in the last 30 days.",
+    wholeQueue: "Everything Frontline sends",
+    failedTitle: "Grades that failed",
+    noneFailed: "No grade has failed.",
+    pendingTitle: "Grades waiting to be sent",
+    nonePending: "No grade is waiting: every one has reached its platform.",
+  },
   grade: {
     scenario: "Best score {{score}}/100 in Frontline.",
     pathway: "Mean of the best scores of this pathway's {{total}} scenarios: {{score}}/100 ({{played}} played so far; a scenario not yet played counts 0).",
