@@ -2,7 +2,7 @@
 // first course's, and the second course's instructor still sees them on the team page (the view team_members).
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { INSTRUCTOR, startFakePlatform, type FakePlatform, type LaunchPlan } from "./fakes/lti-platform";
-import { stateFile } from "./support";
+import { registerPlatform, removePlatform } from "./lti-support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -16,30 +16,11 @@ let platform: FakePlatform;
 
 test.beforeAll(async ({ browser }) => {
   platform = await startFakePlatform({ toolOrigin: TOOL, clientId: `teams-client-${STAMP}` });
-  const admin = await browser.newContext({ storageState: stateFile("admin") });
-  const page = await admin.newPage();
-  await page.goto("/admin/platforms");
-  await page.getByLabel("Name", { exact: true }).fill(`Fake platform for teams ${platform.origin}`);
-  await page.getByLabel("Issuer (platform ID)").fill(platform.issuer);
-  await page.getByLabel("Client ID").fill(platform.clientId);
-  await page.getByLabel("Deployment IDs").fill(platform.deploymentId);
-  await page.getByLabel("Authentication request URL (OIDC)").fill(platform.authUrl);
-  await page.getByLabel("Access token URL").fill(platform.tokenUrl);
-  await page.getByLabel("Public keyset URL of the platform").fill(platform.jwksUrl);
-  await page.getByRole("button", { name: "Save platform" }).click();
-  await expect(page.getByRole("status")).toContainText("saved");
-  await admin.close();
+  await registerPlatform(browser, platform, `Fake platform for teams ${platform.origin}`);
 });
 
 test.afterAll(async ({ browser }) => {
-  const admin = await browser.newContext({ storageState: stateFile("admin") });
-  const page = await admin.newPage();
-  await page.goto("/admin/platforms");
-  const row = page.getByRole("row", { name: new RegExp(platform.clientId) });
-  await row.getByText("Remove…").click();
-  await row.getByRole("button", { name: /^Remove “/ }).click();
-  await expect(page.getByRole("status")).toContainText("Platform removed.");
-  await admin.close();
+  await removePlatform(browser, platform);
   await platform.close();
 });
 
