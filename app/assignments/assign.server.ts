@@ -6,6 +6,7 @@ import type { Skill } from "~/domain/vocabulary";
 import { findAssignment, hasCurrentAssignment, insertAssignment, markAssignmentRemoved, type AssignmentItem, type AssignmentTarget } from "~/models/assignment.server";
 import { listPathways } from "~/models/pathway.server";
 import type { Team } from "~/models/team.server";
+import { teamIdsOfMember } from "~/models/team-members.server";
 import { listTraineesOfTeams, type User } from "~/models/user.server";
 import { scenarioOptions, type ScenarioOption } from "./library-options.server";
 import type { FormOutcome } from "./pathways.server";
@@ -37,7 +38,8 @@ export type AssignmentView = {
 };
 
 export type PathwayOption = { id: number; title: string; skill: Skill; steps: number };
-export type TraineeOption = { id: number; name: string; teamId: number };
+/** teamIds: the shown teams the trainee is a member of; the form lists them under each. */
+export type TraineeOption = { id: number; name: string; teamIds: number[] };
 
 export type AssignmentsPage = {
   today: string;
@@ -68,7 +70,7 @@ export async function assignmentsPage(actor: AssignActor, now: Date = new Date()
   return {
     today,
     shownTeams,
-    trainees: trainees.filter((trainee) => trainee.active).map((trainee) => ({ id: trainee.id, name: trainee.displayName, teamId: trainee.teamId })),
+    trainees: trainees.filter((trainee) => trainee.active).map((trainee) => ({ id: trainee.id, name: trainee.displayName, teamIds: trainee.teamIds })),
     scenarios,
     pathways: pathways.filter((pathway) => pathway.scenarioIds.length > 0).map((pathway) => ({ id: pathway.id, title: pathway.title, skill: pathway.skill, steps: pathway.scenarioIds.length })),
     assignments: assignments.map((assignment) => {
@@ -166,6 +168,12 @@ export async function assignFromForm(actor: AssignActor, formData: FormData, t: 
   return { ok: true, value: { item: what, who } };
 }
 
+/** A team the person manages, or a trainee who is a member of one (their own team or a course they launched from). */
+async function inActorsTeams(actor: AssignActor, target: AssignmentTarget): Promise<boolean> {
+  const teamIds = target.kind === "team" ? [target.teamId] : await teamIdsOfMember(target.userId);
+  return actor.teams.some((team) => teamIds.includes(team.id));
+}
+
 const RemoveForm = z.object({ assignmentId: z.coerce.number().int().positive() });
 
 /** Removes an assignment of the person's teams; anything else (missing, removed, another team's) is 404. */
@@ -173,6 +181,6 @@ export async function removeAssignment(actor: AssignActor, formData: FormData, n
   const parsed = RemoveForm.safeParse({ assignmentId: formData.get("assignmentId") });
   if (!parsed.success) throw notFound();
   const record = await findAssignment(parsed.data.assignmentId);
-  if (!record || record.teamId === null || !actor.teams.some((team) => team.id === record.teamId)) throw notFound();
+  if (!record || !(await inActorsTeams(actor, record.target))) throw notFound();
   if (!(await markAssignmentRemoved(record.id, now))) throw notFound();
 }

@@ -47,10 +47,13 @@ export async function progressInTeams(teamIds: readonly number[], today: string)
   const completions = await lastCompletionsInTeams(teamIds, wanted);
   const last = new Map(completions.map((row) => [`${row.user_id} ${row.scenario_id}`, row.last_ended]));
   const byTeam = new Map<number, TraineeActivity[]>();
+  // Someone in several of these teams (a learner launched from several courses) is in each of them.
   for (const trainee of trainees) {
-    const members = byTeam.get(trainee.teamId);
-    if (members) members.push(trainee);
-    else byTeam.set(trainee.teamId, [trainee]);
+    for (const teamId of trainee.teamIds) {
+      const members = byTeam.get(teamId);
+      if (members) members.push(trainee);
+      else byTeam.set(teamId, [trainee]);
+    }
   }
   const byId = new Map(trainees.map((trainee) => [trainee.id, trainee]));
 

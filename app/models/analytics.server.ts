@@ -3,11 +3,13 @@ import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { MASTERY_WINDOW } from "~/analytics/mastery";
 import { SKILLS, type Skill } from "~/engine";
+import { listedTeam, memberOfTeams } from "./team-members.server";
 
 /**
- * Which completed attempts count: trainees of these teams, finished within [from, to). Every query
- * here also checks `role = 'trainee'`: trainers and admins play the catalogue too, and their
- * attempts count in no trainee figure even should one of them carry a team (the rule is the role).
+ * Which completed attempts count: trainees who are members of these teams (`team_members`: their own team or a
+ * course they launched from), finished within [from, to). Every query here also checks `role = 'trainee'`: trainers
+ * and admins play the catalogue too, and their attempts count in no trainee figure even should one of them carry a
+ * team (the rule is the role).
  */
 export type Scope = { teamIds: readonly number[]; from: string; to: string };
 
@@ -56,28 +58,32 @@ export type OverviewTrainee = {
   lastActive: string | null;
 };
 
-/** One row per trainee of the scope's teams: current mastery per skill and their activity. */
+/**
+ * One row per trainee who is a member of the scope's teams (a course they launched from counts), listed once, under
+ * their own team when it is in the scope: current mastery per skill and their activity.
+ */
 export async function teamOverview(scope: Scope): Promise<OverviewTrainee[]> {
   if (scope.teamIds.length === 0) return [];
   const db = await getDb();
   const rows = await db.all(
     OverviewRow,
-    `SELECT u.id, u.display_name, u.email, u.team_id, t.name AS team_name, u.active,
+    `SELECT u.id, u.display_name, u.email, t.id AS team_id, t.name AS team_name, u.active,
             ${SKILLS.map(masteryColumn).join(",\n")},
             s.attempts, s.scenarios, s.csat, s.fcr, s.last_active
        FROM users u
-       JOIN teams t ON t.id = u.team_id
+       JOIN teams t ON t.id = ${listedTeam(scope.teamIds)}
        LEFT JOIN (
          SELECT a.user_id, COUNT(*) AS attempts, COUNT(DISTINCT a.scenario_id) AS scenarios,
                 AVG(a.csat) AS csat, AVG(a.resolved) AS fcr, MAX(a.ended_at) AS last_active
-           FROM attempts a JOIN users m ON m.id = a.user_id
-          WHERE m.team_id IN (${placeholders(scope.teamIds)}) AND a.status = 'completed' AND a.ended_at >= ? AND a.ended_at < ?
+           FROM attempts a
+          WHERE ${memberOfTeams("a.user_id", scope.teamIds)} AND a.status = 'completed' AND a.ended_at >= ? AND a.ended_at < ?
           GROUP BY a.user_id
        ) s ON s.user_id = u.id
-      WHERE u.role = 'trainee' AND u.team_id IN (${placeholders(scope.teamIds)})
+      WHERE u.role = 'trainee' AND ${memberOfTeams("u.id", scope.teamIds)}
       ORDER BY u.display_name COLLATE NOCASE`,
     [
       ...SKILLS.flatMap(() => [scope.from, scope.to]),
+      ...scope.teamIds,
       ...scope.teamIds,
       scope.from,
       scope.to,
@@ -134,7 +140,7 @@ export async function scenarioStats(scope: Scope): Promise<ScenarioStat[]> {
             AVG(a.csat) AS csat, AVG(a.resolved) AS fcr,
             ${SKILLS.map((skill) => `AVG(a.${skill}) AS ${skill}`).join(", ")}, AVG(a.overall) AS overall
        FROM attempts a JOIN users u ON u.id = a.user_id
-      WHERE u.role = 'trainee' AND u.team_id IN (${placeholders(scope.teamIds)}) AND a.status <> 'abandoned'
+      WHERE u.role = 'trainee' AND ${memberOfTeams("u.id", scope.teamIds)} AND a.status <> 'abandoned'
         AND a.started_at >= ? AND a.started_at < ?
       GROUP BY a.scenario_id
       ORDER BY a.scenario_id`,
@@ -175,11 +181,11 @@ export async function attemptsInScope(scope: Scope): Promise<ScopedAttempt[]> {
             a.outcome, a.csat, a.resolved, ${SKILLS.map((skill) => `a.${skill}`).join(", ")}, a.overall, a.timing
        FROM attempts a
        JOIN users u ON u.id = a.user_id
-       JOIN teams t ON t.id = u.team_id
+       JOIN teams t ON t.id = ${listedTeam(scope.teamIds)}
        JOIN scenario_versions v ON v.hash = a.scenario_hash
-      WHERE u.role = 'trainee' AND u.team_id IN (${placeholders(scope.teamIds)}) AND a.status <> 'abandoned' AND a.started_at >= ? AND a.started_at < ?
+      WHERE u.role = 'trainee' AND ${memberOfTeams("u.id", scope.teamIds)} AND a.status <> 'abandoned' AND a.started_at >= ? AND a.started_at < ?
       ORDER BY a.started_at, a.id`,
-    [...scope.teamIds, scope.from, scope.to],
+    [...scope.teamIds, ...scope.teamIds, scope.from, scope.to],
   );
 }
 

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { placeholders } from "./analytics.server";
+import { memberOfTeams } from "./team-members.server";
 import { isoNow } from "./time.server";
 
 /**
@@ -85,7 +86,7 @@ export async function findAssignment(id: number): Promise<AssignmentRecord | und
   return row && toRecord(row);
 }
 
-/** Current assignments to these teams or to their trainees, newest first. */
+/** Current assignments to these teams or to their trainees (members, a course's launched learners included), newest first. */
 export async function listAssignmentsOfTeams(teamIds: readonly number[]): Promise<AssignmentRecord[]> {
   if (teamIds.length === 0) return [];
   const db = await getDb();
@@ -94,21 +95,21 @@ export async function listAssignmentsOfTeams(teamIds: readonly number[]): Promis
     `${SELECT_ASSIGNMENTS}
       WHERE a.removed_at IS NULL
         AND (a.team_id IN (${placeholders(teamIds)})
-             OR a.user_id IN (SELECT id FROM users WHERE role = 'trainee' AND team_id IN (${placeholders(teamIds)})))
+             OR a.user_id IN (SELECT id FROM users u WHERE u.role = 'trainee' AND ${memberOfTeams("u.id", teamIds)}))
       ORDER BY a.created_at DESC, a.id DESC`,
     [...teamIds, ...teamIds],
   );
   return rows.map(toRecord);
 }
 
-/** Current assignments that reach this trainee: their own and their team's. */
+/** Current assignments that reach this trainee: their own and those of every team they are a member of. */
 export async function listAssignmentsOfTrainee(userId: number): Promise<AssignmentRecord[]> {
   const db = await getDb();
   const rows = await db.all(
     AssignmentRow,
     `${SELECT_ASSIGNMENTS}
       WHERE a.removed_at IS NULL
-        AND (a.user_id = ? OR a.team_id = (SELECT team_id FROM users WHERE id = ? AND role = 'trainee'))
+        AND (a.user_id = ? OR a.team_id IN (SELECT tm.team_id FROM team_members tm JOIN users u ON u.id = tm.user_id WHERE tm.user_id = ? AND u.role = 'trainee'))
       ORDER BY a.created_at DESC, a.id DESC`,
     [userId, userId],
   );
@@ -139,8 +140,8 @@ const CompletionRow = z.object({ user_id: z.number().int(), scenario_id: z.strin
 export type LastCompletion = z.infer<typeof CompletionRow>;
 
 /**
- * Per trainee of these teams and scenario: when they last finished a conversation of it. The
- * CROSS JOIN keeps the trainees as the outer loop (users_team, then each one's completed attempts
+ * Per trainee of these teams (members) and scenario: when they last finished a conversation of it. The
+ * CROSS JOIN keeps the trainees as the outer loop (team_members, then each one's completed attempts
  * by the partial index): left to itself SQLite starts from the scenarios and reads every team's
  * attempts of them, several times slower for one team of 50.
  */
@@ -151,7 +152,7 @@ export async function lastCompletionsInTeams(teamIds: readonly number[], scenari
     CompletionRow,
     `SELECT a.user_id, a.scenario_id, MAX(a.ended_at) AS last_ended
        FROM users u CROSS JOIN attempts a ON a.user_id = u.id
-      WHERE u.role = 'trainee' AND u.team_id IN (${placeholders(teamIds)})
+      WHERE u.role = 'trainee' AND ${memberOfTeams("u.id", teamIds)}
         AND a.status = 'completed' AND a.scenario_id IN (${placeholders(scenarioIds)})
       GROUP BY a.user_id, a.scenario_id`,
     [...teamIds, ...scenarioIds],

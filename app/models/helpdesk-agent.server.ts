@@ -33,7 +33,10 @@ export async function matchAgents(agentKeys: readonly string[]): Promise<Map<str
 const MappingRow = z.object({ agent_key: z.string(), user_id: z.number().int(), display_name: z.string(), email: z.string().nullable(), team_id: z.number().int().nullable(), mapped_at: z.string() });
 export type AgentMapping = z.infer<typeof MappingRow>;
 
-/** Saved mappings, for users in these teams (null: every mapping). */
+/**
+ * Saved mappings, for users whose own team is one of these (null: every mapping). Not course memberships: a manager
+ * maps, sees and removes the mappings of their own teams' people only (`outcomes/agents.server.ts`).
+ */
 export async function listAgentMappings(teamIds: readonly number[] | null): Promise<AgentMapping[]> {
   const db = await getDb();
   if (teamIds !== null && teamIds.length === 0) return [];

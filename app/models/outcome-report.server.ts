@@ -2,13 +2,15 @@ import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { SKILLS } from "~/domain/vocabulary";
 import { placeholders, type Scope } from "./analytics.server";
+import { memberOfTeams } from "./team-members.server";
 import { unpackAttempts, unpackTickets, type AgentTickets, type MasteryHistory } from "./outcome-report-unpack.server";
 
 export { NOT_ASSESSED, type AgentTickets, type MasteryHistory } from "./outcome-report-unpack.server";
 
 /**
  * The queries behind the real-outcomes report: helpdesk tickets (current versions only) of the
- * trainees of some teams, and those trainees' assessed scores, from which their mastery follows.
+ * trainees of some teams, and those trainees' assessed scores, from which their mastery follows. A team's trainees
+ * are its members (`team_members`): a learner launched from a course counts in that course's team too.
  */
 
 const count = z.number().int().nonnegative();
@@ -22,8 +24,8 @@ export async function traineesOfTeams(teamIds: readonly number[]): Promise<Train
   const db = await getDb();
   const rows = await db.all(
     TraineeRow,
-    `SELECT id, email, display_name FROM users WHERE role = 'trainee' AND team_id IN (${placeholders(teamIds)})
-      ORDER BY display_name COLLATE NOCASE, id`,
+    `SELECT u.id, u.email, u.display_name FROM users u WHERE u.role = 'trainee' AND ${memberOfTeams("u.id", teamIds)}
+      ORDER BY u.display_name COLLATE NOCASE, u.id`,
     teamIds,
   );
   return rows.map((row) => ({ id: row.id, email: row.email, name: row.display_name }));
@@ -59,7 +61,7 @@ export async function ticketsOfTrainees(teamIds: readonly number[], from: string
                          || h.ticket_at || ' ' || ifnull(h.rating, ''), ',') AS tickets
        FROM helpdesk_tickets h
       WHERE h.is_current = 1 AND h.ticket_at >= ? AND h.ticket_at < ?
-        AND h.user_id IN (SELECT id FROM users WHERE role = 'trainee' AND team_id IN (${placeholders(teamIds)}))
+        AND h.user_id IN (SELECT u.id FROM users u WHERE u.role = 'trainee' AND ${memberOfTeams("u.id", teamIds)})
       GROUP BY h.user_id ORDER BY h.user_id`,
     [from, to, ...teamIds],
   );
@@ -103,7 +105,7 @@ export async function hasRealOutcomes(visibility: ImportVisibility): Promise<boo
     z.object({ found: z.number().int() }),
     `SELECT EXISTS (
               SELECT 1 FROM users u JOIN helpdesk_tickets h ON h.user_id = u.id AND h.is_current = 1
-               WHERE u.role = 'trainee' AND u.team_id IN (${teams})
+               WHERE u.role = 'trainee' AND u.id IN (SELECT user_id FROM team_members WHERE team_id IN (${teams}))
             ) OR EXISTS (
               SELECT 1 FROM helpdesk_tickets h
                WHERE h.is_current = 1 AND h.user_id IS NULL AND h.import_id IN ${visibleImports(visibility)}
@@ -136,7 +138,7 @@ export async function masteryHistories(teamIds: readonly number[], to: string): 
     `SELECT a.user_id, group_concat(a.ended_at || ',' || ${packedScores}, ';' ORDER BY a.ended_at, a.id) AS attempts
        FROM attempts a
       WHERE a.status = 'completed' AND a.ended_at < ?
-        AND a.user_id IN (SELECT id FROM users WHERE role = 'trainee' AND team_id IN (${placeholders(teamIds)}))
+        AND a.user_id IN (SELECT u.id FROM users u WHERE u.role = 'trainee' AND ${memberOfTeams("u.id", teamIds)})
       GROUP BY a.user_id ORDER BY a.user_id`,
     [to, ...teamIds],
   );
@@ -152,7 +154,7 @@ export async function simulatedCsatByTrainee(scope: Scope): Promise<Map<number, 
     SimulatedRow,
     `SELECT a.user_id, AVG(a.csat) AS csat
        FROM users u JOIN attempts a ON a.user_id = u.id AND a.status = 'completed' AND a.ended_at >= ? AND a.ended_at < ?
-      WHERE u.role = 'trainee' AND u.team_id IN (${placeholders(scope.teamIds)}) AND a.csat IS NOT NULL
+      WHERE u.role = 'trainee' AND ${memberOfTeams("u.id", scope.teamIds)} AND a.csat IS NOT NULL
       GROUP BY a.user_id`,
     [scope.from, scope.to, ...scope.teamIds],
   );

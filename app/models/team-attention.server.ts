@@ -2,13 +2,14 @@ import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { SKILLS, type Skill } from "~/domain/vocabulary";
 import { placeholders } from "./analytics.server";
+import { memberOfTeams } from "./team-members.server";
 
 /** The team overview's attention facts: who has been quiet, and how much evidence each skill has. */
 
 const TraineeActivityRow = z.object({
   id: z.number().int(),
   display_name: z.string(),
-  team_id: z.number().int(),
+  team_ids: z.string().transform((ids) => ids.split(",").map(Number)),
   active: z.number().int(),
   last_started: z.string().nullable(),
   last_ended: z.string().nullable(),
@@ -17,14 +18,15 @@ const TraineeActivityRow = z.object({
 export type TraineeActivity = {
   id: number;
   displayName: string;
-  teamId: number;
+  /** The requested teams this trainee is a member of (one, or more for someone in several courses). */
+  teamIds: number[];
   active: boolean;
   /** The latest start or finish of any conversation; null when they never played. */
   lastActivity: string | null;
 };
 
 /**
- * Every trainee of these teams with their latest activity. Each subquery is one index lookup
+ * Every trainee who is a member of these teams, once, with their latest activity. Each subquery is one index lookup
  * (attempts_user for starts, the completed partial index for finishes), so this stays one cheap
  * query however long the history is.
  */
@@ -33,18 +35,19 @@ export async function traineesWithActivity(teamIds: readonly number[]): Promise<
   const db = await getDb();
   const rows = await db.all(
     TraineeActivityRow,
-    `SELECT u.id, u.display_name, u.team_id, u.active,
+    `SELECT u.id, u.display_name, u.active,
+            (SELECT group_concat(tm.team_id) FROM team_members tm WHERE tm.user_id = u.id AND tm.team_id IN (${placeholders(teamIds)})) AS team_ids,
             (SELECT MAX(a.started_at) FROM attempts a WHERE a.user_id = u.id) AS last_started,
             (SELECT MAX(a.ended_at) FROM attempts a WHERE a.user_id = u.id AND a.status = 'completed') AS last_ended
        FROM users u
-      WHERE u.role = 'trainee' AND u.team_id IN (${placeholders(teamIds)})
+      WHERE u.role = 'trainee' AND ${memberOfTeams("u.id", teamIds)}
       ORDER BY u.display_name COLLATE NOCASE, u.id`,
-    teamIds,
+    [...teamIds, ...teamIds],
   );
   return rows.map((row) => ({
     id: row.id,
     displayName: row.display_name,
-    teamId: row.team_id,
+    teamIds: row.team_ids,
     active: row.active === 1,
     lastActivity: row.last_started === null || (row.last_ended !== null && row.last_ended > row.last_started) ? row.last_ended : row.last_started,
   }));

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { getDb } from "#db/db.server";
+import { memberOfTeams } from "./team-members.server";
 import { isoNow } from "./time.server";
 
 /**
@@ -58,8 +59,9 @@ export async function saveLeaderboardHidden(userId: number, hidden: boolean, now
 }
 
 /**
- * Conversations finished by the team's trainees from the UTC day `from` up to, not including,
- * the day `until`. ISO times compare as text, so a day string bounds them exactly.
+ * Conversations finished by the team's trainees (its members: a course's team counts everyone who launched from it)
+ * from the UTC day `from` up to, not including, the day `until`. ISO times compare as text, so a day string bounds
+ * them exactly.
  */
 export async function countTeamFinished(teamId: number, from: string, until: string): Promise<number> {
   const db = await getDb();
@@ -67,7 +69,7 @@ export async function countTeamFinished(teamId: number, from: string, until: str
     z.object({ finished: z.number().int() }),
     `SELECT COUNT(*) AS finished
        FROM users u JOIN attempts a ON a.user_id = u.id
-      WHERE u.team_id = ? AND u.role = 'trainee'
+      WHERE ${memberOfTeams("u.id", [teamId])} AND u.role = 'trainee'
         AND a.status = 'completed' AND a.ended_at >= ? AND a.ended_at < ?`,
     [teamId, from, until],
   );
@@ -77,7 +79,7 @@ export async function countTeamFinished(teamId: number, from: string, until: str
 const TeammateXpRow = z.object({ user_id: z.number().int(), display_name: z.string(), hidden: Flag, xp: z.number().int() });
 export type TeammateXpRecord = z.infer<typeof TeammateXpRow>;
 
-/** Each active trainee of the team with the XP their conversations earned on the days `from` to `to` (inclusive). */
+/** Each active trainee who is a member of the team with the XP their conversations earned on the days `from` to `to` (inclusive). */
 export async function listTeammateXp(teamId: number, from: string, to: string): Promise<TeammateXpRecord[]> {
   const db = await getDb();
   return db.all(
@@ -85,7 +87,7 @@ export async function listTeammateXp(teamId: number, from: string, to: string): 
     `SELECT u.id AS user_id, u.display_name, COALESCE(p.hidden, 0) AS hidden,
             COALESCE((SELECT SUM(w.xp) FROM attempt_awards w WHERE w.user_id = u.id AND w.day BETWEEN ? AND ?), 0) AS xp
        FROM users u LEFT JOIN leaderboard_preferences p ON p.user_id = u.id
-      WHERE u.team_id = ? AND u.role = 'trainee' AND u.active = 1
+      WHERE ${memberOfTeams("u.id", [teamId])} AND u.role = 'trainee' AND u.active = 1
       ORDER BY xp DESC, u.id`,
     [from, to, teamId],
   );

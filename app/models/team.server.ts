@@ -13,6 +13,10 @@ export async function listTeams(): Promise<Team[]> {
   return db.all(TeamRow, "SELECT id, name FROM teams ORDER BY name");
 }
 
+/**
+ * Every team with its trainees counted by their own team (users.team_id), not by membership: the admin's per-team
+ * column adds up to the organisation, so a learner launched from several courses counts once, in their first.
+ */
 export async function listTeamSummaries(): Promise<TeamSummary[]> {
   const db = await getDb();
   return db.all(

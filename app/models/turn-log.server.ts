@@ -2,6 +2,7 @@ import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { SKILLS, type Skill } from "~/engine";
 import { masteryColumn, placeholders, type Scope } from "./analytics.server";
+import { memberOfTeams } from "./team-members.server";
 
 /** One reply as the analytics read it: the turn row and the replies on offer (from the snapshot). */
 export type LoggedTurn = { turn: number; stepId: string; choiceId: string; responseMs: number; late: boolean; visible: string[] };
@@ -72,7 +73,7 @@ export async function scenarioTurnLogs(scenarioId: string, scope: Scope): Promis
   const db = await getDb();
   const rows = await db.all(
     PackedLogRow,
-    packedLogs(`a.scenario_id = ? AND u.role = 'trainee' AND u.team_id IN (${placeholders(scope.teamIds)}) AND a.status <> 'abandoned' AND a.started_at >= ? AND a.started_at < ?`),
+    packedLogs(`a.scenario_id = ? AND u.role = 'trainee' AND ${memberOfTeams("u.id", scope.teamIds)} AND a.status <> 'abandoned' AND a.started_at >= ? AND a.started_at < ?`),
     [scenarioId, ...scope.teamIds, scope.from, scope.to],
   );
   return rows.map(toLog);

@@ -2,6 +2,7 @@ import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { RoleSchema } from "~/accounts/account-input";
 import type { Role } from "~/domain/vocabulary";
+import { memberOfTeams } from "./team-members.server";
 import { isoNow } from "./time.server";
 
 export type { Role };
@@ -39,7 +40,8 @@ function toUser(row: z.infer<typeof UserRow>): User {
   };
 }
 
-// team_name: a trainee's team, or the teams a manager is in charge of.
+// team_name: a trainee's own team (the first course of a launched learner; see team-members.server for the others), or
+// the teams a manager is in charge of. The people list and a person's page show this one team.
 const USER_COLUMNS = `u.id, u.email, u.display_name, u.role, u.team_id, u.active,
                       CASE WHEN u.role = 'manager' THEN
                         (SELECT group_concat(mt.name, ', ') FROM team_managers tm JOIN teams mt ON mt.id = tm.team_id
@@ -96,12 +98,13 @@ export async function listUsersByRole(role: Role): Promise<User[]> {
   return rows.map(toUser);
 }
 
+/** The trainees who are members of these teams (their own or a course they launched from), each once, with their own team. */
 export async function listTraineesOfTeams(teamIds: readonly number[]): Promise<User[]> {
   if (teamIds.length === 0) return [];
   const db = await getDb();
   const rows = await db.all(
     UserRow,
-    `${SELECT_USER} WHERE u.role = 'trainee' AND u.team_id IN (${teamIds.map(() => "?").join(", ")})
+    `${SELECT_USER} WHERE u.role = 'trainee' AND ${memberOfTeams("u.id", teamIds)}
       ORDER BY t.name, u.display_name COLLATE NOCASE`,
     teamIds,
   );

@@ -2,7 +2,7 @@ import * as z from "zod";
 import { getDb } from "#db/db.server";
 import { deleteAgentMapping, findAgentMapping, listAgentMappings, saveAgentMapping, type AgentMapping } from "~/models/helpdesk-agent.server";
 import { assignAgentTickets, unknownAgents, type UnknownAgent } from "~/models/helpdesk-ticket.server";
-import { findUserByEmail, listTraineesOfTeams, listUsersByRole } from "~/models/user.server";
+import { findUserByEmail, listTraineesOfTeams, listUsersByRole, type User } from "~/models/user.server";
 import type { ImportActor } from "./imports.server";
 import { visibleImports } from "./imports.server";
 
@@ -21,9 +21,15 @@ export type AgentsView = {
 const isAdmin = (actor: ImportActor) => actor.user.role === "admin";
 const teamIds = (actor: ImportActor) => actor.teams.map((team) => team.id);
 
+/**
+ * A manager maps agents to trainees whose own team they manage, not to a course's other launched learners: a mapping
+ * gives the person helpdesk tickets for their whole history, and the checks below (like import matching) read the
+ * person's own team.
+ */
 async function candidates(actor: ImportActor) {
   const trainees = isAdmin(actor) ? await listUsersByRole("trainee") : await listTraineesOfTeams(teamIds(actor));
-  return trainees.filter((user) => user.active).map((user) => ({ id: user.id, name: user.displayName, email: user.email }));
+  const own = (user: User) => isAdmin(actor) || teamIds(actor).includes(user.teamId ?? -1);
+  return trainees.filter((user) => user.active && own(user)).map((user) => ({ id: user.id, name: user.displayName, email: user.email }));
 }
 
 export async function agentsView(actor: ImportActor): Promise<AgentsView> {

@@ -46,6 +46,7 @@ function decide(outcome: OutcomeInput, current: CurrentTicket | undefined): Deci
   return outcome.ticketAt < current.ticket_at ? "older" : "replace";
 }
 
+// The agent's own team, not a course they launched from: an import writes helpdesk history for the whole person.
 function agentRefusal(match: AgentMatch | undefined, scope: ImportScope, key: string): string | null {
   if (scope === null || !match) return null;
   return match.team_id !== null && scope.includes(match.team_id) ? null : `agent_email "${key}" is not in a team you manage`;

@@ -70,7 +70,10 @@ export type TeamPageView =
       leaderboard: LeaderboardRow[] | null;
     };
 
-/** The trainee's "My team" page. Others' XP is read only when the team's leaderboard is on. */
+/**
+ * The trainee's "My team" page: their own team (a launched learner's first course), though the course teams they also
+ * belong to count them in their goals and leaderboards. Others' XP is read only when the team's leaderboard is on.
+ */
 export async function teamPage(user: { id: number; teamId: number | null }, now: Date = new Date()): Promise<TeamPageView> {
   const team = user.teamId === null ? undefined : await findTeamById(user.teamId);
   if (!team) return { team: null };

@@ -9,7 +9,7 @@ type Props = {
   lastResult?: SubmissionResult<string[]>;
   today: string;
   teams: { id: number; name: string }[];
-  trainees: { id: number; name: string; teamId: number }[];
+  trainees: { id: number; name: string; teamIds: number[] }[];
   scenarios: { id: string; title: string; difficulty: 1 | 2 | 3 }[];
   pathways: { id: number; title: string; skill: Skill; steps: number }[];
 };
@@ -68,7 +68,7 @@ export function AssignForm({ lastResult, today, teams, trainees, scenarios, path
               <optgroup key={team.id} label={team.name}>
                 <option value={`team:${team.id}`}>{t("assignments.assign.wholeTeam", { team: team.name })}</option>
                 {trainees
-                  .filter((trainee) => trainee.teamId === team.id)
+                  .filter((trainee) => trainee.teamIds.includes(team.id))
                   .map((trainee) => (
                     <option key={trainee.id} value={`trainee:${trainee.id}`}>
                       {trainee.name}

@@ -1,0 +1,35 @@
+// Registering a fake learning platform through the admin's "Learning platforms" page, and removing it after, for the
+// LTI specs. (e2e/lti.spec.ts still writes the same steps itself; it can use these.)
+import { expect, type Browser } from "@playwright/test";
+import type { FakePlatform } from "./fakes/lti-platform";
+import { stateFile } from "./support";
+
+export async function registerPlatform(browser: Browser, platform: FakePlatform, name: string): Promise<void> {
+  const admin = await browser.newContext({ storageState: stateFile("admin") });
+  const page = await admin.newPage();
+  await page.goto("/admin/platforms");
+  await page.getByLabel("Name", { exact: true }).fill(name);
+  await page.getByLabel("Issuer (platform ID)").fill(platform.issuer);
+  await page.getByLabel("Client ID").fill(platform.clientId);
+  await page.getByLabel("Deployment IDs").fill(platform.deploymentId);
+  await page.getByLabel("Authentication request URL (OIDC)").fill(platform.authUrl);
+  await page.getByLabel("Access token URL").fill(platform.tokenUrl);
+  await page.getByLabel("Public keyset URL of the platform").fill(platform.jwksUrl);
+  await page.getByRole("button", { name: "Save platform" }).click();
+  await expect(page.getByRole("status")).toContainText("saved");
+  await expect(page.getByRole("row", { name: new RegExp(platform.clientId) })).toBeVisible();
+  await admin.close();
+}
+
+/** Removing the platform on its admin page ends its launches (and its place in frame-ancestors). */
+export async function removePlatform(browser: Browser, platform: FakePlatform): Promise<void> {
+  const admin = await browser.newContext({ storageState: stateFile("admin") });
+  const page = await admin.newPage();
+  await page.goto("/admin/platforms");
+  const row = page.getByRole("row", { name: new RegExp(platform.clientId) });
+  await row.getByText("Remove…").click();
+  await row.getByRole("button", { name: /^Remove “/ }).click();
+  await expect(page.getByRole("status")).toContainText("Platform removed.");
+  await expect(page.getByRole("row", { name: new RegExp(platform.clientId) })).toHaveCount(0);
+  await admin.close();
+}

@@ -1,0 +1,56 @@
+// Team membership for launched people: a learner launched from two courses keeps one account whose own team is the
+// first course's, and the second course's instructor still sees them on the team page (the view team_members).
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { INSTRUCTOR, startFakePlatform, type FakePlatform, type LaunchPlan } from "./fakes/lti-platform";
+import { registerPlatform, removePlatform } from "./lti-support";
+
+test.describe.configure({ mode: "serial" });
+
+const PORT = Number(process.env.E2E_PORT || 3917);
+const TOOL = `http://localhost:${PORT}`;
+// Course teams are named after their titles, and team names are unique: a stamp keeps reruns on one database apart.
+const STAMP = Date.now();
+const COURSE_A = { id: "course-a", title: `Returns basics ${STAMP}` };
+const COURSE_B = { id: "course-b", title: `Returns advanced ${STAMP}` };
+let platform: FakePlatform;
+
+test.beforeAll(async ({ browser }) => {
+  platform = await startFakePlatform({ toolOrigin: TOOL, clientId: `teams-client-${STAMP}` });
+  await registerPlatform(browser, platform, `Fake platform for teams ${platform.origin}`);
+});
+
+test.afterAll(async ({ browser }) => {
+  await removePlatform(browser, platform);
+  await platform.close();
+});
+
+/** Launches in a new browser context and leaves the page where Frontline sent the person. */
+async function launchAs(browser: Browser, plan: LaunchPlan): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const answer = page.waitForResponse((response) => response.url() === `${TOOL}/lti/launch` && response.request().method() === "POST");
+  await page.goto(platform.launchPage(plan));
+  expect((await answer).status()).toBe(303);
+  return page;
+}
+
+test("the instructor of a learner's second course sees them on the team page, under that course", async ({ browser }) => {
+  const leeA = await launchAs(browser, { sub: "lee", name: "Lee Twocourses", context: COURSE_A });
+  await expect(leeA).toHaveURL(`${TOOL}/train`);
+  await leeA.context().close();
+  await (await launchAs(browser, { sub: "lee", name: "Lee Twocourses", context: COURSE_B })).context().close();
+  // Kim took the first course only: the second course's instructor must not see her.
+  await (await launchAs(browser, { sub: "kim", name: "Kim Onecourse", context: COURSE_A })).context().close();
+
+  const ivy = await launchAs(browser, { sub: "ivy", name: "Ivy Instructor", roles: [INSTRUCTOR], context: COURSE_B });
+  await expect(ivy).toHaveURL(`${TOOL}/team`);
+  const table = ivy.locator("tbody");
+  const lee = table.getByRole("link", { name: "Lee Twocourses" });
+  await expect(lee).toBeVisible();
+  await expect(table.getByRole("row")).toHaveCount(1);
+  await expect(ivy.getByText("Kim Onecourse")).toHaveCount(0);
+  await lee.click();
+  await expect(ivy.getByRole("heading", { level: 1, name: "Lee Twocourses" })).toBeVisible();
+  await expect(ivy.getByText(`${COURSE_B.title} · 0 finished conversations`)).toBeVisible();
+  await ivy.context().close();
+});
