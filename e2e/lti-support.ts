@@ -1,5 +1,5 @@
 // Registering a fake learning platform through the admin's "Learning platforms" page, and removing it after, for the
-// LTI specs. (e2e/lti.spec.ts still writes the same steps itself; it can use these.)
+// LTI specs.
 import { expect, type Browser } from "@playwright/test";
 import type { FakePlatform } from "./fakes/lti-platform";
 import { stateFile } from "./support";

@@ -2,6 +2,7 @@
 // real platform is. The admin registers the platform on the "Learning platforms" page first.
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { INSTRUCTOR, startFakePlatform, type FakePlatform, type LaunchPlan } from "./fakes/lti-platform";
+import { registerPlatform, removePlatform } from "./lti-support";
 import { parsePlayHtml } from "./play-support";
 import { stateFile } from "./support";
 
@@ -14,33 +15,12 @@ let platform: FakePlatform;
 
 test.beforeAll(async ({ browser }) => {
   platform = await startFakePlatform({ toolOrigin: TOOL, clientId: `client-${Date.now()}` });
-  const admin = await browser.newContext({ storageState: stateFile("admin") });
-  const page = await admin.newPage();
-  await page.goto("/admin/platforms");
-  await page.getByLabel("Name", { exact: true }).fill(`Fake platform ${platform.origin}`);
-  await page.getByLabel("Issuer (platform ID)").fill(platform.issuer);
-  await page.getByLabel("Client ID").fill(platform.clientId);
-  await page.getByLabel("Deployment IDs").fill(platform.deploymentId);
-  await page.getByLabel("Authentication request URL (OIDC)").fill(platform.authUrl);
-  await page.getByLabel("Access token URL").fill(platform.tokenUrl);
-  await page.getByLabel("Public keyset URL of the platform").fill(platform.jwksUrl);
-  await page.getByRole("button", { name: "Save platform" }).click();
-  await expect(page.getByRole("status")).toContainText("saved");
-  await expect(page.getByRole("row", { name: new RegExp(platform.clientId) })).toBeVisible();
-  await admin.close();
+  await registerPlatform(browser, platform, `Fake platform ${platform.origin}`);
 });
 
 // Removing the platform on its admin page ends its launches (and its place in frame-ancestors).
 test.afterAll(async ({ browser }) => {
-  const admin = await browser.newContext({ storageState: stateFile("admin") });
-  const page = await admin.newPage();
-  await page.goto("/admin/platforms");
-  const row = page.getByRole("row", { name: new RegExp(platform.clientId) });
-  await row.getByText("Remove…").click();
-  await row.getByRole("button", { name: /^Remove “/ }).click();
-  await expect(page.getByRole("status")).toContainText("Platform removed.");
-  await expect(page.getByRole("row", { name: new RegExp(platform.clientId) })).toHaveCount(0);
-  await admin.close();
+  await removePlatform(browser, platform);
   const refused = await (await fetch(`${TOOL}/lti/login`, { method: "POST", body: new URLSearchParams({ iss: platform.issuer, login_hint: "x", target_link_uri: `${TOOL}/lti/launch` }) })).text();
   expect(refused).toContain("is not registered in Frontline");
   await platform.close();
