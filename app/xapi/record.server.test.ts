@@ -1,6 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "#db/db.server";
 import { createAccount } from "~/accounts/accounts.server";
+import { changePassMark } from "~/grading/pass-mark.server";
 import { listDeliveries, type ListedDelivery } from "~/models/outbox.server";
 import { listTraineeCards } from "~/models/review-card.server";
 import { answerReview } from "~/review/answer.server";
@@ -23,8 +24,10 @@ beforeEach(async () => {
   await (await getDb()).write((tx) => tx.run("DELETE FROM outbox"));
 });
 
-const lrsOn = (enabled = true, passMark = 70) =>
-  saveLrsForm({ enabled, endpoint: "https://lrs.example.com/xapi", username: "key", secret: "secret", activityBase: "https://frontline.example.com", passMark }, null);
+const lrsOn = async (enabled = true, passMark = 70) => {
+  await saveLrsForm({ enabled, endpoint: "https://lrs.example.com/xapi", username: "key", secret: "secret", activityBase: "https://frontline.example.com" }, null);
+  await changePassMark(passMark, null);
+};
 const queue = async (): Promise<ListedDelivery[]> => [...(await listDeliveries("pending", 100)), ...(await listDeliveries("failed", 100))].sort((a, b) => a.id - b.id);
 const statementOf = (row: ListedDelivery) => JSON.parse(row.payload) as Statement;
 
@@ -54,6 +57,19 @@ describe("queuing statements", () => {
     expect(rows[6]!.summary).toMatch(/^T1 completed “.+” \(attempt \d+, \d+\)$/);
   });
 
+  it("judges success by the grading setting's pass mark at the end of the conversation, and names it", async () => {
+    await lrsOn(true, 100);
+    const completedOf = async () => statementOf((await queue()).at(-1)!);
+    await playAt(trainees[0]!, PARCEL.id, PARCEL.twoMisses, day(1));
+    const failed = await completedOf();
+    expect([failed.verb.id, failed.result?.success, failed.result?.extensions?.[EXTENSIONS.passMark]]).toEqual([VERBS.completed.id, false, 100]);
+    const overall = failed.result?.score?.raw;
+    await changePassMark(overall!, null);
+    await playAt(trainees[0]!, PARCEL.id, PARCEL.twoMisses, day(2));
+    const passed = await completedOf();
+    expect([passed.result?.score?.raw, passed.result?.success, passed.result?.extensions?.[EXTENSIONS.passMark]]).toEqual([overall, true, overall]);
+  });
+
   it("queues nothing for a trainer playing the catalogue", async () => {
     await lrsOn();
     await playAt(trainer, PARCEL.id, PARCEL.best, day(0));
@@ -79,8 +95,10 @@ describe("queuing statements", () => {
 describe("the LRS settings", () => {
   it("keep the secret when the form leaves it blank, and never show it", async () => {
     await lrsOn();
-    await saveLrsForm({ enabled: true, endpoint: "https://lrs.example.com/other", username: "key2", activityBase: "https://frontline.example.com", passMark: 80 }, null);
+    await saveLrsForm({ enabled: true, endpoint: "https://lrs.example.com/other", username: "key2", activityBase: "https://frontline.example.com" }, null);
+    await changePassMark(80, null);
     const view = await lrsSettingsView("https://ignored.example.com");
+    // The pass mark is the grading setting's, shown on the LRS page to say where it is set.
     expect(view).toMatchObject({ enabled: true, endpoint: "https://lrs.example.com/other", username: "key2", hasSecret: true, passMark: 80 });
     expect(Object.values(view)).not.toContain("secret");
   });

@@ -1,5 +1,6 @@
 import type { PinnedVersion } from "~/attempts/version.server";
 import { indexScenario, type Scenario } from "~/engine";
+import { passMarkNow } from "~/grading/pass-mark.server";
 import type { Attempt, AttemptEnd } from "~/models/attempt.server";
 import { findUserById } from "~/models/user.server";
 import type { NewDelivery } from "~/models/outbox.server";
@@ -37,7 +38,8 @@ export async function xapiScopeFor(userId: number): Promise<XapiScope | null> {
   if (!setting) return null;
   const user = await findUserById(userId);
   if (!user || user.role !== "trainee") return null;
-  return { setting, passMark: setting.passMark, actor: actorOf({ id: user.id, displayName: user.displayName, email: user.email || null }, setting), name: user.displayName };
+  const passMark = await passMarkNow();
+  return { setting, passMark, actor: actorOf({ id: user.id, displayName: user.displayName, email: user.email || null }, setting), name: user.displayName };
 }
 
 /** A statement that fails validation is kept, as failed with the validator's findings, rather than sent or lost. */
