@@ -17,7 +17,7 @@ import { EXTENSIONS, VERBS } from "./vocabulary";
 let trainees: number[] = [];
 let trainer = 0;
 beforeAll(async () => {
-  trainees = await useReviewDatabase(3);
+  trainees = await useReviewDatabase(5);
   trainer = await createAccount({ email: "trainer@example.test", displayName: "Tom Trainer", role: "trainer", teamId: null, password: "" }, "scrypt$17$8$1$c2FsdA==$a2V5");
 });
 beforeEach(async () => {
@@ -89,6 +89,38 @@ describe("queuing statements", () => {
     const statement = statementOf(rows[0]!);
     expect([statement.verb.id, statement.result?.response, statement.result?.success]).toEqual([VERBS.answered.id, "listen.1", true]);
     expect(statementProblems(statement)).toEqual([]);
+  });
+});
+
+describe("launched people", () => {
+  const identity = (userId: number, issuer: string, subject: string, createdAt: string) =>
+    getDb().then((db) =>
+      db.write((tx) => tx.run("INSERT INTO lti_identities (issuer, subject, user_id, created_at, last_launch_at) VALUES (?, ?, ?, ?, ?)", [issuer, subject, userId, createdAt, createdAt])),
+    );
+
+  it("are the account of their oldest platform identity, in every statement, instead of their email", async () => {
+    const userId = trainees[2]!;
+    // The older identity sorts after the newer one by issuer: the age decides.
+    await identity(userId, "https://lms-b.example.com", "sub-new", "2026-03-01T00:00:00.000Z");
+    await identity(userId, "https://lms-z.example.com", "sub-old", "2026-01-01T00:00:00.000Z");
+    await lrsOn();
+    await playAt(userId, PARCEL.id, PARCEL.best, day(0));
+    const rows = await queue();
+    expect(rows.map((row) => row.status)).toEqual(Array(rows.length).fill("pending"));
+    for (const statement of rows.map(statementOf)) {
+      expect(statement.actor).toEqual({ objectType: "Agent", name: "T3", account: { homePage: "https://lms-z.example.com", name: "sub-old" } });
+      expect(statementProblems(statement)).toEqual([]);
+    }
+  });
+
+  it("with an issuer that is not an IRI are kept as failed, naming the actor's home page, not sent with another identity", async () => {
+    const userId = trainees[3]!;
+    await identity(userId, "moodle-test", "7", "2026-01-01T00:00:00.000Z");
+    await lrsOn();
+    await playAt(userId, PARCEL.id, PARCEL.best, day(0));
+    const rows = await queue();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect([row.status, row.last_error]).toEqual(["failed", "Not sent: the statement is not valid xAPI (statement.actor.account.homePage: Type)"]);
   });
 });
 
