@@ -1,21 +1,20 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps, useForm } from "@conform-to/react";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { AdminPageHeader } from "~/components/admin-page-header";
-import { FieldError, FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/form-errors";
+import { WholeNumberField } from "~/components/whole-number-field";
 import { changePassMark, parsePassMarkForm, passMarkView, PASS_MARK_MAX, PASS_MARK_MIN } from "~/grading/pass-mark.server";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
-import styles from "~/styles/grading.css";
 import { formatDate } from "~/utils/dates";
 import { readForm } from "~/utils/form.server";
 import "~/locales/en/grading";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("grading.title"));
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -45,7 +44,6 @@ export default function AdminGrading() {
     defaultValue: { passMark: String(view.passMark) },
     constraint: { passMark: { required: true } },
   });
-  const field = fields.passMark;
 
   return (
     <div className="stack-lg narrow-wide">
@@ -67,21 +65,11 @@ export default function AdminGrading() {
         <p className="hint">{t("grading.whenItHolds")}</p>
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormErrors id={form.errorId} errors={form.errors} />
-          <div className="field">
-            <label htmlFor={field.id}>{t("grading.passMark")}</label>
-            <p className="hint" id={`${field.id}-hint`}>
-              {t("grading.passMarkHint", { min: view.min, max: view.max, fallback: view.fallback })}
-            </p>
-            {/* Text, not number: a browser sends an unreadable number as empty, losing what was typed. */}
-            <input
-              {...getInputProps(field, { type: "text" })}
-              inputMode="numeric"
-              autoComplete="off"
-              className="grading__number"
-              aria-describedby={`${field.id}-hint ${field.errorId}`}
-            />
-            <FieldError id={field.errorId} errors={field.errors} />
-          </div>
+          <WholeNumberField
+            field={fields.passMark}
+            label={t("grading.passMark")}
+            hint={t("grading.passMarkHint", { min: view.min, max: view.max, fallback: view.fallback })}
+          />
           <div className="actions">
             <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
               {t("grading.save")}
