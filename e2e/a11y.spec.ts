@@ -51,6 +51,7 @@ const checks: Check[] = [
   { label: "admin teams", role: "admin", path: "/admin/teams", status: 200, heading: "Teams" },
   { label: "admin game settings", role: "admin", path: "/admin/game", status: 200, heading: "Game settings" },
   { label: "admin certification", role: "admin", path: "/admin/certification", status: 200, heading: "Certification" },
+  { label: "admin grading", role: "admin", path: "/admin/grading", status: 200, heading: "Grading" },
   { label: "admin learning platforms", role: "admin", path: "/admin/platforms", status: 200, heading: "Learning platforms" },
   { label: "assignments", role: "manager", path: "/team/assignments", status: 200, heading: "Assignments" },
   { label: "pathways", role: "trainer", path: "/pathways", status: 200, heading: "Skill pathways" },

@@ -60,6 +60,7 @@ export const ROLE_PAGES: Record<Role, readonly string[]> = {
     "/admin/users/:id",
     "/admin/api-tokens",
     "/admin/lrs",
+    "/admin/grading",
     "/admin/outbox",
     "/admin/platforms",
     "/team",

@@ -3,11 +3,13 @@
 import path from "node:path";
 import { test, type Browser, type Page } from "@playwright/test";
 import { startFakeLrs, type FakeLrs, type StoredStatement } from "./fakes/lrs";
+import { PATHS } from "./manager-support";
 import {
   DEBRIEF_URL,
   PARCEL,
   PERFECT_PARCEL_CHOICES,
   expect,
+  expectNoSeriousViolations,
   freePort,
   killRunningServers,
   makeTempDir,
@@ -173,4 +175,48 @@ test("refused or down, statements wait, fail after their tries, survive a restar
   await expect.poll(() => lrs!.statements().length, { timeout: 15_000 }).toBe(REPLIES + 2);
   expectWholeAttempt(lrs.statements(), REPLIES);
   await expectCounts(admin, `0 waiting, 0 failed, ${sent + REPLIES + 2} sent`);
+});
+
+test("the pass mark is set on the Grading page, checked there, shown on the LRS page, and decides a completed statement's success", async ({ browser, playwright }) => {
+  lrs = await startFakeLrs();
+  const server = await startAppServer({ databasePath, port: await freePort(), env: FAST_OUTBOX });
+  const admin = await signIn(browser, server, DEMO_USERS.admin.email, DEMO_USERS.admin.password);
+  await admin.goto("/admin");
+  await admin.getByRole("link", { name: "Grading", exact: true }).click();
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Grading");
+  const field = admin.getByLabel("Pass mark");
+  await expect(field).toHaveValue("70");
+  await expect(admin.getByText("In force: 70 (the default)")).toBeVisible();
+  await expectNoSeriousViolations(admin);
+
+  // Refused, naming the field; nothing changes.
+  await field.fill("101");
+  await admin.getByRole("button", { name: "Save" }).click();
+  await expect(admin.getByText("Enter the pass mark as a whole number from 0 to 100.")).toBeVisible();
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(admin.getByText("In force: 70 (the default)")).toBeVisible();
+  await expectNoSeriousViolations(admin);
+
+  // 60: the mixed path's 65 passes, which it would not at the default 70.
+  await field.fill("60");
+  await admin.getByRole("button", { name: "Save" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Pass mark saved: 60.");
+  await expect(field).toHaveValue("60");
+  await expect(admin.getByText(/^Last changed .+ by /)).toBeVisible();
+
+  // The LRS page no longer edits it; it says what it is and where it is set.
+  await connectLrs(admin, lrs);
+  await expect(admin.getByLabel("Pass mark")).toHaveCount(0);
+  await expect(admin.getByText("reaches the pass mark, now 60.")).toBeVisible();
+  await expect(admin.getByRole("link", { name: "Change the pass mark" })).toHaveAttribute("href", "/admin/grading");
+
+  const request = await playwright.request.newContext({ baseURL: server.url });
+  expect((await postSignIn(request, { ...PRIYA, origin: server.url })).status()).toBe(302);
+  const attemptId = await startViaApi(request, server.url, PARCEL.id);
+  await playViaApi(request, server.url, attemptId, PATHS.mixed.choices);
+  await request.dispose();
+
+  await expect.poll(() => lrs!.statements().at(-1)?.verb.id, { timeout: 15_000 }).toBe(VERB("completed"));
+  const completed = lrs.statements().at(-1)!;
+  expect(completed.result).toMatchObject({ score: { raw: PATHS.mixed.overall }, success: true, extensions: { "https://frontline.training/xapi/extensions/pass-mark": 60 } });
 });

@@ -8,6 +8,7 @@ import { assignments } from "./en/assignments";
 import { certificates } from "./en/certificates";
 import { core } from "./en/core";
 import { game } from "./en/game";
+import { grading } from "./en/grading";
 import { imports } from "./en/imports";
 import { lti } from "./en/lti";
 import { outcomesPage } from "./en/outcomes-page";
@@ -21,6 +22,6 @@ import { workspaceEditor } from "./en/workspace-editor";
 import { workspacePreview } from "./en/workspace-preview";
 import { xapi } from "./en/xapi";
 
-const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff, workspacePreview, trainerPlay, scorm, xapi, lti } as const;
+const common = { ...core, analytics, outcomesPage, imports, apiTokens, game, review, assignments, certificates, teamGame, workspace, workspaceEditor, workspaceDiff, workspacePreview, trainerPlay, scorm, xapi, lti, grading } as const;
 
 export default { common };

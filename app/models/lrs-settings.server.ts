@@ -11,7 +11,6 @@ const LrsSettingsRow = z.object({
   secret: z.string().nullable(),
   activity_base: z.string().nullable(),
   statement_namespace: z.string(),
-  pass_mark: z.number().int(),
   updated_by_name: z.string().nullable(),
   updated_at: z.string(),
 });
@@ -21,7 +20,7 @@ export async function findLrsSettings(): Promise<LrsSettingsRecord | undefined> 
   const db = await getDb();
   return db.get(
     LrsSettingsRow,
-    `SELECT s.enabled, s.endpoint, s.username, s.secret, s.activity_base, s.statement_namespace, s.pass_mark,
+    `SELECT s.enabled, s.endpoint, s.username, s.secret, s.activity_base, s.statement_namespace,
             u.display_name AS updated_by_name, s.updated_at
        FROM lrs_settings s LEFT JOIN users u ON u.id = s.updated_by WHERE s.id = 1`,
   );
@@ -34,7 +33,6 @@ export type LrsSettingsChange = {
   /** null keeps the stored secret. */
   secret: string | null;
   activityBase: string | null;
-  passMark: number;
   /** Used only when the row is first made: the namespace never changes, or statement ids would. */
   newNamespace: string;
 };
@@ -43,10 +41,10 @@ export async function saveLrsSettings(change: LrsSettingsChange, updatedBy: numb
   const db = await getDb();
   await db.write((tx) =>
     tx.run(
-      `INSERT INTO lrs_settings (id, enabled, endpoint, username, secret, activity_base, statement_namespace, pass_mark, updated_by, updated_at)
-       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO lrs_settings (id, enabled, endpoint, username, secret, activity_base, statement_namespace, updated_by, updated_at)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (id) DO UPDATE SET enabled = excluded.enabled, endpoint = excluded.endpoint, username = excluded.username,
-         secret = COALESCE(excluded.secret, lrs_settings.secret), activity_base = excluded.activity_base, pass_mark = excluded.pass_mark,
+         secret = COALESCE(excluded.secret, lrs_settings.secret), activity_base = excluded.activity_base,
          updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
       [
         change.enabled ? 1 : 0,
@@ -55,7 +53,6 @@ export async function saveLrsSettings(change: LrsSettingsChange, updatedBy: numb
         change.secret,
         change.activityBase,
         change.newNamespace,
-        change.passMark,
         updatedBy,
         isoNow(at),
       ],

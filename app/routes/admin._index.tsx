@@ -7,6 +7,7 @@ import { pageTitle } from "~/i18n/meta";
 import { listPeople } from "~/accounts/people.server";
 import "~/locales/en/api-tokens";
 import "~/locales/en/certificates";
+import "~/locales/en/grading";
 import "~/locales/en/lti";
 import "~/locales/en/team-game";
 import "~/locales/en/workspace";
@@ -47,6 +48,9 @@ export default function AdminPeople() {
           </Link>
           <Link to="/admin/game" className="button">
             {t("teamGame.settings.linkFromAdmin")}
+          </Link>
+          <Link to="/admin/grading" className="button">
+            {t("grading.linkFromAdmin")}
           </Link>
           <Link to="/admin/workspace-log" className="button">
             {t("workspace.library.logLink")}

@@ -1,11 +1,12 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { AdminPageHeader } from "~/components/admin-page-header";
-import { FieldError, FormErrors } from "~/components/form-errors";
+import { FormErrors } from "~/components/form-errors";
 import { formatCount } from "~/components/outcomes/format";
+import { WholeNumberField } from "~/components/whole-number-field";
 import { changeGameSettings, gameSettingsView, parseGameSettingsForm, type SettingName, type SettingView } from "~/game-settings/settings.server";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
@@ -105,27 +106,14 @@ export default function AdminGameSettings() {
         <Form method="post" {...getFormProps(form)} className="stack">
           <FormErrors id={form.errorId} errors={form.errors} />
           {/* From the loader: a .server module's values do not reach the browser. */}
-          {view.settings.map((setting) => {
-            const name = setting.name;
-            const field = fields[name];
-            return (
-              <div className="field" key={name}>
-                <label htmlFor={field.id}>{t(`teamGame.settings.${name}.label`)}</label>
-                <p className="hint" id={`${field.id}-hint`}>
-                  {t(`teamGame.settings.${name}.hint`, { min: formatCount(setting.min, i18n.language), max: formatCount(setting.max, i18n.language) })}
-                </p>
-                {/* Text, not number: a browser sends an unreadable number as empty, losing what was typed. */}
-                <input
-                  {...getInputProps(field, { type: "text" })}
-                  inputMode="numeric"
-                  autoComplete="off"
-                  className="team-game__number"
-                  aria-describedby={`${field.id}-hint ${field.errorId}`}
-                />
-                <FieldError id={field.errorId} errors={field.errors} />
-              </div>
-            );
-          })}
+          {view.settings.map((setting) => (
+            <WholeNumberField
+              key={setting.name}
+              field={fields[setting.name]}
+              label={t(`teamGame.settings.${setting.name}.label`)}
+              hint={t(`teamGame.settings.${setting.name}.hint`, { min: formatCount(setting.min, i18n.language), max: formatCount(setting.max, i18n.language) })}
+            />
+          ))}
           <div className="actions">
             <button type="submit" className="button button--primary" disabled={navigation.state === "submitting"}>
               {t("teamGame.settings.save")}

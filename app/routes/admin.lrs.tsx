@@ -32,7 +32,6 @@ export async function action({ request }: ActionFunctionArgs) {
       username: t("xapi.lrs.usernameRequired"),
       secret: t("xapi.lrs.secretRequired"),
       activityBase: t("xapi.lrs.activityBaseInvalid"),
-      passMark: t("xapi.lrs.passMarkInvalid"),
       tooLong: t("xapi.lrs.tooLong", { max: LRS_FIELD_MAX }),
     },
     { hasSecret: view.hasSecret },
@@ -48,7 +47,7 @@ export default function AdminLrs() {
   const view = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const [form, fields] = useForm<{ enabled?: string; endpoint: string; username: string; secret: string; activityBase: string; passMark: string }>({
+  const [form, fields] = useForm<{ enabled?: string; endpoint: string; username: string; secret: string; activityBase: string }>({
     lastResult,
     shouldValidate: "onSubmit",
     defaultValue: {
@@ -57,9 +56,8 @@ export default function AdminLrs() {
       username: view.username,
       activityBase: view.activityBase,
       secret: "",
-      passMark: String(view.passMark),
     },
-    constraint: { passMark: { required: true, min: 0, max: 100 }, activityBase: { required: true } },
+    constraint: { activityBase: { required: true } },
   });
   const described = (field: { id: string; errorId: string }) => `${field.id}-hint ${field.errorId}`;
 
@@ -68,6 +66,10 @@ export default function AdminLrs() {
       <AdminPageHeader title={t("xapi.lrs.title")} lead={t("xapi.lrs.intro")}>
         <p>
           <Link to="/admin/outbox">{t("xapi.lrs.queueLink")}</Link>
+        </p>
+        <p>
+          {/* The pass mark is not the LRS's: it judges SCORM and LTI results too, so it is set on its own page. */}
+          {t("xapi.lrs.passMarkWhere", { passMark: view.passMark })} <Link to="/admin/grading">{t("xapi.lrs.passMarkLink")}</Link>
         </p>
       </AdminPageHeader>
       {searchParams.get("saved") && !lastResult ? (
@@ -132,18 +134,6 @@ export default function AdminLrs() {
               aria-describedby={described(fields.activityBase)}
             />
             <FieldError id={fields.activityBase.errorId} errors={fields.activityBase.errors} />
-          </div>
-          <div className="field">
-            <label htmlFor={fields.passMark.id}>{t("xapi.lrs.passMark")}</label>
-            <p className="hint" id={`${fields.passMark.id}-hint`}>
-              {t("xapi.lrs.passMarkHint")}
-            </p>
-            <input
-              {...getInputProps(fields.passMark, { type: "number" })}
-              inputMode="numeric"
-              aria-describedby={described(fields.passMark)}
-            />
-            <FieldError id={fields.passMark.errorId} errors={fields.passMark.errors} />
           </div>
           <div>
             <button type="submit" className="button button--primary">

@@ -1,5 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "#db/test-database";
+import { changePassMark } from "~/grading/pass-mark.server";
 import { parseLaunch, rememberLaunch, scormReportFor } from "./launch.server";
+
+beforeAll(async () => {
+  await useFreshDatabase();
+});
 
 const reader = (query: string) => {
   const params = new URLSearchParams(query);
@@ -39,14 +45,26 @@ describe("the launched attempts' cookie and the debrief's report", () => {
   const origin = "https://lms.example.com";
   const ending = { attemptId: 7, scenarioId: "parcel-third-call", overall: 84.6, ended: true };
 
-  it("reports a remembered attempt to its platform page's origin, with the score rounded and passed from 70", async () => {
+  it("reports a remembered attempt to its platform page's origin, with the score rounded and passed from the default 70", async () => {
     const request = await requestWith(await rememberLaunch(await requestWith(null), { attemptId: 7, scenarioId: "parcel-third-call", origin }));
     expect(await scormReportFor(request, ending)).toEqual({
       origin,
-      message: { type: "frontline:attempt-ended", scenarioId: "parcel-third-call", score: 85, passed: true, completed: true },
+      message: { type: "frontline:attempt-ended", scenarioId: "parcel-third-call", score: 85, passed: true, completed: true, passMark: 70 },
     });
     expect((await scormReportFor(request, { ...ending, overall: 69.4 }))?.message).toMatchObject({ score: 69, passed: false });
+    expect((await scormReportFor(request, { ...ending, overall: 69.5 }))?.message).toMatchObject({ score: 70, passed: true });
     expect((await scormReportFor(request, { ...ending, overall: null }))?.message).toMatchObject({ score: null, passed: false, completed: true });
+  });
+
+  it("judges by the admin's pass mark in force when the debrief is shown, and names it", async () => {
+    const request = await requestWith(await rememberLaunch(await requestWith(null), { attemptId: 7, scenarioId: "parcel-third-call", origin }));
+    await changePassMark(90, null);
+    try {
+      expect((await scormReportFor(request, ending))?.message).toMatchObject({ score: 85, passed: false, passMark: 90 });
+      expect((await scormReportFor(request, { ...ending, overall: 90 }))?.message).toMatchObject({ passed: true, passMark: 90 });
+    } finally {
+      await changePassMark(70, null);
+    }
   });
 
   it("reports nothing for another attempt, a cookie it did not sign, or no cookie", async () => {

@@ -2,9 +2,10 @@ import { createCookie } from "@remix-run/node";
 import * as z from "zod";
 import { inProgressAttemptId, startAttempt } from "~/attempts/start.server";
 import { config } from "~/config.server";
+import { passMarkNow } from "~/grading/pass-mark.server";
 import { findPublishedScenario } from "~/library/catalog.server";
 import { SCENARIO_ID } from "~/workspace/source";
-import { ATTEMPT_ENDED, SCORM_PASS_MARK, SCORM_VERSIONS, type ScormReport } from "./versions";
+import { ATTEMPT_ENDED, SCORM_VERSIONS, type ScormReport } from "./versions";
 
 /**
  * Frontline's side of a SCORM launch. The package's page opens `/scorm/launch?scenario=…&v=…&origin=…` in a new
@@ -87,9 +88,11 @@ export async function scormReportFor(request: Request, debrief: { attemptId: num
   const launch = (await launchesIn(request)).find((candidate) => candidate.attemptId === debrief.attemptId && candidate.scenarioId === debrief.scenarioId);
   if (!launch) return null;
   const score = debrief.overall === null ? null : Math.round(debrief.overall);
+  // Judged when the debrief is shown, by the pass mark in force then (as the xAPI "completed" statement is).
+  const passMark = await passMarkNow();
   return {
     origin: launch.origin,
-    message: { type: ATTEMPT_ENDED, scenarioId: debrief.scenarioId, score, passed: score !== null && score >= SCORM_PASS_MARK, completed: debrief.ended },
+    message: { type: ATTEMPT_ENDED, scenarioId: debrief.scenarioId, score, passed: score !== null && score >= passMark, completed: debrief.ended, passMark },
   };
 }
 
@@ -102,8 +105,8 @@ export type LaunchView = { scenarioId: string; version: LaunchParams["version"];
 export async function launchView(userId: number, params: LaunchParams): Promise<LaunchView | null> {
   const entry = await findPublishedScenario(params.scenarioId);
   if (!entry) return null;
-  const inProgress = (await inProgressAttemptId(userId, params.scenarioId)) !== null;
-  return { ...params, title: entry.scenario.title, summary: entry.scenario.summary, inProgress, passMark: SCORM_PASS_MARK };
+  const [inProgress, passMark] = await Promise.all([inProgressAttemptId(userId, params.scenarioId).then((id) => id !== null), passMarkNow()]);
+  return { ...params, title: entry.scenario.title, summary: entry.scenario.summary, inProgress, passMark };
 }
 
 /**

@@ -3,9 +3,11 @@ import path from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "#db/paths.server";
+import { useFreshDatabase } from "#db/test-database";
+import { changePassMark } from "~/grading/pass-mark.server";
 import { translatorFor } from "~/i18n/translate";
 import "~/locales/en/scorm";
-import { buildPackage, LAUNCH_PATH, packageFileName, scoPage } from "./package.server";
+import { buildPackage, LAUNCH_PATH, libraryPackage, packageFileName, scenarioPackage, scoPage } from "./package.server";
 
 const t = translatorFor("en");
 const ORIGIN = "https://frontline.example.com";
@@ -40,6 +42,21 @@ describe("buildPackage", () => {
     const returns = configOf(strFromU8(zip["sco/returns-desk-loop/index.html"] ?? new Uint8Array()));
     expect(returns.scenarioId).toBe("returns-desk-loop");
     expect(returns.version).toBe("2004");
+  });
+
+  it("carries the admin's pass mark at download: SCORM 1.2's mastery score and the page's own copy", async () => {
+    await useFreshDatabase();
+    const manifestOf = (zip: Record<string, Uint8Array>) => strFromU8(zip["imsmanifest.xml"] ?? new Uint8Array());
+    const before = unzipSync((await scenarioPackage(PARCEL.id, "1.2", ORIGIN, t))!.bytes);
+    expect(manifestOf(before)).toContain("<adlcp:masteryscore>70</adlcp:masteryscore>");
+    await changePassMark(85, null);
+    const after = unzipSync((await scenarioPackage(PARCEL.id, "1.2", ORIGIN, t))!.bytes);
+    expect(manifestOf(after)).toContain("<adlcp:masteryscore>85</adlcp:masteryscore>");
+    expect(configOf(strFromU8(after[`sco/${PARCEL.id}/index.html`] ?? new Uint8Array())).passMark).toBe(85);
+    // 2004 has no mastery score in the manifest; its pages carry the mark too.
+    const library = unzipSync((await libraryPackage("2004", ORIGIN, t))!.bytes);
+    expect(manifestOf(library)).not.toContain("masteryscore");
+    expect(configOf(strFromU8(library[`sco/${PARCEL.id}/index.html`] ?? new Uint8Array())).passMark).toBe(85);
   });
 
   it("names the file by scope and edition", () => {

@@ -3,10 +3,11 @@ import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import type { TFunction } from "i18next";
 import { projectRoot } from "#db/paths.server";
+import { passMarkNow } from "~/grading/pass-mark.server";
 import { getLibrary } from "~/library/catalog.server";
 import "~/locales/en/scorm";
 import { buildManifest, escapeXml } from "./manifest.server";
-import { SCORM_PASS_MARK, type ScormVersion } from "./versions";
+import type { ScormVersion } from "./versions";
 
 /**
  * A SCORM package: imsmanifest.xml, one small HTML page per scenario (its SCO) and the shared launch script and
@@ -22,6 +23,10 @@ export type PackageInput = {
   frontlineOrigin: string;
   /** One scenario, or the whole library. */
   scope: { kind: "scenario"; scenario: PackageScenario } | { kind: "library"; title: string; scenarios: readonly PackageScenario[] };
+  /**
+   * The admin's pass mark at download: SCORM 1.2's mastery score, and what the page names until Frontline's message
+   * names the one it judged by. A package does not follow later changes: 1.2 packages must be downloaded again.
+   */
   passMark: number;
   t: TFunction;
 };
@@ -119,7 +124,7 @@ export async function scenarioPackage(scenarioId: string, version: ScormVersion,
   const entry = (await getLibrary()).scenarios.find((candidate) => candidate.scenario.id === scenarioId);
   if (!entry) return null;
   const scenario = { id: entry.scenario.id, title: entry.scenario.title };
-  const bytes = await buildPackage({ version, frontlineOrigin, scope: { kind: "scenario", scenario }, passMark: SCORM_PASS_MARK, t });
+  const bytes = await buildPackage({ version, frontlineOrigin, scope: { kind: "scenario", scenario }, passMark: await passMarkNow(), t });
   return { fileName: packageFileName(version, scenario.id), bytes };
 }
 
@@ -128,6 +133,6 @@ export async function libraryPackage(version: ScormVersion, frontlineOrigin: str
   const scenarios = (await getLibrary()).scenarios.map((entry) => ({ id: entry.scenario.id, title: entry.scenario.title }));
   if (scenarios.length === 0) return null;
   const scope = { kind: "library" as const, title: t("scorm.download.libraryTitle"), scenarios };
-  const bytes = await buildPackage({ version, frontlineOrigin, scope, passMark: SCORM_PASS_MARK, t });
+  const bytes = await buildPackage({ version, frontlineOrigin, scope, passMark: await passMarkNow(), t });
   return { fileName: packageFileName(version, "library"), bytes };
 }

@@ -29,7 +29,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const statement = { id: "9342d47a-1bab-5709-9869-c840b2eac501", verb: { id: "http://adlnet.gov/expapi/verbs/launched" } };
 const delivery: Delivery = { id: 1, kind: "xapi-statement", destination: "lrs", ordering_key: "k", attempts: 0, payload: statement };
 const send = () => deliverStatement(delivery, { signal: AbortSignal.timeout(2_000) });
-const lrs = (enabled: boolean, at = endpoint) => saveLrsForm({ enabled, endpoint: at, username: "key", secret: "s3cret", activityBase: "https://f.example.com", passMark: 70 }, null);
+const lrs = (enabled: boolean, at = endpoint) => saveLrsForm({ enabled, endpoint: at, username: "key", secret: "s3cret", activityBase: "https://f.example.com" }, null);
 const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => error as DeliveryError);
 
 describe("deliverStatement", () => {

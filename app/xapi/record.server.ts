@@ -1,6 +1,8 @@
 import type { PinnedVersion } from "~/attempts/version.server";
 import { indexScenario, type Scenario } from "~/engine";
+import { passMarkNow } from "~/grading/pass-mark.server";
 import type { Attempt, AttemptEnd } from "~/models/attempt.server";
+import { findLtiAccountOf } from "~/models/lti-identity.server";
 import { findUserById } from "~/models/user.server";
 import type { NewDelivery } from "~/models/outbox.server";
 import { XAPI_KIND } from "./deliver.server";
@@ -37,7 +39,10 @@ export async function xapiScopeFor(userId: number): Promise<XapiScope | null> {
   if (!setting) return null;
   const user = await findUserById(userId);
   if (!user || user.role !== "trainee") return null;
-  return { setting, passMark: setting.passMark, actor: actorOf({ id: user.id, displayName: user.displayName, email: user.email || null }, setting), name: user.displayName };
+  const [passMark, lti] = await Promise.all([passMarkNow(), findLtiAccountOf(user.id)]);
+  // An issuer that is not an IRI makes every statement of this person invalid: kept as failed, named on the queue page.
+  const actor = actorOf({ id: user.id, displayName: user.displayName, email: user.email || null, lti: lti ?? null }, setting);
+  return { setting, passMark, actor, name: user.displayName };
 }
 
 /** A statement that fails validation is kept, as failed with the validator's findings, rather than sent or lost. */

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { parseLrsForm, type LrsFormMessages } from "./settings.server";
 
-const messages: LrsFormMessages = { endpoint: "endpoint?", username: "key?", secret: "secret?", activityBase: "base?", passMark: "mark?", tooLong: "long?" };
+const messages: LrsFormMessages = { endpoint: "endpoint?", username: "key?", secret: "secret?", activityBase: "base?", tooLong: "long?" };
 const form = (fields: Record<string, string>) => {
   const data = new FormData();
   for (const [name, value] of Object.entries(fields)) data.set(name, value);
   return data;
 };
-const full = { enabled: "on", endpoint: "https://lrs.example.com/xapi/", username: "key", secret: "s", activityBase: "https://frontline.example.com/", passMark: "70" };
+const full = { enabled: "on", endpoint: "https://lrs.example.com/xapi/", username: "key", secret: "s", activityBase: "https://frontline.example.com/" };
 
 describe("parseLrsForm", () => {
   it("reads a whole form, without the trailing slashes", () => {
@@ -19,20 +19,19 @@ describe("parseLrsForm", () => {
       username: "key",
       secret: "s",
       activityBase: "https://frontline.example.com",
-      passMark: 70,
     });
   });
 
   it("names each field that is wrong", () => {
-    const bad = parseLrsForm(form({ ...full, endpoint: "ftp://lrs.example.com", username: "", secret: "", activityBase: "https://x.example/?q=1", passMark: "101" }), messages, { hasSecret: false });
+    const bad = parseLrsForm(form({ ...full, endpoint: "ftp://lrs.example.com", username: "", secret: "", activityBase: "https://x.example/?q=1" }), messages, { hasSecret: false });
     expect(bad.status).toBe("error");
-    expect(bad.reply().error).toEqual({ endpoint: ["endpoint?"], username: ["key?"], secret: ["secret?"], activityBase: ["base?"], passMark: ["mark?"] });
+    expect(bad.reply().error).toEqual({ endpoint: ["endpoint?"], username: ["key?"], secret: ["secret?"], activityBase: ["base?"] });
   });
 
-  it("keeps a stored secret when none is typed, and asks for nothing but the address and pass mark while switched off", () => {
+  it("keeps a stored secret when none is typed, and asks for nothing but the activity address while switched off", () => {
     expect(parseLrsForm(form({ ...full, secret: "" }), messages, { hasSecret: true }).status).toBe("success");
-    const off = parseLrsForm(form({ activityBase: "https://frontline.example.com", passMark: "70" }), messages, { hasSecret: false });
-    expect(off.status === "success" && off.value).toEqual({ enabled: false, activityBase: "https://frontline.example.com", passMark: 70 });
+    const off = parseLrsForm(form({ activityBase: "https://frontline.example.com" }), messages, { hasSecret: false });
+    expect(off.status === "success" && off.value).toEqual({ enabled: false, activityBase: "https://frontline.example.com" });
     expect(parseLrsForm(form({ ...full, username: "x".repeat(501) }), messages, { hasSecret: true }).reply().error).toEqual({ username: ["long?"] });
   });
 });

@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { parseWithZod } from "@conform-to/zod/v4";
 import * as z from "zod";
+import { passMarkNow } from "~/grading/pass-mark.server";
 import { findLrsSettings, saveLrsSettings } from "~/models/lrs-settings.server";
 import type { StatementSetting } from "./statements";
 
 /**
- * The organisation's LRS: where statements go and with which key, and the pass mark a completion is judged against.
- * The secret is stored (each request needs it) and never shown again: the page says only whether one is set.
+ * The organisation's LRS: where statements go and with which key. The secret is stored (each request needs it) and
+ * never shown again: the page says only whether one is set. The pass mark a completion is judged against is a grading
+ * setting (app/grading/pass-mark.server.ts), shown on the LRS page only to say where it is set.
  */
 
-export const DEFAULT_PASS_MARK = 70;
 export const LRS_FIELD_MAX = 500;
 
 export type LrsSettingsView = {
@@ -18,6 +19,7 @@ export type LrsSettingsView = {
   username: string;
   hasSecret: boolean;
   activityBase: string;
+  /** The grading setting in force, read-only here. */
   passMark: number;
   updatedAt: string | null;
   updatedBy: string | null;
@@ -25,20 +27,20 @@ export type LrsSettingsView = {
 
 /** `origin`: the address this page was opened at, proposed as the base of activity IRIs until one is saved. */
 export async function lrsSettingsView(origin: string): Promise<LrsSettingsView> {
-  const row = await findLrsSettings();
+  const [row, passMark] = await Promise.all([findLrsSettings(), passMarkNow()]);
   return {
     enabled: row?.enabled ?? false,
     endpoint: row?.endpoint ?? "",
     username: row?.username ?? "",
     hasSecret: Boolean(row?.secret),
     activityBase: row?.activity_base ?? origin,
-    passMark: row?.pass_mark ?? DEFAULT_PASS_MARK,
+    passMark,
     updatedAt: row?.updated_at ?? null,
     updatedBy: row?.updated_by_name ?? null,
   };
 }
 
-export type LrsFormMessages = { endpoint: string; username: string; secret: string; activityBase: string; passMark: string; tooLong: string };
+export type LrsFormMessages = { endpoint: string; username: string; secret: string; activityBase: string; tooLong: string };
 
 const webAddress = (message: string, tooLong: string) =>
   z
@@ -63,7 +65,6 @@ export function parseLrsForm(formData: FormData, messages: LrsFormMessages, { ha
       username: text.optional(),
       secret: text.optional(),
       activityBase: webAddress(messages.activityBase, messages.tooLong),
-      passMark: z.number({ error: messages.passMark }).int(messages.passMark).min(0, messages.passMark).max(100, messages.passMark),
     })
     .superRefine((value, ctx) => {
       if (!value.enabled) return;
@@ -74,7 +75,7 @@ export function parseLrsForm(formData: FormData, messages: LrsFormMessages, { ha
   return parseWithZod(formData, { schema });
 }
 
-export type LrsFormValues = { enabled: boolean; endpoint?: string; username?: string; secret?: string; activityBase: string; passMark: number };
+export type LrsFormValues = { enabled: boolean; endpoint?: string; username?: string; secret?: string; activityBase: string };
 
 export async function saveLrsForm(values: LrsFormValues, adminId: number | null, now: Date = new Date()): Promise<void> {
   await saveLrsSettings(
@@ -84,7 +85,6 @@ export async function saveLrsForm(values: LrsFormValues, adminId: number | null,
       username: values.username || null,
       secret: values.secret || null,
       activityBase: values.activityBase,
-      passMark: values.passMark,
       newNamespace: randomUUID(),
     },
     adminId,
@@ -93,10 +93,10 @@ export async function saveLrsForm(values: LrsFormValues, adminId: number | null,
 }
 
 /** What statements are built with now, or null when no LRS is switched on (then nothing is queued). */
-export async function statementSettingNow(): Promise<(StatementSetting & { passMark: number }) | null> {
+export async function statementSettingNow(): Promise<StatementSetting | null> {
   const row = await findLrsSettings();
   if (!row?.enabled || !row.endpoint || !row.activity_base) return null;
-  return { namespace: row.statement_namespace, activityBase: row.activity_base, passMark: row.pass_mark };
+  return { namespace: row.statement_namespace, activityBase: row.activity_base };
 }
 
 /** Where and how to send, read at each delivery, so a corrected key reaches the rows already waiting. */

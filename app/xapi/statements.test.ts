@@ -51,6 +51,25 @@ describe("statements", () => {
     expect(statementProblems(launchedStatement(setting, anonymous, scenario, attempt))).toEqual([]);
   });
 
+  it("name a person launched from a learning platform by its account, before their email", () => {
+    const lti = { issuer: "https://lms.example.com", subject: "a6d5c443-1f51-4783-ba1a-7686ffe3b54a" };
+    const launched = actorOf({ id: 7, displayName: "Tess", email: "tess@example.com", lti }, setting);
+    expect(launched).toEqual({ objectType: "Agent", name: "Tess", account: { homePage: "https://lms.example.com", name: lti.subject } });
+    expect(actorOf({ id: 7, displayName: "Tess", email: null, lti }, setting)).toEqual(launched);
+    for (const statement of [launchedStatement(setting, launched, scenario, attempt), completedStatement(setting, launched, scenario, attempt, end)])
+      expect(statementProblems(statement)).toEqual([]);
+    // A test platform on a local port is an IRI too.
+    const local = actorOf({ id: 7, displayName: "Tess", email: null, lti: { issuer: "http://127.0.0.1:4100", subject: "42" } }, setting);
+    expect(statementProblems(launchedStatement(setting, local, scenario, attempt))).toEqual([]);
+    // Without an identity, as before.
+    expect(actorOf({ id: 7, displayName: "Tess", email: "tess@example.com", lti: null }, setting)).toEqual({ objectType: "Agent", name: "Tess", mbox: "mailto:tess@example.com" });
+  });
+
+  it("are refused by the validator when a platform's issuer is not an IRI", () => {
+    const odd = actorOf({ id: 7, displayName: "Tess", email: "tess@example.com", lti: { issuer: "moodle-test", subject: "42" } }, setting);
+    expect(statementProblems(launchedStatement(setting, odd, scenario, attempt))).toEqual(["statement.actor.account.homePage: Type"]);
+  });
+
   it("are refused by the validator when broken", () => {
     const broken = { ...all[0]!, actor: { objectType: "Agent", mbox: "tess@example.com" }, result: { score: { scaled: 1.5 } } };
     expect(statementProblems(broken)).toEqual(["statement.actor.mbox: Type", "statement.result.score.scaled: Type"]);

@@ -47,10 +47,21 @@ export type Statement = {
 /** Where statements point: the organisation's namespace for ids and the base of its activity IRIs. */
 export type StatementSetting = { namespace: string; activityBase: string };
 
-export type Learner = { id: number; displayName: string; email: string | null };
+export type Learner = {
+  id: number;
+  displayName: string;
+  email: string | null;
+  /** The platform and `sub` of their oldest LTI launch, when they were launched from a learning platform. */
+  lti?: { issuer: string; subject: string } | null;
+};
 
-/** By email (mbox) when the person has one, else an account on this Frontline (the LTI account, once there is one). */
+/**
+ * Who did it. A person launched from a learning platform is its account (homePage the platform's issuer, name its
+ * `sub`), before their email: that is who the platform, and an LRS that also takes the platform's statements, knows
+ * them as, and it never changes while an email can. Otherwise by email (mbox), else an account on this Frontline.
+ */
 export function actorOf(learner: Learner, setting: StatementSetting): Actor {
+  if (learner.lti) return { objectType: "Agent", name: learner.displayName, account: { homePage: learner.lti.issuer, name: learner.lti.subject } };
   if (learner.email) return { objectType: "Agent", name: learner.displayName, mbox: `mailto:${learner.email}` };
   return { objectType: "Agent", name: learner.displayName, account: { homePage: setting.activityBase, name: `user-${learner.id}` } };
 }

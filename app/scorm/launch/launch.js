@@ -140,7 +140,8 @@
   /**
    * The attempt's result from a message event, or null when the event is not Frontline's message for this SCO: it
    * must come from Frontline's origin (baked in at download), from the window this page opened, name this scenario,
-   * and carry a whole score from 0 to 100 (or null) with boolean flags.
+   * and carry a whole score from 0 to 100 (or null) with boolean flags. `passMark` is the mark Frontline judged by
+   * (its admin may have changed it since this package was downloaded), or null when the message has no valid one.
    */
   function readAttemptEnded(event, expected) {
     if (!event || event.origin !== expected.origin) return null;
@@ -150,7 +151,9 @@
     var score = data.score;
     if (score !== null && !(typeof score === "number" && Math.floor(score) === score && score >= 0 && score <= 100)) return null;
     if (typeof data.passed !== "boolean" || typeof data.completed !== "boolean") return null;
-    return { score: score, passed: data.passed, completed: data.completed };
+    var mark = data.passMark;
+    var passMark = typeof mark === "number" && Math.floor(mark) === mark && mark >= 0 && mark <= 100 ? mark : null;
+    return { score: score, passed: data.passed, completed: data.completed, passMark: passMark };
   }
 
   /** Frontline's launch URL for this SCO; the launch page's own origin tells Frontline where to post the result. */
@@ -178,8 +181,8 @@
     var config = JSON.parse(doc.getElementById("frontline-scorm").textContent);
     var status = doc.getElementById("frontline-status");
     var button = doc.getElementById("frontline-open");
-    function say(key, score) {
-      status.textContent = format(config.messages[key], { score: score === undefined ? "" : score, passMark: config.passMark });
+    function say(key, score, passMark) {
+      status.textContent = format(config.messages[key], { score: score === undefined ? "" : score, passMark: passMark === undefined || passMark === null ? config.passMark : passMark });
     }
     function offerButton(key) {
       button.textContent = config.messages[key];
@@ -229,7 +232,7 @@
       win.clearInterval(watch);
       session.report(result);
       button.hidden = true;
-      say(result.score === null ? "reportedNoScore" : result.passed ? "reportedPassed" : "reportedFailed", result.score);
+      say(result.score === null ? "reportedNoScore" : result.passed ? "reportedPassed" : "reportedFailed", result.score, result.passMark);
     });
     win.addEventListener("pagehide", function () {
       session.finish();

@@ -182,8 +182,15 @@ describe("readAttemptEnded", () => {
   const event = (changes: Record<string, unknown> = {}, data: Record<string, unknown> = {}) => ({ origin: expected.origin, source: popup, data: { ...good, ...data }, ...changes });
 
   it("takes Frontline's message about this scenario from the window it opened", () => {
-    expect(launcher.readAttemptEnded(event(), expected)).toEqual({ score: 85, passed: true, completed: true });
-    expect(launcher.readAttemptEnded(event({}, { score: null, passed: false }), expected)).toEqual({ score: null, passed: false, completed: true });
+    expect(launcher.readAttemptEnded(event(), expected)).toEqual({ score: 85, passed: true, completed: true, passMark: null });
+    expect(launcher.readAttemptEnded(event({}, { score: null, passed: false }), expected)).toEqual({ score: null, passed: false, completed: true, passMark: null });
+  });
+
+  it("takes the pass mark Frontline judged by when it is a whole number from 0 to 100, and leaves it out otherwise", () => {
+    expect(launcher.readAttemptEnded(event({}, { passMark: 80 }), expected)).toMatchObject({ passed: true, passMark: 80 });
+    expect(launcher.readAttemptEnded(event({}, { passMark: 0 }), expected)).toMatchObject({ passMark: 0 });
+    // A bad mark does not refuse the result: the platform still gets the score and the status Frontline decided.
+    for (const passMark of [101, -1, 70.5, "70", null]) expect(launcher.readAttemptEnded(event({}, { passMark }), expected), String(passMark)).toMatchObject({ score: 85, passMark: null });
   });
 
   it("ignores another origin, another window, another scenario, another type and a malformed result", () => {
@@ -269,6 +276,15 @@ describe("the launch page", () => {
     expect(values).toMatchObject({ "cmi.completion_status": "completed", "cmi.success_status": "passed", "cmi.score.raw": "85" });
     expect(page.status.textContent).toBe("reportedPassed 85/70");
     expect(page.button.hidden).toBe(true);
+  });
+
+  it("names the pass mark Frontline judged by, not the one the package was downloaded with", () => {
+    const { api, values } = fakeApi("2004");
+    const popup = { closed: false };
+    const page = fakePage({ api, popup });
+    page.dispatch("message", { origin: "https://frontline.example.com", source: popup, data: { type: "frontline:attempt-ended", scenarioId: "parcel-third-call", score: 75, passed: false, completed: true, passMark: 80 } });
+    expect(values).toMatchObject({ "cmi.success_status": "failed", "cmi.score.raw": "75" });
+    expect(page.status.textContent).toBe("reportedFailed 75/80");
   });
 
   it("offers a button when the browser blocks the window, and opens it on a press", () => {
