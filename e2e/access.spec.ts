@@ -142,3 +142,48 @@ test.describe("unknown pages", () => {
     await admin.dispose();
   });
 });
+
+// The LMS standards' routes (issue 15) sit outside the role pages: some are public by design (a platform calls them
+// before anyone is signed in), some answer with a file. Each answer is fixed per role, and none is ever a 500.
+test.describe("the LTI and SCORM routes, for every role", () => {
+  type Answer = { status: number; type?: string };
+  type Endpoint = { path: string; method?: "GET" | "POST"; anonymous: Answer | "sign-in"; byRole: Record<(typeof ROLES)[number], Answer> };
+  const all = (answer: Answer) => ({ trainee: answer, trainer: answer, manager: answer, admin: answer });
+  const downloads = { trainee: { status: 403 }, manager: { status: 403 }, trainer: { status: 200, type: "application/zip" }, admin: { status: 200, type: "application/zip" } };
+  const ENDPOINTS: readonly Endpoint[] = [
+    // Frontline's public keys: platforms fetch them with no session.
+    { path: "/lti/jwks", anonymous: { status: 200, type: "application/json" }, byRole: all({ status: 200, type: "application/json" }) },
+    // A login or launch without its parameters names what is missing.
+    { path: "/lti/login", anonymous: { status: 400, type: "text/html" }, byRole: all({ status: 400, type: "text/html" }) },
+    { path: "/lti/launch", anonymous: { status: 400, type: "text/html" }, byRole: all({ status: 400, type: "text/html" }) },
+    { path: "/lti/continue?token=not-a-handoff", anonymous: { status: 410, type: "text/html" }, byRole: all({ status: 410, type: "text/html" }) },
+    // A deep-linking request belongs to the instructor it was made for: anyone else finds nothing.
+    { path: "/lti/deep-link/not-a-request", anonymous: "sign-in", byRole: all({ status: 404, type: "text/html" }) },
+    { path: "/lti/deep-link/not-a-request/answer", method: "POST", anonymous: "sign-in", byRole: all({ status: 410, type: "text/html" }) },
+    { path: "/library/parcel-third-call/scorm?v=1.2", anonymous: "sign-in", byRole: downloads },
+    { path: "/library/scorm?v=2004", anonymous: "sign-in", byRole: downloads },
+    // The SCORM launch is for those who play; without its parameters it says which are wrong.
+    { path: "/scorm/launch", anonymous: "sign-in", byRole: { trainee: { status: 400 }, trainer: { status: 400 }, admin: { status: 400 }, manager: { status: 403 } } },
+  ];
+
+  for (const who of ["anonymous", ...ROLES] as const) {
+    test(`${who} → each LTI and SCORM route`, async ({ playwright, baseURL }) => {
+      const request = await playwright.request.newContext({ baseURL, ...(who === "anonymous" ? {} : { storageState: stateFile(who) }) });
+      for (const endpoint of ENDPOINTS) {
+        const send = endpoint.method === "POST" ? request.post(endpoint.path, { form: {}, headers: { Origin: originOf(baseURL) }, maxRedirects: 0 }) : request.get(endpoint.path, { maxRedirects: 0 });
+        const response = await send;
+        const expected = who === "anonymous" ? endpoint.anonymous : endpoint.byRole[who];
+        const where = `${who} → ${endpoint.method ?? "GET"} ${endpoint.path}`;
+        if (expected === "sign-in") {
+          expect(response.status(), where).toBe(302);
+          expect(response.headers().location, where).toBe(`/sign-in?redirectTo=${encodeURIComponent(endpoint.path)}`);
+          continue;
+        }
+        expect(response.status(), where).toBe(expected.status);
+        if (expected.type) expect(response.headers()["content-type"] ?? "", where).toContain(expected.type);
+        if (expected.type === "text/html") expect(textOf(await response.text()), where).not.toMatch(/\bat .+\.(js|ts):\d+/);
+      }
+      await request.dispose();
+    });
+  }
+});
