@@ -294,3 +294,41 @@ test("a grade the platform refuses for good is marked failed, and the admin's re
   await admin.close();
   await context.close();
 });
+
+test("an instructor places a skill pathway; its learner starts at its first scenario, and the grade is the mean of its best scores", async ({ browser }) => {
+  const title = `Calm course ${Date.now()}`;
+  const trainer = await browser.newContext({ storageState: stateFile("trainer") });
+  const build = await trainer.newPage();
+  await build.goto("/pathways");
+  await build.getByLabel("Title", { exact: true }).fill(title);
+  await build.getByLabel("Skill", { exact: true }).selectOption("calm");
+  await build.getByRole("checkbox", { name: /The parcel that never came/ }).check();
+  await build.getByRole("checkbox", { name: /No receipt, no problem\?/ }).check();
+  await build.getByRole("button", { name: "Create pathway" }).click();
+  await expect(build.getByRole("heading", { level: 1 })).toHaveText(title);
+  const first = (await build.locator(".pathway-step__title").first().textContent()) === "The parcel that never came" ? SCENARIO : "returns-desk-loop";
+  await trainer.close();
+
+  const instructor = await browser.newContext();
+  const choose = await instructor.newPage();
+  await launch(choose, { sub: "teacher-2", name: "Tam Teacher", roles: [INSTRUCTOR], messageType: "LtiDeepLinkingRequest" });
+  const pathways = choose.getByRole("region", { name: "Skill pathways" });
+  await expect(pathways.getByRole("listitem").filter({ hasText: title })).toContainText("Calm, 2 scenarios");
+  await pathways.getByRole("button", { name: `Add to the course: ${title}` }).click();
+  await expect(choose.getByRole("heading", { name: "Content added to the course" })).toBeVisible();
+  const items = platform.deepLinkResponses.at(-1)!["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] as { custom: Record<string, string>; lineItem: { scoreMaximum: number } }[];
+  expect(items).toEqual([expect.objectContaining({ title, custom: { pathway_id: expect.stringMatching(/^\d+$/) as unknown }, lineItem: expect.objectContaining({ scoreMaximum: 100 }) })]);
+  await instructor.close();
+
+  const learner = await browser.newContext();
+  const page = await learner.newPage();
+  await launch(page, { sub: "learner-pathway", name: "Pia Pathway", resourceLinkId: "pathway-1", custom: items[0]!.custom });
+  await expect(page).toHaveURL(`${TOOL}/train/scenarios/${first}`);
+  await page.goto(`${TOOL}/train`);
+  await expect(page.getByRole("region", { name: "Assigned to you" })).toContainText(title);
+  const overall = await debriefOverall(page, await playToTheEnd(learner, first));
+  await expect.poll(() => scoresFor("pathway-1").length, { timeout: 15_000 }).toBe(1);
+  expect(scoresFor("pathway-1")[0]).toMatchObject({ userId: "learner-pathway", scoreGiven: overall / 2, activityProgress: "InProgress", gradingProgress: "FullyGraded" });
+  expect(platform.refusals).toEqual([]);
+  await learner.close();
+});
