@@ -22,7 +22,7 @@ function Choices({ id, title, choices, requestId }: { id: string; title: string;
   return (
     <section className="stack" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      <ul className="stack">
+      <ul className="stack card-list">
         {choices.map((choice) => (
           <li key={choice.value} className="card">
             <Form method="post" action={`/lti/deep-link/${requestId}/answer`} reloadDocument className="inline-form">
