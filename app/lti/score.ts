@@ -1,5 +1,6 @@
 import type { TFunction } from "i18next";
 import { SKILLS, type Skill } from "~/domain/vocabulary";
+import "~/locales/en/lti";
 
 /**
  * The AGS score a completion sends (Assignment and Grade Services 2.0, score publish service): the best overall score

@@ -14,6 +14,7 @@ import styles from "~/styles/api-tokens.css";
 import { formatDate } from "~/utils/dates";
 import { readForm } from "~/utils/form.server";
 import "~/locales/en/lti";
+import "~/locales/en/xapi";
 
 export { RouteErrorBoundary as ErrorBoundary } from "~/components/route-error-boundary";
 
