@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { SCENARIO_ID } from "~/workspace/source";
+import { isServiceAddress } from "./web-address";
 
 /** The LTI 1.3 claims Frontline reads from a verified id_token, and the checks jose does not make. */
 
@@ -50,6 +51,7 @@ export class LaunchProblem extends Error {
 }
 
 const Url = z.string().url().max(2048);
+const serviceAddressOrNull = (value: string | undefined) => (value !== undefined && isServiceAddress(value) ? value : null);
 const Text = z.string().max(1000);
 
 const LaunchClaims = z.object({
@@ -142,7 +144,8 @@ export function checkLaunchClaims(
     context: context ? { id: context.id, title: context.title ?? context.label ?? null } : null,
     scenarioId: typeof scenario === "string" && scenario.length <= 100 && SCENARIO_ID.test(scenario) ? scenario : null,
     pathwayId: /^[1-9]\d{0,14}$/.test(pathway) ? Number(pathway) : null,
-    ags: ags ? { scopes: ags.scope, lineItemUrl: ags.lineitem ?? null, lineItemsUrl: ags.lineitems ?? null } : null,
+    // A service address Frontline would not send a token to is treated as absent: the launch works, no grade is sent.
+    ags: ags ? { scopes: ags.scope, lineItemUrl: serviceAddressOrNull(ags.lineitem), lineItemsUrl: serviceAddressOrNull(ags.lineitems) } : null,
     deepLinking: settings ? { returnUrl: settings.deep_link_return_url, acceptTypes: settings.accept_types, data: settings.data ?? null } : null,
   };
 }

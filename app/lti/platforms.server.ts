@@ -4,6 +4,7 @@ import { deletePlatform, findPlatformById, insertPlatform, listPlatforms, Platfo
 import { outboxView, parseRetryForm, retryFailedDeliveries } from "~/outbox/admin.server";
 import { LTI_SCORE_KIND } from "./grades.server";
 import { forgetPlatformOrigins } from "./platform-origins.server";
+import { isServiceAddress } from "./web-address";
 
 /** The "Learning platforms" admin page's use cases: registrations and the values Frontline gives platforms. */
 
@@ -16,14 +17,7 @@ function webAddress(messages: PlatformMessages) {
     .trim()
     .min(1, messages.required)
     .max(2048, messages.tooLong)
-    .refine((value) => {
-      try {
-        const url = new URL(value);
-        return url.protocol === "https:" || (url.protocol === "http:" && ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname));
-      } catch {
-        return false;
-      }
-    }, messages.url);
+    .refine(isServiceAddress, messages.url);
 }
 
 export function parsePlatformForm(formData: FormData, messages: PlatformMessages) {

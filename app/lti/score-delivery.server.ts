@@ -3,6 +3,7 @@ import { platformStillRegistered } from "~/models/lti-grade.server";
 import { DeliveryError, permanentRefusal, refusalDetail, registerDeliverer, unreachableReason, type Deliverer } from "~/outbox/registry.server";
 import { LTI_SCORE_KIND } from "./grades.server";
 import { SCORE_MEDIA_TYPE } from "./score";
+import { isServiceAddress } from "./web-address";
 import { AGS_SCOPES, forgetServiceToken, serviceToken, ServiceTokenError } from "./service-token.server";
 
 /**
@@ -28,6 +29,7 @@ export const deliverScore: Deliverer = async (delivery, { signal }) => {
   if (!queued.success) throw new DeliveryError(`Not sent: the queued score is not one Frontline made (${queued.error.issues[0]?.message ?? "unknown"})`, true);
   const { platformId, lineItemUrl, score } = queued.data;
   if (!(await platformStillRegistered(platformId))) throw new DeliveryError("Not sent: the platform was removed from Frontline.", true);
+  if (!isServiceAddress(lineItemUrl)) throw new DeliveryError(`Not sent: the line item ${lineItemUrl} is not an https address.`, true);
 
   const scopes = [AGS_SCOPES.score];
   let token: string;

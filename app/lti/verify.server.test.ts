@@ -64,6 +64,20 @@ describe("verifyLaunch", () => {
     });
   });
 
+  it("reads a pathway link's custom parameter, and keeps no grade address Frontline would not send a token to", async () => {
+    const { launch: claims } = await verifyLaunch(
+      await launch({
+        custom: { pathway_id: "12" },
+        mutate: (c) => {
+          c["https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"] = { scope: [], lineitem: "http://lms.example.test/lineitems/1", lineitems: "file:///etc/passwd" };
+        },
+      }),
+    );
+    expect(claims).toMatchObject({ scenarioId: null, pathwayId: 12, ags: { lineItemUrl: null, lineItemsUrl: null } });
+    const odd = await verifyLaunch(await launch({ custom: { pathway_id: "12; drop" } }));
+    expect(odd.launch.pathwayId).toBeNull();
+  });
+
   it("takes an audience array when azp names Frontline, and refuses one without azp or with another azp", async () => {
     const both = (claims: Record<string, unknown>) => (claims.aud = [platform.clientId, "another-tool"]);
     await expect(verifyLaunch(await launch({ mutate: (c) => (both(c), (c.azp = platform.clientId)) }))).resolves.toBeTruthy();
