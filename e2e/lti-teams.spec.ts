@@ -3,6 +3,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { INSTRUCTOR, startFakePlatform, type FakePlatform, type LaunchPlan } from "./fakes/lti-platform";
 import { registerPlatform, removePlatform } from "./lti-support";
+import { stateFile } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
@@ -53,4 +54,37 @@ test("the instructor of a learner's second course sees them on the team page, un
   await expect(ivy.getByRole("heading", { level: 1, name: "Lee Twocourses" })).toBeVisible();
   await expect(ivy.getByText(`${COURSE_B.title} · 0 finished conversations`)).toBeVisible();
   await ivy.context().close();
+});
+
+test("an admin points a course at a team they already have: its learner and its instructor go with it", async ({ browser }) => {
+  const course = { id: "course-c", title: `Onboarding ${STAMP}` };
+  const team = `Harbour desk ${STAMP}`;
+  const admin = await (await browser.newContext({ storageState: stateFile("admin") })).newPage();
+  await admin.goto("/admin/teams");
+  await admin.getByLabel("New team name").fill(team);
+  await admin.getByRole("button", { name: "Create team" }).click();
+  await expect(admin.getByRole("status")).toHaveText(`Team ${team} created.`);
+
+  await (await launchAs(browser, { sub: "mo", name: "Mo Mover", context: course })).context().close();
+  const ira = await launchAs(browser, { sub: "ira", name: "Ira Instructor", roles: [INSTRUCTOR], context: course });
+  await expect(ira.locator("tbody").getByRole("link", { name: "Mo Mover" })).toBeVisible();
+
+  await admin.goto("/admin/platforms");
+  const row = admin.getByRole("region", { name: "Courses" }).getByRole("row", { name: new RegExp(course.title) });
+  await expect(row).toContainText("2");
+  await row.getByLabel(`Team for ${course.title}`, { exact: true }).selectOption({ label: team });
+  await row.getByRole("button", { name: `Save the team for ${course.title}` }).click();
+  await expect(admin.getByRole("status")).toContainText(`“${course.title}” now counts as ${team}. Its earlier team, ${course.title}, is kept`);
+  await expect(admin.getByRole("region", { name: "Courses" }).getByLabel(`Team for ${course.title}`, { exact: true })).toHaveValue(/\d+/);
+
+  // The instructor now manages the chosen team, and the learner is in it.
+  await ira.goto(`${TOOL}/team`);
+  await expect(ira.locator("tbody").getByRole("link", { name: "Mo Mover" })).toBeVisible();
+  await expect(ira.getByText(team).first()).toBeVisible();
+  await admin.goto("/admin/teams");
+  const teamCard = admin.getByRole("region", { name: team });
+  await expect(teamCard).toContainText("Trainees: 1");
+  await expect(teamCard.getByRole("checkbox", { name: "Ira Instructor" })).toBeChecked();
+  await ira.context().close();
+  await admin.context().close();
 });

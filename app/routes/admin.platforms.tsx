@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, getTextareaProps, useForm } from "@conform-to/react";
 import { json, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { requireRole } from "~/auth/session.server";
 import { AdminPageHeader } from "~/components/admin-page-header";
@@ -10,6 +11,8 @@ import { pageTitle } from "~/i18n/meta";
 import { publishedKeys, RETIRED_KEY_DAYS, rotateSigningKey } from "~/lti/keys.server";
 import { gradeQueue, parsePlatformForm, platform, platforms, removePlatform, retryGrades, savePlatform, toolValues, type Platform } from "~/lti/platforms.server";
 import { GradeQueue } from "~/components/grade-queue";
+import { LtiCourses } from "~/components/lti-courses";
+import { coursesView, moveCourse } from "~/lti/courses.server";
 import styles from "~/styles/api-tokens.css";
 import { formatDate } from "~/utils/dates";
 import { readForm } from "~/utils/form.server";
@@ -29,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const editId = Number(url.searchParams.get("edit"));
   const editing = Number.isInteger(editId) && editId > 0 ? ((await platform(editId)) ?? null) : null;
   const keys = (await publishedKeys()).map(({ kid, createdAt, retiredAt }) => ({ kid, createdAt, retiredAt }));
-  return json({ platforms: await platforms(), editing, keys, tool: toolValues(url.origin), retiredDays: RETIRED_KEY_DAYS, grades: await gradeQueue() });
+  return json({ platforms: await platforms(), editing, keys, tool: toolValues(url.origin), retiredDays: RETIRED_KEY_DAYS, grades: await gradeQueue(), courses: await coursesView() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -39,6 +42,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (intent === "rotate") {
     await rotateSigningKey();
     return redirect("/admin/platforms?rotated=1");
+  }
+  if (intent === "course-team") {
+    const moved = await moveCourse(formData);
+    if (moved.status === "unknown") throw new Response((await i18next.getFixedT(request))("lti.courses.unknown"), { status: 400 });
+    const query = moved.status === "moved" ? new URLSearchParams({ moved: moved.course, to: moved.team, from: moved.oldTeam }) : new URLSearchParams({ unchanged: "1" });
+    return redirect(`/admin/platforms?${query.toString()}#courses-title`);
   }
   if (intent === "retry" || intent === "retry-all") {
     const retried = await retryGrades(formData);
@@ -179,25 +188,27 @@ function PlatformRow({ platform: item }: { platform: Platform }) {
   );
 }
 
+/** What the last action did, from the redirect's query (one notice at a time). */
+function noticeOf(query: URLSearchParams, t: TFunction, retiredDays: number): string | null {
+  const saved = query.get("saved");
+  const moved = query.get("moved");
+  const retried = query.get("retried");
+  if (moved) return t("lti.courses.moved", { course: moved, team: query.get("to") ?? "", oldTeam: query.get("from") ?? "" });
+  if (query.get("unchanged")) return t("lti.courses.unchanged");
+  if (saved) return t("lti.admin.saved", { name: saved });
+  if (query.get("deleted")) return t("lti.admin.deleted");
+  if (query.get("rotated")) return t("lti.admin.rotated", { days: retiredDays });
+  if (retried !== null) return Number(retried) > 0 ? t("xapi.outbox.retried", { count: Number(retried) }) : t("xapi.outbox.retriedNone");
+  return null;
+}
+
 export default function AdminPlatforms() {
   const { t, i18n } = useTranslation();
-  const { platforms: list, editing, keys, tool, retiredDays, grades } = useLoaderData<typeof loader>();
+  const { platforms: list, editing, keys, tool, retiredDays, grades, courses } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   // A fresh form after each navigation (a save redirects here): the last submission's values and errors go with it.
   const { key: locationKey } = useLocation();
-  const saved = searchParams.get("saved");
-  const retried = searchParams.get("retried");
-  const notice = saved
-    ? t("lti.admin.saved", { name: saved })
-    : searchParams.get("deleted")
-      ? t("lti.admin.deleted")
-      : searchParams.get("rotated")
-        ? t("lti.admin.rotated", { days: retiredDays })
-        : retried !== null
-          ? Number(retried) > 0
-            ? t("xapi.outbox.retried", { count: Number(retried) })
-            : t("xapi.outbox.retriedNone")
-          : null;
+  const notice = noticeOf(searchParams, t, retiredDays);
   return (
     <div className="stack-lg">
       <AdminPageHeader title={t("lti.admin.title")} lead={t("lti.admin.intro")} />
@@ -240,6 +251,7 @@ export default function AdminPlatforms() {
           </div>
         )}
       </section>
+      <LtiCourses view={courses} />
       <GradeQueue view={grades} />
       <PlatformForm key={`${editing?.id ?? "new"}-${locationKey}`} editing={editing} />
       <section className="card stack" aria-labelledby="keys-title">
