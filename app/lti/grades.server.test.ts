@@ -93,11 +93,14 @@ describe("queueing grades when a launched attempt ends", () => {
     await clearQueue();
   });
 
-  it("sends nothing for a scenario the link does not open, a link without the score scope, or a person who did not launch it", async () => {
+  it("sends nothing for a scenario the link does not open, a link without the score scope, a person who did not launch it, or one who is not a trainee", async () => {
     await upsertResourceLink(link({ resourceLinkId: "no-scope", scenarioId: RETURNS.id, agsScopes: [AGS_SCOPES.lineItem], learner: { userId: world.ben, subject: "sub-ben" } }), later());
     await play(world.ben, RETURNS);
     await play(world.ben, PARCEL);
     await play(world.cleo, PARCEL);
+    // Only a trainee's practice counts: an admin (or a content developer) trying a link sends nothing.
+    await upsertResourceLink(link({ resourceLinkId: "tried", scenarioId: PARCEL.id, learner: { userId: world.admin, subject: "sub-admin" } }), later());
+    await play(world.admin, PARCEL);
     expect(await scoresQueued()).toEqual([]);
   });
 

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import type { WriteTx } from "#db/connection.server";
 import { i18next } from "~/i18n/i18next.server";
 import { fallbackLanguage } from "~/i18n/config";
-import { findBestAttemptsSince, findDisplayName, findLinksGradedBy, listPathwayScenarioIds, type GradedLink } from "~/models/lti-grade.server";
+import { findBestAttemptsSince, findLinksGradedBy, listPathwayScenarioIds, type GradedLink } from "~/models/lti-grade.server";
 import { insertDeliveries, type NewDelivery } from "~/models/outbox.server";
 import { agsScore, type AgsScore } from "./score";
 import { AGS_SCOPES } from "./service-token.server";
@@ -32,7 +32,6 @@ export async function queueGradesAfterCompletion(tx: WriteTx, { userId, scenario
   const links = (await findLinksGradedBy(tx, userId, scenarioId)).filter((link) => link.scopes.includes(AGS_SCOPES.score));
   if (links.length === 0) return;
   const t = await englishT();
-  const person = (await findDisplayName(tx, userId)) ?? `#${userId}`;
   const deliveries: NewDelivery[] = [];
   for (const link of links) {
     const score = await scoreFor(tx, userId, link, at);
@@ -43,7 +42,7 @@ export async function queueGradesAfterCompletion(tx: WriteTx, { userId, scenario
       destination: `lti-platform:${link.platformId}`,
       orderingKey: `lti-score:${link.linkId}:${userId}`,
       payload,
-      summary: t("lti.grade.summary", { score: score.scoreGiven, person, title: link.title ?? link.scenarioId ?? "", platform: link.platformName }),
+      summary: t("lti.grade.summary", { score: score.scoreGiven, person: link.personName, title: link.title ?? link.scenarioId ?? "", platform: link.platformName }),
     });
   }
   await insertDeliveries(tx, deliveries, at);

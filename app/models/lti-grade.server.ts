@@ -19,6 +19,7 @@ const GradedLinkRow = z.object({
   pathway_id: z.number().int().nullable(),
   subject: z.string(),
   first_launch_at: z.string(),
+  display_name: z.string(),
 });
 export type GradedLink = {
   linkId: number;
@@ -31,15 +32,20 @@ export type GradedLink = {
   pathwayId: number | null;
   subject: string;
   since: string;
+  personName: string;
 };
 
-/** The links with a line item that `scenarioId` counts for: links to it, and links to a pathway that holds it. */
+/**
+ * The links with a line item that `scenarioId` counts for: links to it, and links to a pathway that holds it. Only a
+ * trainee's practice is graded, as only theirs counts anywhere: a content developer trying a link sends nothing.
+ */
 export async function findLinksGradedBy(tx: WriteTx, userId: number, scenarioId: string): Promise<GradedLink[]> {
   const rows = await tx.all(
     GradedLinkRow,
     `SELECT l.id AS link_id, l.platform_id, p.name AS platform_name, l.line_item_url, l.ags_scopes, l.title, l.scenario_id, l.pathway_id,
-            ll.subject, ll.first_launch_at
+            ll.subject, ll.first_launch_at, u.display_name
        FROM lti_link_learners ll
+       JOIN users u ON u.id = ll.user_id AND u.role = 'trainee'
        JOIN lti_resource_links l ON l.id = ll.link_id
        JOIN lti_platforms p ON p.id = l.platform_id
       WHERE ll.user_id = ? AND l.line_item_url IS NOT NULL
@@ -58,6 +64,7 @@ export async function findLinksGradedBy(tx: WriteTx, userId: number, scenarioId:
     pathwayId: row.pathway_id,
     subject: row.subject,
     since: row.first_launch_at,
+    personName: row.display_name,
   }));
 }
 
@@ -94,11 +101,6 @@ export async function findBestAttemptsSince(tx: WriteTx, userId: number, scenari
     overall: row.overall,
     scores: Object.fromEntries(SKILLS.map((skill) => [skill, row[skill]])) as Record<Skill, number | null>,
   }));
-}
-
-const NameRow = z.object({ display_name: z.string() });
-export async function findDisplayName(tx: WriteTx, userId: number): Promise<string | undefined> {
-  return (await tx.get(NameRow, "SELECT display_name FROM users WHERE id = ?", [userId]))?.display_name;
 }
 
 const PlatformRow = z.object({ id: z.number().int() });
