@@ -11,10 +11,10 @@ import { pageTitle } from "~/i18n/meta";
 import { publishedKeys, RETIRED_KEY_DAYS, rotateSigningKey } from "~/lti/keys.server";
 import { gradeQueue, parsePlatformForm, platform, platforms, removePlatform, retryGrades, savePlatform, toolValues, type Platform } from "~/lti/platforms.server";
 import { GradeQueue } from "~/components/grade-queue";
+import { SigningKeys } from "~/components/lti-signing-keys";
 import { LtiCourses } from "~/components/lti-courses";
 import { coursesView, moveCourse } from "~/lti/courses.server";
 import styles from "~/styles/api-tokens.css";
-import { formatDate } from "~/utils/dates";
 import { readForm } from "~/utils/form.server";
 import "~/locales/en/lti";
 import "~/locales/en/xapi";
@@ -203,7 +203,7 @@ function noticeOf(query: URLSearchParams, t: TFunction, retiredDays: number): st
 }
 
 export default function AdminPlatforms() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { platforms: list, editing, keys, tool, retiredDays, grades, courses } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   // A fresh form after each navigation (a save redirects here): the last submission's values and errors go with it.
@@ -254,44 +254,7 @@ export default function AdminPlatforms() {
       <LtiCourses view={courses} />
       <GradeQueue view={grades} />
       <PlatformForm key={`${editing?.id ?? "new"}-${locationKey}`} editing={editing} />
-      <section className="card stack" aria-labelledby="keys-title">
-        <h2 id="keys-title">{t("lti.admin.keysTitle")}</h2>
-        <p>{t("lti.admin.keysIntro", { days: retiredDays })}</p>
-        <div className="table-wrap">
-          <table className="table--stack">
-            <thead>
-              <tr>
-                <th scope="col">{t("lti.admin.keyId")}</th>
-                <th scope="col">{t("lti.admin.keyCreated")}</th>
-                <th scope="col">{t("lti.admin.keyStatus")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((key) => (
-                <tr key={key.kid}>
-                  <th scope="row" data-label={t("lti.admin.keyId")}>
-                    <code>{key.kid}</code>
-                  </th>
-                  <td data-label={t("lti.admin.keyCreated")}>{formatDate(key.createdAt, i18n.language)}</td>
-                  <td data-label={t("lti.admin.keyStatus")}>
-                    {key.retiredAt ? (
-                      <span className="badge badge--muted">{t("lti.admin.keyRetired", { date: formatDate(key.retiredAt, i18n.language) })}</span>
-                    ) : (
-                      <span className="badge badge--ok">{t("lti.admin.keyCurrent")}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <Form method="post">
-          <input type="hidden" name="intent" value="rotate" />
-          <button type="submit" className="button">
-            {t("lti.admin.rotate")}
-          </button>
-        </Form>
-      </section>
+      <SigningKeys keys={keys} retiredDays={retiredDays} />
     </div>
   );
 }
