@@ -1,8 +1,18 @@
 // Registering a fake learning platform through the admin's "Learning platforms" page, and removing it after, for the
 // LTI specs.
-import { expect, type Browser } from "@playwright/test";
-import type { FakePlatform } from "./fakes/lti-platform";
+import { expect, type Browser, type Page, type Response } from "@playwright/test";
+import type { FakePlatform, LaunchPlan } from "./fakes/lti-platform";
 import { stateFile } from "./support";
+
+/** Frontline as the platform reaches it: localhost, another site than the fake platform's 127.0.0.1. */
+export const TOOL = `http://localhost:${Number(process.env.E2E_PORT || 3917)}`;
+
+/** Opens the platform's launch page and waits for Frontline's answer to the launch post. */
+export async function launchThrough(page: Page, platform: FakePlatform, plan: LaunchPlan): Promise<Response> {
+  const answer = page.waitForResponse((response) => response.url() === `${TOOL}/lti/launch` && response.request().method() === "POST");
+  await page.goto(platform.launchPage(plan));
+  return answer;
+}
 
 export async function registerPlatform(browser: Browser, platform: FakePlatform, name: string): Promise<void> {
   const admin = await browser.newContext({ storageState: stateFile("admin") });

@@ -2,13 +2,11 @@
 // first course's, and the second course's instructor still sees them on the team page (the view team_members).
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { INSTRUCTOR, startFakePlatform, type FakePlatform, type LaunchPlan } from "./fakes/lti-platform";
-import { registerPlatform, removePlatform } from "./lti-support";
+import { launchThrough, registerPlatform, removePlatform, TOOL } from "./lti-support";
 import { stateFile } from "./support";
 
 test.describe.configure({ mode: "serial" });
 
-const PORT = Number(process.env.E2E_PORT || 3917);
-const TOOL = `http://localhost:${PORT}`;
 // Course teams are named after their titles, and team names are unique: a stamp keeps reruns on one database apart.
 const STAMP = Date.now();
 const COURSE_A = { id: "course-a", title: `Returns basics ${STAMP}` };
@@ -29,9 +27,7 @@ test.afterAll(async ({ browser }) => {
 async function launchAs(browser: Browser, plan: LaunchPlan): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const answer = page.waitForResponse((response) => response.url() === `${TOOL}/lti/launch` && response.request().method() === "POST");
-  await page.goto(platform.launchPage(plan));
-  expect((await answer).status()).toBe(303);
+  expect((await launchThrough(page, platform, plan)).status()).toBe(303);
   return page;
 }
 
