@@ -4,7 +4,8 @@ import { findPassMarkSetting, savePassMark } from "~/models/grading-setting.serv
 
 /**
  * The pass mark: the overall score (0–100) at or above which a finished conversation counts as passed wherever
- * Frontline reports a result to another learning system (xAPI success, SCORM passed/failed, LTI grades). One
+ * Frontline reports a pass or fail to another learning system (xAPI success, SCORM passed/failed; LTI grades send the
+ * score alone, which the platform's grade book judges). One
  * organisation-wide setting, read at the moment of judging, so a change holds for the next result and never rewrites
  * one already sent. SCORM 1.2 packages also carry it as their mastery score, fixed when the package is downloaded.
  */
@@ -15,7 +16,7 @@ export const PASS_MARK_MAX = 100;
 
 const isPassMark = (value: number) => Number.isInteger(value) && value >= PASS_MARK_MIN && value <= PASS_MARK_MAX;
 
-/** The pass mark in force now: what xAPI, SCORM and LTI grade passback judge a result against. */
+/** The pass mark in force now: what xAPI and SCORM judge a result against. */
 export async function passMarkNow(): Promise<number> {
   return (await findPassMarkSetting())?.pass_mark ?? DEFAULT_PASS_MARK;
 }

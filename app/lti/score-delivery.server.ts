@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { platformStillRegistered } from "~/models/lti-grade.server";
+import { findPlatformById } from "~/models/lti-platform.server";
 import { DeliveryError, permanentRefusal, refusalDetail, registerDeliverer, unreachableReason, type Deliverer } from "~/outbox/registry.server";
 import { LTI_SCORE_KIND } from "./grades.server";
 import { SCORE_MEDIA_TYPE } from "./score";
@@ -28,7 +28,7 @@ export const deliverScore: Deliverer = async (delivery, { signal }) => {
   const queued = QueuedScore.safeParse(delivery.payload);
   if (!queued.success) throw new DeliveryError(`Not sent: the queued score is not one Frontline made (${queued.error.issues[0]?.message ?? "unknown"})`, true);
   const { platformId, lineItemUrl, score } = queued.data;
-  if (!(await platformStillRegistered(platformId))) throw new DeliveryError("Not sent: the platform was removed from Frontline.", true);
+  if (!(await findPlatformById(platformId))) throw new DeliveryError("Not sent: the platform was removed from Frontline.", true);
   if (!isServiceAddress(lineItemUrl)) throw new DeliveryError(`Not sent: the line item ${lineItemUrl} is not an https address.`, true);
 
   const scopes = [AGS_SCOPES.score];

@@ -1,6 +1,5 @@
 import * as z from "zod";
 import type { WriteTx } from "#db/connection.server";
-import { getDb } from "#db/db.server";
 import { SKILLS, type Skill } from "~/domain/vocabulary";
 
 /**
@@ -78,8 +77,12 @@ const BestRow = z.object({
   scenario_id: z.string(),
   attempt_id: z.number().int(),
   overall: z.number().int(),
-  ...Object.fromEntries(SKILLS.map((skill) => [skill, z.number().int().nullable()])),
-} as { scenario_id: z.ZodString; attempt_id: z.ZodNumber; overall: z.ZodNumber } & Record<Skill, z.ZodNullable<z.ZodNumber>>);
+  listening: z.number().int().nullable(),
+  empathy: z.number().int().nullable(),
+  calm: z.number().int().nullable(),
+  persuasion: z.number().int().nullable(),
+  expectations: z.number().int().nullable(),
+});
 export type BestAttempt = { scenarioId: string; attemptId: number; overall: number; scores: Record<Skill, number | null> };
 
 /** Each scenario's best scored attempt (the earliest of equals) that ended at or after `since`, previews left out. */
@@ -99,13 +102,6 @@ export async function findBestAttemptsSince(tx: WriteTx, userId: number, scenari
     scenarioId: row.scenario_id,
     attemptId: row.attempt_id,
     overall: row.overall,
-    scores: Object.fromEntries(SKILLS.map((skill) => [skill, row[skill]])) as Record<Skill, number | null>,
+    scores: { listening: row.listening, empathy: row.empathy, calm: row.calm, persuasion: row.persuasion, expectations: row.expectations },
   }));
-}
-
-const PlatformRow = z.object({ id: z.number().int() });
-/** Whether the platform a queued score goes to is still registered. */
-export async function platformStillRegistered(platformId: number): Promise<boolean> {
-  const db = await getDb();
-  return (await db.get(PlatformRow, "SELECT id FROM lti_platforms WHERE id = ?", [platformId])) !== undefined;
 }
