@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { listLtiCourses, moveCourseToTeam, type LtiCourse } from "~/models/lti-course.server";
+import { findLtiCourse, listLtiCourses, moveCourseToTeam, type LtiCourse } from "~/models/lti-course.server";
 import { findTeamById, listTeams, type Team } from "~/models/team.server";
 
 /** The "Learning platforms" page's courses: which Frontline team each course counts as, and moving one to another. */
@@ -19,8 +19,7 @@ export type CourseMove = { status: "moved"; course: string; team: string; oldTea
 export async function moveCourse(form: FormData): Promise<CourseMove> {
   const parsed = CourseForm.safeParse({ courseId: form.get("courseId"), teamId: form.get("teamId") });
   if (!parsed.success) return { status: "unknown" };
-  const [courses, team] = await Promise.all([listLtiCourses(), findTeamById(parsed.data.teamId)]);
-  const course = courses.find((candidate) => candidate.id === parsed.data.courseId);
+  const [course, team] = await Promise.all([findLtiCourse(parsed.data.courseId), findTeamById(parsed.data.teamId)]);
   if (!course || !team) return { status: "unknown" };
   const old = await moveCourseToTeam(course.id, team.id);
   if (old === null) return { status: "unchanged" };

@@ -66,7 +66,7 @@ export function toolValues(origin: string) {
 }
 
 /** Grades on their way to platforms: the outbox's rows of that kind, which the page lists with their retry forms. */
-export const gradeQueue = () => outboxView(LTI_SCORE_KIND);
+export const gradeQueue = () => outboxView(LTI_SCORE_KIND, { withSent: false });
 
 /** A retry form of the grade list; null when the form is not one. Retrying "all" retries only grades. */
 export async function retryGrades(form: FormData, now: Date = new Date()): Promise<number | null> {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "#db/test-database";
-import { listLtiCourses, moveCourseToTeam } from "./lti-course.server";
+import { findLtiCourse, listLtiCourses, moveCourseToTeam } from "./lti-course.server";
 import { recordLaunchedPerson, type LaunchRecord } from "./lti-launch.server";
 import { createTeam, listManagedTeams } from "./team.server";
 import { findUserById } from "./user.server";
@@ -40,7 +40,8 @@ describe("moving a course to another team", () => {
     const later = await recordLaunchedPerson(person("learner-c", "c-move"));
     expect(later.teamId).toBe(desk.id);
     expect((await findUserById(later.userId))?.teamId).toBe(desk.id);
-    expect((await listLtiCourses()).find((one) => one.id === onboarding!.id)).toMatchObject({ teamId: desk.id, teamName: "Support Desk", people: 4 });
+    expect(await findLtiCourse(onboarding!.id)).toMatchObject({ teamId: desk.id, teamName: "Support Desk", people: 4, title: "Onboarding" });
+    expect(await findLtiCourse(999_999)).toBeUndefined();
   });
 
   it("changes nothing when the course already counts as that team, or is gone", async () => {

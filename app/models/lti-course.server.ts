@@ -27,28 +27,35 @@ export type LtiCourse = {
   lastLaunchAt: string | null;
 };
 
+const SELECT_COURSES = `
+  SELECT c.id, c.title, c.context_id, (SELECT min(p.name) FROM lti_platforms p WHERE p.issuer = c.issuer) AS platform_name,
+         c.team_id, t.name AS team_name,
+         (SELECT count(*) FROM lti_memberships m WHERE m.context_id = c.id) AS people,
+         (SELECT max(m.last_launch_at) FROM lti_memberships m WHERE m.context_id = c.id) AS last_launch_at
+    FROM lti_contexts c JOIN teams t ON t.id = c.team_id`;
+
+const toCourse = (row: z.infer<typeof CourseRow>): LtiCourse => ({
+  id: row.id,
+  title: row.title,
+  contextId: row.context_id,
+  platformName: row.platform_name,
+  teamId: row.team_id,
+  teamName: row.team_name,
+  people: row.people,
+  lastLaunchAt: row.last_launch_at,
+});
+
 /** Every course, the most recently used first. */
 export async function listLtiCourses(): Promise<LtiCourse[]> {
   const db = await getDb();
-  const rows = await db.all(
-    CourseRow,
-    `SELECT c.id, c.title, c.context_id, (SELECT min(p.name) FROM lti_platforms p WHERE p.issuer = c.issuer) AS platform_name,
-            c.team_id, t.name AS team_name,
-            (SELECT count(*) FROM lti_memberships m WHERE m.context_id = c.id) AS people,
-            (SELECT max(m.last_launch_at) FROM lti_memberships m WHERE m.context_id = c.id) AS last_launch_at
-       FROM lti_contexts c JOIN teams t ON t.id = c.team_id
-      ORDER BY last_launch_at IS NULL, last_launch_at DESC, c.id DESC`,
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    title: row.title,
-    contextId: row.context_id,
-    platformName: row.platform_name,
-    teamId: row.team_id,
-    teamName: row.team_name,
-    people: row.people,
-    lastLaunchAt: row.last_launch_at,
-  }));
+  const rows = await db.all(CourseRow, `${SELECT_COURSES} ORDER BY last_launch_at IS NULL, last_launch_at DESC, c.id DESC`);
+  return rows.map(toCourse);
+}
+
+export async function findLtiCourse(id: number): Promise<LtiCourse | undefined> {
+  const db = await getDb();
+  const row = await db.get(CourseRow, `${SELECT_COURSES} WHERE c.id = ?`, [id]);
+  return row && toCourse(row);
 }
 
 const TeamOf = z.object({ team_id: z.number().int() });

@@ -35,13 +35,16 @@ const view = (row: ListedDelivery): DeliveryView => ({
   waitingBehind: row.waiting_behind,
 });
 
-/** The whole queue, or only the deliveries of one kind (the platforms page shows the grades). */
-export async function outboxView(kind: string | null = null): Promise<OutboxView> {
+/**
+ * The whole queue, or only the deliveries of one kind; `withSent: false` skips the sent rows for a page that lists only
+ * what still needs sending (the platforms page's grades).
+ */
+export async function outboxView(kind: string | null = null, { withSent = true }: { withSent?: boolean } = {}): Promise<OutboxView> {
   const [counts, pending, failed, sent] = await Promise.all([
     countDeliveriesByStatus(kind),
     listDeliveries("pending", LISTED.pending, kind),
     listDeliveries("failed", LISTED.failed, kind),
-    listDeliveries("sent", LISTED.sent, kind),
+    withSent ? listDeliveries("sent", LISTED.sent, kind) : [],
   ]);
   return { counts, pending: pending.map(view), failed: failed.map(view), sent: sent.map(view) };
 }

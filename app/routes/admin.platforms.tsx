@@ -30,9 +30,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
   const url = new URL(request.url);
   const editId = Number(url.searchParams.get("edit"));
-  const editing = Number.isInteger(editId) && editId > 0 ? ((await platform(editId)) ?? null) : null;
-  const keys = (await publishedKeys()).map(({ kid, createdAt, retiredAt }) => ({ kid, createdAt, retiredAt }));
-  return json({ platforms: await platforms(), editing, keys, tool: toolValues(url.origin), retiredDays: RETIRED_KEY_DAYS, grades: await gradeQueue(), courses: await coursesView() });
+  const [editing, published, list, grades, courses] = await Promise.all([
+    Number.isInteger(editId) && editId > 0 ? platform(editId).then((found) => found ?? null) : null,
+    publishedKeys(),
+    platforms(),
+    gradeQueue(),
+    coursesView(),
+  ]);
+  const keys = published.map(({ kid, createdAt, retiredAt }) => ({ kid, createdAt, retiredAt }));
+  return json({ platforms: list, editing, keys, tool: toolValues(url.origin), retiredDays: RETIRED_KEY_DAYS, grades, courses });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
