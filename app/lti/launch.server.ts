@@ -4,7 +4,7 @@ import { startLaunchedSession } from "~/auth/session.server";
 import { homePathFor } from "~/auth/roles";
 import { PLAYER_ROLES } from "~/attempts/players.server";
 import { insertDeepLinkRequest } from "~/models/lti-deep-link.server";
-import { findResourceLinkTarget, recordLaunchedPerson, upsertResourceLink } from "~/models/lti-launch.server";
+import { recordLaunchedPerson, upsertResourceLink } from "~/models/lti-launch.server";
 import { findUserById } from "~/models/user.server";
 import { LaunchProblem } from "./claims";
 import { makeHandoff } from "./handoff.server";
@@ -51,7 +51,7 @@ export async function completeLaunch(form: FormData): Promise<{ setCookie: strin
   } else {
     let opens: LinkTarget = { scenarioId: launch.scenarioId, pathwayId: launch.scenarioId ? null : launch.pathwayId };
     if (launch.resourceLink) {
-      const linkId = await upsertResourceLink({
+      const stored = await upsertResourceLink({
         platformId: platform.id,
         deploymentId: launch.deploymentId,
         resourceLinkId: launch.resourceLink.id,
@@ -64,7 +64,7 @@ export async function completeLaunch(form: FormData): Promise<{ setCookie: strin
         learner: { userId: user.id, subject: launch.subject },
       });
       // A launch without the custom parameter (a copied course, a platform that drops it) opens what the link was made for.
-      opens = (await findResourceLinkTarget(linkId)) ?? opens;
+      opens = { scenarioId: stored.scenarioId, pathwayId: stored.pathwayId };
     }
     const plays = (PLAYER_ROLES as readonly string[]).includes(user.role);
     location = plays ? await landingFor(user.id, opens) : homePathFor(user.role);

@@ -119,11 +119,13 @@ export type ResourceLinkRecord = {
   learner: { userId: number; subject: string };
 };
 
+const StoredLink = z.object({ id: z.number().int(), scenario_id: z.string().nullable(), pathway_id: z.number().int().nullable() });
+
 /**
  * Keeps the latest AGS endpoints and scopes the platform sent; what the link opens (a scenario or a pathway) once known
  * stays unless the launch names one. Records the person as a learner of the link, in the same transaction.
  */
-export async function upsertResourceLink(link: ResourceLinkRecord, at: Date = new Date()): Promise<number> {
+export async function upsertResourceLink(link: ResourceLinkRecord, at: Date = new Date()): Promise<{ id: number; scenarioId: string | null; pathwayId: number | null }> {
   const db = await getDb();
   const now = isoNow(at);
   const named = link.scenarioId !== null || link.pathwayId !== null;
@@ -154,7 +156,7 @@ export async function upsertResourceLink(link: ResourceLinkRecord, at: Date = ne
         named ? 1 : 0,
       ],
     );
-    const row = await tx.get(Id, "SELECT id FROM lti_resource_links WHERE platform_id = ? AND deployment_id = ? AND resource_link_id = ?", [
+    const row = await tx.get(StoredLink, "SELECT id, scenario_id, pathway_id FROM lti_resource_links WHERE platform_id = ? AND deployment_id = ? AND resource_link_id = ?", [
       link.platformId,
       link.deploymentId,
       link.resourceLinkId,
@@ -164,14 +166,6 @@ export async function upsertResourceLink(link: ResourceLinkRecord, at: Date = ne
        ON CONFLICT (link_id, user_id) DO UPDATE SET subject = excluded.subject, last_launch_at = excluded.last_launch_at`,
       [row!.id, link.learner.userId, link.learner.subject, now, now],
     );
-    return row!.id;
+    return { id: row!.id, scenarioId: row!.scenario_id, pathwayId: row!.pathway_id };
   });
-}
-
-const OpenedRow = z.object({ scenario_id: z.string().nullable(), pathway_id: z.number().int().nullable() });
-/** What a link opens, as stored (a launch without the custom parameter still opens what the link was made for). */
-export async function findResourceLinkTarget(id: number): Promise<{ scenarioId: string | null; pathwayId: number | null } | undefined> {
-  const db = await getDb();
-  const row = await db.get(OpenedRow, "SELECT scenario_id, pathway_id FROM lti_resource_links WHERE id = ?", [id]);
-  return row && { scenarioId: row.scenario_id, pathwayId: row.pathway_id };
 }
