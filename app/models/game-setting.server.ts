@@ -35,20 +35,21 @@ export async function listGameSettingChanges(): Promise<GameSettingRecord[]> {
 const ValueRow = GameSettingRow.pick({ name: true, value: true, from_day: true });
 export type GameSettingValue = z.infer<typeof ValueRow>;
 
-// Every trainee page reads the rules' values, which change a few times a year and only through
-// insertGameSettingChanges below: read once per database and kept until a change. (A second
-// process writing settings would not be seen until a restart; only the admin page writes them.)
-const cachedValues = new WeakMap<Database, Promise<GameSettingValue[]>>();
+// Every trainee page reads the rules' values, which change a few times a year: they are kept per database connection
+// with the newest row id they were read at. Each read asks only for that id (the table's largest rowid, one b-tree step),
+// so a change made by another serving process is seen at its next read, not at a restart.
+const cachedValues = new WeakMap<Database, { newestId: number; rows: Promise<GameSettingValue[]> }>();
+const NewestRow = z.object({ newest: z.number().int() });
 
 /** The changes' values in the order they were made, for the rules (no names: those may change). */
 export async function listGameSettingValues(): Promise<GameSettingValue[]> {
   const db = await getDb();
-  let rows = cachedValues.get(db);
-  if (!rows) {
-    rows = db.all(ValueRow, "SELECT name, value, from_day FROM game_settings ORDER BY id");
-    cachedValues.set(db, rows);
-    rows.catch(() => cachedValues.delete(db));
-  }
+  const newestId = (await db.get(NewestRow, "SELECT coalesce(max(id), 0) AS newest FROM game_settings"))?.newest ?? 0;
+  const held = cachedValues.get(db);
+  if (held?.newestId === newestId) return held.rows;
+  const rows = db.all(ValueRow, "SELECT name, value, from_day FROM game_settings WHERE id <= ? ORDER BY id", [newestId]);
+  cachedValues.set(db, { newestId, rows });
+  rows.catch(() => cachedValues.delete(db));
   return rows;
 }
 
@@ -68,5 +69,4 @@ export async function insertGameSettingChanges(changes: readonly NewGameSetting[
       ]);
     }
   });
-  cachedValues.delete(db);
 }
